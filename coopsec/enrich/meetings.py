@@ -1,0 +1,418 @@
+"""Meetings and other dated events cited by the texts, merged across documents.
+
+Every date found in a block (or a part header line) is read within its
+clause: the nearest cue word decides whether it dates a meeting
+(``conférence``, ``réunion``, ``tenue``, ``se rendra``…) or another event
+(``déclaration``, ``faite``, ``signe``, ``Publié``…); a date without any cue
+(a dateline such as ``Bruxelles, le 15 septembre 2023``) is an event, unless a
+meeting of the same document has the same dates. The meeting's name is the
+noun phrase of its cue word, its place the nearest ``à Rabat``/``au siège de
+l'OTAN``/``Bruxelles, le`` next to the date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from slugify import slugify
+
+from coopsec.extract.dates import DateMatch, find_dates
+from coopsec.model import Citation, Document, Meeting, Part, plain
+from coopsec.text import fold, tokens
+
+MAX_QUOTE = 300
+MAX_NAME_WORDS = 18
+PLACE_REACH = 120
+"""Farthest distance, in characters, between a date and the place written next to it."""
+
+_ORD_NUM = r"(?:\d{1,3}|[IVXLC]{1,6})\s*(?:ème|eme|è|e|er|re|ère)\b"
+_CAP = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
+_PLACE_NAME = rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
+
+_MEETING_NOUN = re.compile(
+    r"\b(?:conf[ée]rences?|r[ée]unions?|sommets?|sessions?|coreper|groupes?\s+de\s+(?:travail|soutien)|visites?"
+    r"|ateliers?|s[ée]minaires?|colloques?|rencontres?|consultations|d[ée]jeuners?|d[îi]ners?|entretiens"
+    r"|tables?\s+rondes?)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
+_MEETING_VERB = re.compile(
+    r"\b(?:tenue?s?|se\s+tiendra|se\s+tient|se\s+tenant|s['’]est\s+tenue?|a\s+eu\s+lieu|aura\s+lieu"
+    r"|organis[ée]e?s?|r[ée]unie?s|se\s+sont\s+rencontr[ée]e?s)\b",
+    re.IGNORECASE,
+)
+_VISIT_VERB = re.compile(r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE)
+_PEOPLE = re.compile(r"\bles\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat)\b", re.IGNORECASE)
+_EVENT_NOUN = re.compile(
+    r"\b(?:d[ée]clarations?|m[ée]morandums?|accords?|r[ée]solutions?|communiqu[ée]s?|trait[ée]s?|conventions?"
+    r"|protocoles?|lettres?|courriers?)\b",
+    re.IGNORECASE,
+)
+_EVENT_VERBS = (
+    (re.compile(r"\bsign(?:e|ent|é|ée|és|ées|ature)\b|\bfaite?s?\b", re.IGNORECASE), "Signature"),
+    (re.compile(r"\badopt(?:é|ée|és|ées|ion)\b", re.IGNORECASE), "Adoption"),
+    (re.compile(r"\bpubli(?:é|ée|és|ées|cation)\b", re.IGNORECASE), "Publication"),
+    (re.compile(r"\bmodifi(?:é|ée|és|ées|cation)\b", re.IGNORECASE), "Modification"),
+    (re.compile(r"\ben\s+date\s+du\b|\bdat[ée]e?\s+du\b", re.IGNORECASE), "Courrier"),
+)
+UNDATED_EVENT = "Date du texte"
+"""Name of an event whose date stands without any cue word (a dateline)."""
+
+_STOP = re.compile(
+    r"[,;:()\[\]]|\s[-–—]\s"
+    r"|(?i:\b(?:tenue?s?|organis[ée]e?s?|qui|que|ayant|visant|concernant|consacr[ée]e?s?|men[ée]e?s?|dont|afin"
+    r"|lors|pour|sign[ée]e?s?|adopt[ée]e?s?|faite?s?|publi[ée]e?s?|se\s+ten\w*|se\s+tiendr\w*|s['’]est|a\s+eu\s+lieu|aura\s+lieu|dans\s+le\s+cadre|en\s+partenariat"
+    r"|en\s+vue|en\s+parall[èe]le|avec\s+la\s+participation|au\s+si[èe]ge)\b)"
+    r"|\b[àÀ]\s+(?=[A-ZÀ-Ý]|la\s+[A-Z]|l['’][A-Z])"
+)
+_ORDINAL_PREFIX = re.compile(
+    rf"(?:\b(?P<word>\w+i[eè]me|[Pp]remi[eè]re?|[Ss]econde?)\s+)?"
+    rf"(?:\(\s*(?P<paren>{_ORD_NUM})\s*\)|(?P<num>{_ORD_NUM}))?\s*$"
+)
+_PLACE_AT = re.compile(rf"\b(?:à|À|au|aux|en)\s+(?P<place>{_PLACE_NAME})")
+_VENUE = re.compile(
+    r"\b(?:au|à\s+la|à\s+l['’])\s+(?P<place>(?:si[èe]ge|[Qq]uartier\s+[Gg][ée]n[ée]ral|[Pp]alais|[Cc]entre|[Hh][ôo]tel)"
+    rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+{_CAP})*)"
+)
+_DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?\s*$")
+_PLACE_IN_NAME = re.compile(rf"^\S+(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:de\s+|d['’])(?P<place>{_CAP})")
+_CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
+_TRAILING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "sur", "au", "aux", "en", "a", "à"}
+_TRAILING |= {"avec", "par", "un", "une", "contre", "pour", "dans", "entre"}
+_GENERIC = _TRAILING | set(tokens(UNDATED_EVENT)) | {fold(label) for _, label in _EVENT_VERBS}
+_GENERIC |= {"reunion", "conference", "session", "sommet", "visite", "atelier", "rencontre", "consultations"}
+_GENERIC |= {"declaration", "ministres", "premiers", "premiere", "delegation", "groupe", "travail"}
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A word near a date that tells what the date is about."""
+
+    start: int
+    end: int
+    kind: str  # "meeting" | "event"
+    role: str  # "noun" | "verb" | "people" | "visit"
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class _Zone:
+    """The stretch of a clause that belongs to one date (up to the neighbouring dates)."""
+
+    text: str
+    clause: tuple[int, int]
+    start: int
+    end: int
+    date: DateMatch
+
+
+def find_meetings(doc: Document) -> list[Meeting]:
+    """Meetings and dated events cited by ``doc``, one entry per meeting."""
+    found: list[tuple[Meeting, bool]] = []
+    for part in doc.parts:
+        year = _context_year(doc, part)
+        for text, anchor in _texts(part):
+            for zone in _zones(text, year):
+                found.append(_read(zone, doc.slug, anchor))
+    meetings = [meeting for meeting, undated in found if not undated]
+    for event in [meeting for meeting, undated in found if undated]:
+        host = next((m for m in meetings if _same_days(m, event) and m.kind == "meeting"), None)
+        if host is None:
+            meetings.append(event)
+        else:
+            host.sources.extend(event.sources)
+    return merge_meetings([meetings])
+
+
+def merge_meetings(per_document: list[list[Meeting]]) -> list[Meeting]:
+    """One entry per meeting cited anywhere, with all its sources, by date then name; ids unique."""
+    merged: list[Meeting] = []
+    for meeting in (m for meetings in per_document for m in meetings):
+        same = next((m for m in merged if _same_meeting(m, meeting)), None)
+        if same is None:
+            merged.append(replace(meeting, sources=list(meeting.sources)))
+        else:
+            _absorb(same, meeting)
+    merged.sort(key=lambda m: (m.span.start, m.span.end, m.name))
+    _assign_ids(merged)
+    return merged
+
+
+def _texts(part: Part) -> Iterator[tuple[str, str]]:
+    """Header lines and title (no anchor), then blocks, as plain text."""
+    seen = set()
+    for line in [*part.header, part.title]:
+        text = plain(line).replace("*", "").strip()
+        if text and text not in seen:
+            seen.add(text)
+            yield text, ""
+    for block in part.blocks:
+        yield plain(block.text), block.anchor
+
+
+def _context_year(doc: Document, part: Part) -> int | None:
+    """The year of dates written without one: the document's, else the part's first full date."""
+    if doc.meta.date[:4].isdigit():
+        return int(doc.meta.date[:4])
+    for text, _ in _texts(part):
+        if matches := find_dates(text):
+            return matches[0].span.start.year
+    return None
+
+
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """Clause boundaries: semicolons and sentence ends (not after ``M.``, ``Doc.``, ``n°.``)."""
+    start = 0
+    for match in _CLAUSE_END.finditer(text):
+        if match.group() == "." and _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        yield start, match.end()
+        start = match.end()
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def _zones(text: str, year: int | None) -> Iterator[_Zone]:
+    dates = find_dates(text, year)
+    for clause in _clauses(text):
+        inside = [d for d in dates if clause[0] <= d.start < clause[1]]
+        for i, date in enumerate(inside):
+            start = inside[i - 1].end if i else clause[0]
+            end = inside[i + 1].start if i + 1 < len(inside) else clause[1]
+            yield _Zone(text, clause, start, end, date)
+
+
+def _cues(zone: _Zone) -> list[_Cue]:
+    """Every cue word of the zone, outside the date wording."""
+    found = [_Cue(m.start(), m.end(), "meeting", "noun") for m in _MEETING_NOUN.finditer(zone.text)]
+    found += [_Cue(m.start(), m.end(), "meeting", "noun") for m in _ORDINAL_ACRONYM.finditer(zone.text)]
+    found += [_Cue(m.start(), m.end(), "meeting", "verb") for m in _MEETING_VERB.finditer(zone.text)]
+    found += [_Cue(m.start(), m.end(), "meeting", "visit") for m in _VISIT_VERB.finditer(zone.text)]
+    found += [_Cue(m.start(), m.end(), "meeting", "people") for m in _PEOPLE.finditer(zone.text)]
+    found += [_Cue(m.start(), m.end(), "event", "noun") for m in _EVENT_NOUN.finditer(zone.text)]
+    for pattern, label in _EVENT_VERBS:
+        found += [_Cue(m.start(), m.end(), "event", "verb", label) for m in pattern.finditer(zone.text)]
+    date = zone.date
+    return [
+        c for c in found if zone.start <= c.start and c.end <= zone.end and (c.end <= date.start or c.start >= date.end)
+    ]
+
+
+def _distance(zone: _Zone, start: int, end: int) -> int:
+    return zone.date.start - end if end <= zone.date.start else start - zone.date.end
+
+
+def _nearest(zone: _Zone, cues: list[_Cue]) -> _Cue | None:
+    return min(cues, key=lambda c: _distance(zone, c.start, c.end), default=None)
+
+
+def _first(zone: _Zone, cues: list[_Cue]) -> _Cue | None:
+    """The nearest cue before the date (a date follows what it dates), else the nearest after it."""
+    before = [c for c in cues if c.end <= zone.date.start]
+    return _nearest(zone, before or cues)
+
+
+def _read(zone: _Zone, slug: str, anchor: str) -> tuple[Meeting, bool]:
+    """The meeting or event a date stands for; the flag tells a date without any cue."""
+    cues = _cues(zone)
+    cue = _first(zone, cues)
+    if cue is None:
+        kind, name = "event", UNDATED_EVENT
+    elif cue.kind == "meeting":
+        kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
+    else:
+        kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
+    place = _place(zone, cues) or _place_in_name(name)
+    citation = Citation(slug, anchor, _quote(zone))
+    meeting = Meeting("", name, zone.date.span, place, kind, [citation])
+    return meeting, cue is None
+
+
+def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
+    nouns = [c for c in cues if c.role == "noun"]
+    before = [c for c in nouns if c.end <= zone.date.start]
+    if before:
+        return _noun_name(zone, _head(zone, before))
+    if nouns:
+        return _noun_name(zone, _nearest(zone, nouns))
+    for role, word in (("people", "Rencontre"), ("visit", "Visite")):
+        if cue := next((c for c in cues if c.role == role), None):
+            return _participants_name(zone, cue, word)
+    return "Réunion"
+
+
+def _head(zone: _Zone, before: list[_Cue]) -> _Cue:
+    """The nearest noun before the date, or an earlier one whose phrase holds it (``Sommet … de la Conférence``)."""
+    chosen = max(before, key=lambda c: c.end)
+    for cue in sorted(before, key=lambda c: c.start):
+        if cue.start < chosen.start and _phrase_end(zone, cue) >= chosen.end:
+            return cue
+    return chosen
+
+
+def _phrase_end(zone: _Zone, cue: _Cue) -> int:
+    """Where the noun phrase of ``cue`` ends: first stop word, the date, or the end of the zone."""
+    limit = zone.date.start if cue.end <= zone.date.start else zone.end
+    stop = _STOP.search(zone.text, cue.end, limit)
+    return stop.start() if stop else limit
+
+
+def _noun_name(zone: _Zone, cue: _Cue) -> str:
+    name = zone.text[cue.start : _phrase_end(zone, cue)]
+    if cue.end <= zone.date.start and " " not in name.strip():  # "consultations menées en … avec les délégations"
+        stop = _STOP.search(zone.text, zone.date.end, zone.end)
+        name += " " + zone.text[zone.date.end : stop.start() if stop else zone.end]
+    return _tidy(f"{_ordinal(zone.text[zone.clause[0] : cue.start])} {name}")
+
+
+def _ordinal(before: str) -> str:
+    """The ordinal written just before a noun: ``83 ème`` -> ``83ème``, ``deuxième (2ème )`` -> ``2ème``."""
+    match = _ORDINAL_PREFIX.search(before)
+    number = match.group("paren") or match.group("num")
+    return re.sub(r"\s+", "", number) if number else (match.group("word") or "")
+
+
+def _participants_name(zone: _Zone, cue: _Cue, word: str) -> str:
+    """``Rencontre des premiers ministres …``, ``Visite d'une délégation de l'OTAN``."""
+    if cue.role == "people":
+        stop = _STOP.search(zone.text, cue.end, zone.end)
+        group = zone.text[cue.start : stop.start() if stop else zone.end]
+    else:
+        subject = zone.text[zone.clause[0] : cue.start]
+        group = re.split(r",|\bqu['’]|\bque\s", subject)[-1]
+    group = group.strip()
+    return _tidy(f"{word} {_of(group)}") if group else word
+
+
+def _of(group: str) -> str:
+    """French ``de`` + noun phrase, with its contractions."""
+    lower = group[0].lower() + group[1:]
+    for article, contracted in (("les ", "des "), ("le ", "du ")):
+        if lower.startswith(article):
+            return contracted + lower[len(article) :]
+    return f"d’{lower}" if fold(lower[:1]) in "aeiouh" else f"de {lower}"
+
+
+def _event_name(zone: _Zone, cues: list[_Cue]) -> str:
+    nouns = [c for c in cues if c.role == "noun"]
+    if nouns:
+        return _noun_name(zone, _first(zone, nouns))
+    return _first(zone, cues).label
+
+
+def _tidy(name: str) -> str:
+    """One-line name of a few words, without a dangling article or quote, capitalised."""
+    kept, count = [], 0
+    for word in name.split():
+        count += any(ch.isalnum() for ch in word)
+        if count > MAX_NAME_WORDS:
+            break
+        kept.append(word)
+    while kept and kept[-1].lower().rstrip("'’") in _TRAILING:
+        kept.pop()
+    text = " ".join(kept).strip(" ,;:-–")
+    for opening, closing in (("«", "»"), ('"', '"')):
+        if opening in text and not _balanced(text, opening, closing):
+            text = text[: text.rindex(opening)].rstrip()
+    return text[:1].upper() + text[1:]
+
+
+def _balanced(text: str, opening: str, closing: str) -> bool:
+    if opening == closing:
+        return text.count(opening) % 2 == 0
+    return text.count(opening) <= text.count(closing)
+
+
+def _place(zone: _Zone, cues: list[_Cue]) -> str:
+    """The place written nearest the date within the zone, if close enough and not a cue word."""
+    candidates = [(m.start("place"), m.end("place"), m.group("place")) for m in _VENUE.finditer(zone.text)]
+    for match in _PLACE_AT.finditer(zone.text):
+        if not _MEETING_NOUN.fullmatch(match.group("place")) and not match.group("place").isupper():
+            candidates.append((match.start("place"), match.end("place"), match.group("place")))
+    if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
+        candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place")))
+    date = zone.date
+    near = [
+        (_distance(zone, start, end), place)
+        for start, end, place in candidates
+        if zone.start <= start
+        and end <= zone.end
+        and (end <= date.start or start >= date.end)
+        and not any(c.start < end and start < c.end for c in cues)
+    ]
+    near = [(distance, place) for distance, place in near if distance <= PLACE_REACH]
+    return _place_case(min(near)[1]) if near else ""
+
+
+def _place_case(place: str) -> str:
+    """``ALGER`` -> ``Alger``, ``la Valette`` -> ``La Valette``; venues (``siège de l'OTAN``) as written."""
+    if place.isupper():
+        return place.title()
+    return place[:1].upper() + place[1:] if place.startswith(("la ", "le ")) else place
+
+
+def _place_in_name(name: str) -> str:
+    """The town a meeting is named after: ``Conférence de Nouakchott`` -> ``Nouakchott``."""
+    match = _PLACE_IN_NAME.match(name)
+    if match and not match.group("place").isupper() and _MEETING_NOUN.match(name):
+        return match.group("place")
+    return ""
+
+
+def _quote(zone: _Zone) -> str:
+    """The clause holding the date, cut to whole words around it when too long."""
+    start, end = zone.clause
+    if end - start > MAX_QUOTE:
+        start = max(start, zone.date.start - MAX_QUOTE // 3)
+        end = min(end, start + MAX_QUOTE)
+        if start > zone.clause[0]:
+            start = zone.text.find(" ", start, zone.date.start) + 1 or start
+        if end < zone.clause[1]:
+            end = max(zone.text.rfind(" ", zone.date.end, end), zone.date.end)
+    return zone.text[start:end].strip()
+
+
+def _same_days(a: Meeting, b: Meeting) -> bool:
+    return (a.span.start, a.span.end) == (b.span.start, b.span.end)
+
+
+def _significant(meeting: Meeting) -> set[str]:
+    return {t for t in tokens(f"{meeting.name} {meeting.place}") if len(t) > 2 and t not in _GENERIC}
+
+
+def _same_meeting(a: Meeting, b: Meeting) -> bool:
+    """Same kind and dates, and same place, a shared distinctive word, or the same paragraph."""
+    if a.kind != b.kind or not _same_days(a, b):
+        return False
+    if a.place and fold(a.place) == fold(b.place):
+        return True
+    paragraphs = {(c.document, c.anchor) for c in a.sources}
+    return bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources)
+
+
+def _absorb(into: Meeting, other: Meeting) -> None:
+    """Add ``other``'s sources to ``into``, keeping the more specific name and place."""
+    for citation in other.sources:
+        if citation not in into.sources:
+            into.sources.append(citation)
+    if len(other.name.split()) > len(into.name.split()):
+        into.name = other.name
+    if len(other.place) > len(into.place):
+        into.place = other.place
+
+
+def _assign_ids(meetings: list[Meeting]) -> None:
+    """Stable slugs from start date, place and the first distinctive name words; unique."""
+    used: set[str] = set()
+    for meeting in meetings:
+        words = [t for t in tokens(meeting.name) if t not in _TRAILING][:3]
+        base = slugify(f"{meeting.span.start.isoformat()} {meeting.place} {' '.join(words)}", max_length=80)
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        meeting.id = slug

@@ -1,0 +1,117 @@
+"""Themes: the thesaurus in ``corpus/themes.yml`` and the paragraphs that treat each theme.
+
+Terms are matched on :func:`coopsec.text.stem` keys, so case, accents and French
+agreement do not matter, and a phrase matches its content words in a row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Document, Mention, Theme, plain
+from ..text import Hit, excerpt, find_phrases, phrase, stem, words
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_THEME_KEYS = {"id", "label", "description", "terms"}
+
+PhraseIndex = dict[tuple[str, ...], tuple[str, ...]]
+
+
+class ThesaurusError(ValueError):
+    """An invalid entry in a hand-edited YAML file (themes or actors)."""
+
+    def __init__(self, path: Path, entry: str, message: str):
+        super().__init__(f"{path}: {entry}: {message}")
+
+
+def read_yaml(path: Path) -> Any:
+    """The parsed YAML file, or a :class:`ThesaurusError` naming it."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ThesaurusError(path, "file", str(error)) from error
+
+
+def check_entry(
+    path: Path, entry: str, data: Any, required: set[str], optional: set[str] = frozenset()
+) -> None:
+    """Reject an entry that is not a mapping, misses a required key or has an unknown one."""
+    if not isinstance(data, dict):
+        raise ThesaurusError(path, entry, "expected a mapping of keys to values")
+    if unknown := sorted(set(data) - required - optional):
+        raise ThesaurusError(path, entry, f"unknown keys: {', '.join(map(str, unknown))}")
+    if missing := sorted(required - set(data)):
+        raise ThesaurusError(path, entry, f"missing keys: {', '.join(missing)}")
+
+
+def check_strings(path: Path, entry: str, key: str, value: Any, keyer: Callable[[str], str]) -> list[str]:
+    """A list of strings that each give at least one content word."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ThesaurusError(path, entry, f"{key} must be a list of strings")
+    if empty := [item for item in value if not phrase(item, keyer)]:
+        raise ThesaurusError(path, entry, f"{key} without any content word: {empty}")
+    return value
+
+
+def load_themes(path: Path) -> list[Theme]:
+    """The themes of the thesaurus file, validated."""
+    data = read_yaml(path)
+    if not isinstance(data, list):
+        raise ThesaurusError(path, "file", "expected a list of themes")
+    themes: list[Theme] = []
+    for number, item in enumerate(data, 1):
+        entry = f"theme {number}" + (f" ({item.get('id')})" if isinstance(item, dict) else "")
+        check_entry(path, entry, item, _THEME_KEYS)
+        if not isinstance(item["id"], str) or not SLUG.match(item["id"]):
+            raise ThesaurusError(path, entry, "id must be an ASCII slug such as 'traite-des-etres-humains'")
+        if item["id"] in {theme.id for theme in themes}:
+            raise ThesaurusError(path, entry, "duplicate id")
+        if not isinstance(item["label"], str) or not isinstance(item["description"], str):
+            raise ThesaurusError(path, entry, "label and description must be text")
+        terms = check_strings(path, entry, "terms", item["terms"], stem)
+        if not terms:
+            raise ThesaurusError(path, entry, "terms must not be empty")
+        themes.append(Theme(item["id"], item["label"].strip(), item["description"].strip(), terms))
+    return themes
+
+
+def phrase_index(names: Iterable[tuple[str, str]], keyer: Callable[[str], str]) -> PhraseIndex:
+    """Map each phrase's key sequence to the ids it stands for, from ``(id, phrase)`` pairs."""
+    index: dict[tuple[str, ...], list[str]] = {}
+    for ident, name in names:
+        ids = index.setdefault(phrase(name, keyer), [])
+        if ident not in ids:
+            ids.append(ident)
+    return {key: tuple(ids) for key, ids in index.items() if key}
+
+
+def collect_mentions(
+    doc: Document, index: PhraseIndex, keyer: Callable[[str], str], overlap: bool = True
+) -> dict[str, list[Mention]]:
+    """One mention per (id, anchored block) where a phrase of ``index`` occurs, in document order."""
+    found: dict[str, list[Mention]] = {}
+    for block in doc.blocks():
+        if not block.anchor:
+            continue
+        text = plain(block.text)
+        firsts: dict[str, Hit] = {}
+        terms: dict[str, dict[str, None]] = {}
+        for hit in find_phrases(words(text, keyer), index, overlap):
+            for ident in hit.ids:
+                firsts.setdefault(ident, hit)
+                terms.setdefault(ident, {})[" ".join(text[hit.start : hit.end].split())] = None
+        for ident, hit in firsts.items():
+            mention = Mention(block.anchor, excerpt(text, hit.start, hit.end), list(terms[ident]))
+            found.setdefault(ident, []).append(mention)
+    return found
+
+
+def match_themes(doc: Document, themes: list[Theme]) -> dict[str, list[Mention]]:
+    """Theme id -> the paragraphs of ``doc`` that use one of its terms (themes with hits only)."""
+    index = phrase_index(((theme.id, term) for theme in themes for term in theme.terms), stem)
+    return collect_mentions(doc, index, stem)

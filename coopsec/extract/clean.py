@@ -1,0 +1,366 @@
+"""Remove extraction debris and return logical lines.
+
+The text is cut into pages (form feeds, ``---`` separator lines, runs of three
+or more blank lines). Debris is only looked for at the edges of pages, i.e.
+among the first and last two lines of each page:
+
+* page numbers (``3``, ``- 3 -``, ``Page 3 sur 10``);
+* classification banners (``NATO CONFIDENTIEL``) repeated from an earlier line:
+  the first occurrence is kept, it belongs to the document header;
+* running headers and footers: the same line (digits ignored) at the edges of
+  two or more pages;
+* a short fragment standing alone between two page breaks that restates words
+  of the document's opening lines and holds a number (a running footer printed
+  once, e.g. ``Déclaration finale, 83ème session…, Monaco, 4 novembre 2014``).
+
+Physical lines are then joined into logical lines: one per paragraph, list
+item, heading or header line. A line continues the previous one when it is a
+hard wrap (in a hard-wrapped text, the previous line is long), when it starts
+lowercase after a line without terminal punctuation (also across a blank line
+or a page break), or when only punctuation is left on it. Footnote definitions
+found at the bottom of a page are kept as their own lines, emitted after the
+paragraph they interrupt.
+
+Words hyphenated at a line end: the hyphen is kept when the hyphenated form
+occurs elsewhere in the text; otherwise it is dropped when the joined word
+occurs elsewhere in the text; otherwise it is kept only when the second piece
+is a known compound tail (``celle-ci``, ``peut-être``) or the first piece a
+known compound head (``anti-terroriste``), and dropped in every other case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from coopsec.model import Diagnostic, Line, Source
+from coopsec.text import tokens
+
+TERMINAL = ".!?;:…"
+"""Characters that end a sentence or a clause at the end of a paragraph."""
+
+BULLET_RE = re.compile(r"^([ \t]*)[•▪●◦○■□►➢✓\uf0a7\uf0b7*–—-][ \t]+(?=\S)")
+CANONICAL_BULLET_RE = re.compile(r"^( *)- ")
+NUMBERED_RE = re.compile(r"^(?:P\d{1,3}[A-Z]?\s*:|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|\d{1,3}(?:\.\d{1,3})+(?=\s))")
+"""Start of a numbered paragraph: ``P2G:``, ``26.``, ``1.10``."""
+ROMAN_HEADING_RE = re.compile(r"^[IVXL]{1,6}\.\s+\S")
+FOOTNOTE_DEF_RE = re.compile(r"^(?:<sup>\s*(\w{1,4})\s*</sup>|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(\S.*)$")
+LINK_DEF_RE = re.compile(r"^\[(\d{1,3})\]\s*<?(https?://[^\s>]+)>?\s*$")
+CLASSIFICATION_RE = re.compile(
+    r"^(?:(?:NATO|OTAN|UE|EU)\s+)?(?:NON[ -]CLASSIFI[ÉE]E?|DIFFUSION RESTREINTE|RESTREINT(?: UE)?"
+    r"|CONFIDENTIEL(?:LE)?(?: DÉFENSE)?|(?:TRÈS )?SECRET(?: DÉFENSE)?|UNCLASSIFIED|RESTRICTED|CONFIDENTIAL)"
+    r"(?:\s.{0,30})?$"
+)
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|/|de)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
+    re.IGNORECASE,
+)
+_SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_HYPHEN_END_RE = re.compile(r"(\w+)-$")
+_WORD_RE = re.compile(r"\w+")
+_HYPHENATED_RE = re.compile(r"\w+-\w+")
+_ORDINAL_START_RE = re.compile(r"^(?:ème|eme|ère|er|e|nd|nde)\b")
+_SPLIT_ORDINAL_RE = re.compile(r"\b(\d+) (ème|ère|er)\b")
+_UNCLOSED_BOLD_RE = re.compile(r"^(?:[^*]|\*\*[^*]*\*\*)*\*\*[^*]*$")
+_PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]+$")
+
+COMPOUND_TAILS = frozenset(
+    "ci là même mêmes être t il ils elle elles on y en le la les moi toi lui nous vous eux dessus dessous "
+    "delà deçà clé clés cadre type major".split()
+)
+COMPOUND_HEADS = frozenset(
+    "anti contre non ex vice sous semi demi quasi néo post extra ultra euro afro franco arabo latino "
+    "germano italo hispano ibéro sud nord est ouest arrière avant après porte garde grand grande mi sans".split()
+)
+
+PAGE_EDGE = 2
+"""How many lines at the top and bottom of a page are searched for running headers and footers."""
+_FRAGMENT_MAX_LINES = 4
+_FRAGMENT_MAX_CHARS = 250
+_WRAP_MIN_WIDTH = 40
+_WRAP_MAX_WIDTH = 160
+_WRAP_MIN_SHARE = 0.5
+_LONG_LINE = 0.6
+
+_NONE, _BLANK, _BREAK = 0, 1, 2
+Entry = tuple[int, str] | None
+"""A physical line (number, text) of a page, or ``None`` for a blank line."""
+
+
+@dataclass
+class _Open:
+    """A logical line being built."""
+
+    number: int
+    text: str
+    last: str  # last physical piece, for the hard-wrap test
+
+
+@dataclass
+class _Context:
+    wrap: int  # wrap width of a hard-wrapped text, 0 otherwise
+    words: Counter[str]
+    hyphenated: set[str]
+    counts: Counter[str]
+
+
+_MESSAGES = {
+    "break": "{} saut(s) de page détecté(s)",
+    "page": "{} numéro(s) de page retiré(s)",
+    "banner": "{} mention(s) de classification répétée(s) retirée(s)",
+    "running": "{} ligne(s) d'en-tête/pied de page retirée(s)",
+    "hyphen": "{} mot(s) coupé(s) en fin de ligne rejoint(s)",
+    "page_join": "{} paragraphe(s) rejoint(s) par-dessus un saut de page",
+}
+
+
+def clean(source: Source) -> tuple[list[Line], list[Diagnostic]]:
+    """Logical lines of ``source`` without extraction debris, and what was removed."""
+    counts: Counter[str] = Counter()
+    pages = _pages(source.text)
+    counts["break"] = len(pages) - 1
+    pages = _remove_debris(pages, counts)
+    context = _Context(_wrap_width(pages), Counter(), set(), counts)
+    lowered = source.text.lower()
+    context.words.update(_WORD_RE.findall(lowered))
+    context.hyphenated.update(_HYPHENATED_RE.findall(lowered))
+    lines = [Line(o.number, _finish(o.text)) for o in _assemble(pages, _bullet_depths(pages), context)]
+    diagnostics = [
+        Diagnostic(source.path, message.format(counts[kind]), None, "info")
+        for kind, message in _MESSAGES.items()
+        if counts[kind]
+    ]
+    return [line for line in lines if line.text.strip()], diagnostics
+
+
+def _pages(text: str) -> list[list[Entry]]:
+    """Physical lines grouped by page, blank runs collapsed to one ``None``."""
+    pages: list[list[Entry]] = [[]]
+    blanks = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        for index, piece in enumerate(raw.split("\f")):
+            if index or _SEPARATOR_RE.match(piece):
+                blanks = 3
+            if not piece.strip() or _SEPARATOR_RE.match(piece):
+                blanks += 1
+                continue
+            if blanks >= 3 and pages[-1]:
+                pages.append([])
+            elif blanks and pages[-1]:
+                pages[-1].append(None)
+            blanks = 0
+            pages[-1].append((number, piece.rstrip()))
+    return [page for page in pages if page]
+
+
+def _key(text: str) -> str:
+    """Comparison key of a possible running header: case, spacing and digits ignored."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _edges(pages: list[list[Entry]]) -> set[tuple[int, int]]:
+    """Positions of the first and last lines of every page."""
+    edges = set()
+    for p, page in enumerate(pages):
+        filled = [i for i, entry in enumerate(page) if entry is not None]
+        edges.update((p, i) for i in filled[:PAGE_EDGE] + filled[-PAGE_EDGE:])
+    return edges
+
+
+def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[Entry]]:
+    """Pages without page numbers, repeated banners and running headers or footers."""
+    edges = _edges(pages)
+    doomed: dict[tuple[int, int], str] = {}
+    seen_banners: set[str] = set()
+    edge_pages: defaultdict[str, set[int]] = defaultdict(set)
+    for p, page in enumerate(pages):
+        for i, entry in enumerate(page):
+            if entry is None:
+                continue
+            text = entry[1].strip()
+            at_edge = (p, i) in edges
+            if CLASSIFICATION_RE.match(text):
+                if at_edge and _key(text) in seen_banners:
+                    doomed[p, i] = "banner"
+                seen_banners.add(_key(text))
+            elif at_edge and _PAGE_NUMBER_RE.match(text):
+                doomed[p, i] = "page"
+            elif at_edge and re.search(r"[^\W\d_]", text):
+                edge_pages[_key(text)].add(p)
+    for p, i in edges:
+        entry = pages[p][i]
+        if (p, i) not in doomed and entry is not None and len(edge_pages.get(_key(entry[1]), ())) >= 2:
+            doomed[p, i] = "running"
+    opening = _opening_words(pages)
+    for p in range(1, len(pages) - 1):
+        kept = [i for i, entry in enumerate(pages[p]) if entry is not None and (p, i) not in doomed]
+        if _is_running_fragment([pages[p][i][1] for i in kept], opening):
+            doomed.update(((p, i), "running") for i in kept)
+    counts.update(doomed.values())
+    cleaned = [[e for i, e in enumerate(page) if (p, i) not in doomed] for p, page in enumerate(pages)]
+    return [page for page in cleaned if any(cleaned_entry is not None for cleaned_entry in page)]
+
+
+def _opening_words(pages: list[list[Entry]]) -> set[str]:
+    """Significant words of the first three lines of the text (its title block)."""
+    first = [entry[1] for entry in pages[0] if entry is not None][:3] if pages else []
+    return {word for word in tokens(" ".join(first)) if len(word) >= 4}
+
+
+def _is_running_fragment(texts: list[str], opening: set[str]) -> bool:
+    """A few short unpunctuated lines with a number that restate the title block."""
+    joined = " ".join(texts)
+    return (
+        0 < len(texts) <= _FRAGMENT_MAX_LINES
+        and len(joined) <= _FRAGMENT_MAX_CHARS
+        and not any(text.rstrip()[-1] in TERMINAL for text in texts)
+        and bool(re.search(r"\d", joined))
+        and len(opening & set(tokens(joined))) >= 2
+    )
+
+
+def _wrap_width(pages: list[list[Entry]]) -> int:
+    """Typical line width when the text is hard-wrapped (most lines nearly as long), else 0."""
+    lengths = sorted(len(entry[1].strip()) for page in pages for entry in page if entry is not None)
+    if not lengths:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    long_share = sum(1 for length in lengths if length >= _LONG_LINE * width) / len(lengths)
+    wrapped = _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH and long_share >= _WRAP_MIN_SHARE
+    return width if wrapped else 0
+
+
+def _bullet_depths(pages: list[list[Entry]]) -> dict[int, int]:
+    """Nesting depth of each indentation width found before a bullet."""
+    widths = {
+        len(match.group(1).expandtabs(4))
+        for page in pages
+        for entry in page
+        if entry is not None and (match := BULLET_RE.match(entry[1]))
+    }
+    return {width: depth for depth, width in enumerate(sorted(widths))}
+
+
+def _normalise(text: str, depths: dict[int, int]) -> str:
+    """One physical line with a canonical bullet and single spaces."""
+    match = BULLET_RE.match(text)
+    if not match:
+        return _squash(text)
+    depth = depths.get(len(match.group(1).expandtabs(4)), 0)
+    return "  " * depth + "- " + _squash(text[match.end() :])
+
+
+def _squash(text: str) -> str:
+    return re.sub(r" {2,}", " ", text.strip(" \t"))
+
+
+def starts_block(text: str) -> bool:
+    """Whether a normalised line opens a new logical line whatever precedes it."""
+    return bool(
+        CANONICAL_BULLET_RE.match(text)
+        or NUMBERED_RE.match(text)
+        or ROMAN_HEADING_RE.match(text)
+        or FOOTNOTE_DEF_RE.match(text)
+        or LINK_DEF_RE.match(text)
+    )
+
+
+def is_caps_line(text: str) -> bool:
+    """A line written in capitals, such as a section title (at least four letters)."""
+    letters = [c for c in re.sub(r"\*\*|<[^>]+>", "", text) if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:
+    """Whether ``text`` continues ``open_line`` after a separation of kind ``gap``."""
+    if starts_block(text):
+        return False
+    previous = open_line.text.rstrip()
+    if gap == _NONE and _UNCLOSED_BOLD_RE.match(previous):
+        return True
+    if _PUNCTUATION_ONLY_RE.match(text) and gap < _BREAK:
+        return True
+    open_end = previous[-1] not in TERMINAL
+    if open_end and text[0].islower() and not is_caps_line(open_line.last):
+        return True
+    long = wrap and len(open_line.last) >= _LONG_LINE * wrap and not is_caps_line(text)
+    if gap == _BREAK:
+        return bool(long and open_end)
+    return bool(gap == _NONE and long and not is_caps_line(open_line.last))
+
+
+def _extend(open_line: _Open, text: str, context: _Context) -> None:
+    """Append a continuation line, rejoining a hyphenated word or a split ordinal."""
+    hyphen = _HYPHEN_END_RE.search(open_line.text)
+    if hyphen and text[0].islower():
+        tail = _WORD_RE.match(text)
+        keep = _keeps_hyphen(hyphen.group(1), tail.group(0) if tail else "", context)
+        open_line.text = open_line.text if keep else open_line.text[:-1]
+        context.counts["hyphen"] += 0 if keep else 1
+        open_line.text += text
+    elif open_line.text[-1].isdigit() and _ORDINAL_START_RE.match(text):
+        open_line.text += text
+    else:
+        open_line.text += " " + text
+    open_line.last = text
+
+
+def _keeps_hyphen(head: str, tail: str, context: _Context) -> bool:
+    """The rule for a word hyphenated at a line end (see the module docstring)."""
+    head, tail = head.lower(), tail.lower()
+    if f"{head}-{tail}" in context.hyphenated:
+        return True
+    if head + tail in context.words:
+        return False
+    return tail in COMPOUND_TAILS or head in COMPOUND_HEADS
+
+
+def _assemble(pages: list[list[Entry]], depths: dict[int, int], context: _Context) -> list[_Open]:
+    """Join physical lines into logical lines; footnotes follow the paragraph they interrupt."""
+    out: list[_Open] = []
+    notes: list[_Open] = []
+    paragraph: _Open | None = None
+    tail: _Open | None = None
+    tail_gap = paragraph_gap = _NONE
+
+    def flush() -> None:
+        if paragraph is not None:
+            out.append(paragraph)
+        out.extend(notes)
+        notes.clear()
+
+    for page in pages:
+        tail_gap = paragraph_gap = _BREAK
+        for entry in page:
+            if entry is None:
+                tail_gap, paragraph_gap = max(tail_gap, _BLANK), max(paragraph_gap, _BLANK)
+                continue
+            number, text = entry[0], _normalise(entry[1], depths)
+            if FOOTNOTE_DEF_RE.match(text):
+                tail = _Open(number, text, text)
+                notes.append(tail)
+                tail_gap, paragraph_gap = _NONE, max(paragraph_gap, _BLANK)
+            elif tail is not None and tail_gap == _NONE and _continues(tail, text, _NONE, context.wrap):
+                _extend(tail, text, context)
+            elif paragraph is not None and paragraph_gap and _continues(
+                paragraph, text, paragraph_gap, context.wrap
+            ):
+                context.counts["page_join"] += paragraph_gap == _BREAK
+                _extend(paragraph, text, context)
+                tail, tail_gap, paragraph_gap = paragraph, _NONE, _NONE
+            else:
+                flush()
+                paragraph = tail = _Open(number, text, text)
+                tail_gap = paragraph_gap = _NONE
+    flush()
+    return out
+
+
+def _finish(text: str) -> str:
+    """Final tidying of a logical line: spaces, split ordinals, spaces inside brackets."""
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    body = _squash(text)
+    body = _SPLIT_ORDINAL_RE.sub(r"\1\2", body)
+    body = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", body))
+    return indent + body

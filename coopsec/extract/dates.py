@@ -1,0 +1,178 @@
+"""French date expressions: single days, ranges, months, found in running text.
+
+Month and weekday names come from babel's French locale data; calendar
+arithmetic from :mod:`calendar`. Matching ignores case and accents
+(``fevrier``, ``FÉVRIER``, ``Février``) but offsets always refer to the
+original text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date, get_day_names, get_month_names
+
+from coopsec.model import DateSpan
+from coopsec.text import fold
+
+_MONTH_NUMBERS = {fold(name): number for number, name in get_month_names("wide", locale="fr").items()}
+
+
+def _loose(word: str) -> str:
+    """A regex for ``word`` that also accepts it without its accents."""
+    parts = []
+    for char in word:
+        base = unicodedata.normalize("NFKD", char)[0]
+        parts.append(f"[{char}{base}]" if base != char else re.escape(char))
+    return "".join(parts)
+
+
+def _names(names: dict[int, str]) -> str:
+    return "|".join(_loose(name) for name in sorted(names.values(), key=len, reverse=True))
+
+
+_MONTH = rf"({_names(get_month_names('wide', locale='fr'))})"
+_WEEKDAY = rf"(?:(?:{_names(get_day_names('wide', locale='fr'))})\s+)?"
+_DAY = r"(?<![\d/.,])([0-3]?\d)(?:er)?(?!\d)"
+_YEAR = r"(\d{4})(?![\d/])"
+_DASH = r"\s*[-–—]\s*"
+
+_CROSS_MONTH = re.compile(
+    rf"(?:\bdu\s+)?{_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?(?:\s+au\s+|{_DASH}){_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?",
+    re.IGNORECASE,
+)
+_SAME_MONTH = re.compile(
+    rf"(?:\b(?:du|les?)\s+)?{_WEEKDAY}{_DAY}(?:\s+(?:au|et|à)\s+|{_DASH}){_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(rf"(?:\ble\s+)?{_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?", re.IGNORECASE)
+_NUMERIC = re.compile(r"(?:\ble\s+)?(?<![\d/])([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)
+_MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
+
+
+@dataclass
+class DateMatch:
+    """A date expression found in a text, with its character offsets."""
+
+    span: DateSpan
+    start: int
+    end: int
+
+
+def find_dates(text: str, context_year: int | None = None, *, years: bool = False) -> list[DateMatch]:
+    """Every French date expression in ``text``, in reading order.
+
+    Dates without a year take ``context_year`` (or are dropped without one);
+    impossible dates are dropped. Bare years are returned only with ``years=True``.
+    """
+    candidates: list[tuple[int, int, DateSpan | None]] = []
+    for pattern, read in _READERS:
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), match.end(), read(match, context_year)))
+    if years:
+        for match in _YEAR_ONLY.finditer(text):
+            year = int(match.group(1))
+            span = DateSpan(date(year, 1, 1), date(year, 12, 31), "year", match.group(0))
+            candidates.append((match.start(), match.end(), span))
+    # Leftmost, then longest, wins; an impossible date still hides what it overlaps.
+    chosen: list[DateMatch] = []
+    taken_until = -1
+    for start, end, span in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if start < taken_until:
+            continue
+        taken_until = end
+        if span is not None:
+            chosen.append(DateMatch(span, start, end))
+    return chosen
+
+
+def _day(year: int | None, month: int, day: int) -> date | None:
+    if year is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBERS[fold(name)]
+
+
+def _interval(start: date | None, end: date | None, text: str) -> DateSpan | None:
+    if start is None or end is None or end < start:
+        return None
+    return DateSpan(start, end, "day", text)
+
+
+def _read_cross_month(match: re.Match[str], context_year: int | None) -> DateSpan | None:
+    day1, month1, year1, day2, month2, year2 = match.groups()
+    turn = int(_month(month2) < _month(month1))  # "du 28 décembre au 3 janvier": the year turns
+    if year2:
+        start_year, end_year = (int(year1) if year1 else int(year2) - turn), int(year2)
+    elif year1 or context_year is not None:
+        start_year = int(year1) if year1 else context_year
+        end_year = start_year + turn
+    else:
+        return None
+    end = _day(end_year, _month(month2), int(day2))
+    return _interval(_day(start_year, _month(month1), int(day1)), end, match.group(0))
+
+
+def _read_same_month(match: re.Match[str], context_year: int | None) -> DateSpan | None:
+    day1, day2, month, year = match.groups()
+    year_number = int(year) if year else context_year
+    start = _day(year_number, _month(month), int(day1))
+    return _interval(start, _day(year_number, _month(month), int(day2)), match.group(0))
+
+
+def _read_single(match: re.Match[str], context_year: int | None) -> DateSpan | None:
+    day, month, year = match.groups()
+    when = _day(int(year) if year else context_year, _month(month), int(day))
+    return _interval(when, when, match.group(0))
+
+
+def _read_numeric(match: re.Match[str], _context_year: int | None) -> DateSpan | None:
+    day, month, year = (int(group) for group in match.groups())
+    when = _day(year, month, day) if 1 <= month <= 12 else None
+    return _interval(when, when, match.group(0))
+
+
+def _read_month_only(match: re.Match[str], _context_year: int | None) -> DateSpan | None:
+    month, year = _month(match.group(1)), int(match.group(2))
+    last = calendar.monthrange(year, month)[1]
+    return DateSpan(date(year, month, 1), date(year, month, last), "month", match.group(0))
+
+
+_READERS = (
+    (_CROSS_MONTH, _read_cross_month),
+    (_SAME_MONTH, _read_same_month),
+    (_SINGLE, _read_single),
+    (_NUMERIC, _read_numeric),
+    (_MONTH_ONLY, _read_month_only),
+)
+
+
+def _fr(day: date, pattern: str) -> str:
+    """``day`` formatted by babel in French, with ``1er`` for the first of a month."""
+    text = format_date(day, pattern, locale="fr")
+    return re.sub(r"^1(?!\d)", "1er", text) if pattern.startswith("d") else text
+
+
+def format_span_fr(span: DateSpan) -> str:
+    """French display of a date or interval: ``8–9 avril 2013``, ``octobre 2022``."""
+    start, end = span.start, span.end
+    if span.precision == "year":
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if span.precision == "month":
+        first, last = _fr(start, "MMMM y"), _fr(end, "MMMM y")
+        return first if first == last else f"{first}–{last}"
+    if start == end:
+        return _fr(start, "d MMMM y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_fr(start, 'd')}–{_fr(end, 'd MMMM y')}"
+    if start.year == end.year:
+        return f"{_fr(start, 'd MMMM')}–{_fr(end, 'd MMMM y')}"
+    return f"{_fr(start, 'd MMMM y')}–{_fr(end, 'd MMMM y')}"

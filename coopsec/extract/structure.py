@@ -1,0 +1,337 @@
+"""Find the parts, headers, titles, blocks and footnotes of a cleaned text.
+
+A part starts with a header: the short lines (dates, reference codes,
+``Label : value`` lines, capitalised titles, classification markings) that
+come before the first line of body text. A new part starts when, after a short
+closing line (a signature), such a run of header lines comes back with at least
+two strong signals among them (a classification marking, a standalone date, a
+reference code, a capitalised title), as in a letter followed by an annexed
+record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coopsec.extract.clean import (
+    CANONICAL_BULLET_RE,
+    CLASSIFICATION_RE,
+    FOOTNOTE_DEF_RE,
+    LINK_DEF_RE,
+    ROMAN_HEADING_RE,
+    is_caps_line,
+    starts_block,
+)
+from coopsec.model import NOTE_CALL_RE, Block, Body, Diagnostic, Footnote, Line, Part, note_call, plain
+
+_MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_DATE_RE = re.compile(
+    rf"^(?:[^\W\d][\w’'-]*,?\s+)?(?:les?\s+)?(?:\d{{1,2}}(?:er)?(?:\s+et\s+\d{{1,2}})?\s+)?{_MONTHS}\s+\d{{4}}\.?$",
+    re.IGNORECASE,
+)
+_REFERENCE_RE = re.compile(
+    r"^(?:[A-Z]{1,8}(?:-[A-Z]{1,8})*\(\d{4}\)\d{1,5}|\d{3,6}/\d{1,2}(?:/\d{1,2})?(?:\s+REV\s*\d+)?|[A-Z]{2,12}\s+\d{1,5})$"
+)
+_LABEL_RE = re.compile(r"^([^\W\d][\w°.’' /-]{0,40}?)\s*:\s*(\S.*)$")
+_KNOWN_LABELS = frozenset(
+    "objet sujet origine destinataire destinataires expéditeur référence références réf. transmission "
+    "diffusion date lieu classification copie copies annexe annexes".split()
+) | {"destinataire principal", "n° doc. préc.", "pièce jointe", "pièces jointes"}
+_TITLE_LABELS = frozenset({"objet", "sujet"})
+_DOC_TYPE_RE = re.compile(
+    r"^(?:D[ÉE]CLARATION|COMMUNIQU[ÉE]|COMPTE[ -]RENDU|CONCLUSIONS?|R[ÉE]SOLUTION|RECOMMANDATION|ACCORD"
+    r"|M[ÉE]MORANDUM|PROC[ÈE]S[ -]VERBAL|RAPPORT|NOTE|LETTRE|PLAN D|FEUILLE DE ROUTE|CHARTE|PROTOCOLE"
+    r"|CONVENTION|MESSAGE|DISCOURS|ALLOCUTION|RELEV[ÉE]|ORDRE DU JOUR|PROGRAMME|STRAT[ÉE]GIE)\b"
+)
+_HEADER_MAX = 100
+_LABEL_MAX = 150
+_SIGNATURE_MAX = 60
+_PART_MIN_LINES = 3
+_TITLE_WORDS = 12
+
+_NUMBER_RE = re.compile(r"^(?:P(\d{1,3}[A-Z]?)\s*:|(\d{1,3}(?:\.\d{1,3})*)[.)]|(\d{1,3}(?:\.\d{1,3})+))\s+")
+_SUB_HEADING_RE = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]\s")
+_BOLD_LINE_RE = re.compile(r"^\*\*([^*]+)\*\*$")
+_PARTICIPANTS_RE = re.compile(
+    r"(?:avec la participation de|en (?:la )?présence de|participants?|étaient présents|ont participé)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+_PUBLISHED_RE = re.compile(r"^(?:Publié le|Mis à jour le|Date de publication|Dates?\s*:)", re.IGNORECASE)
+_SOURCE_URL_RE = re.compile(r"^(?:URL|Source|Lien)\b[^<]*:\s*<?(https?://[^\s>]+)>?$", re.IGNORECASE)
+_BARE_URL_RE = re.compile(r"^<?(https?://[^\s>]+)>?$")
+_LINKS_TITLE_RE = re.compile(r"^(?:Liens|Links)\s*:?$", re.IGNORECASE)
+_TRAILER_LABEL_RE = re.compile(r"^(?:Bannière|Image|Crédits?(?: photo)?|Mots-clés|Tags)\s*:\s*(.*)$", re.IGNORECASE)
+
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SUP_TAG_RE = re.compile(r"<sup>\s*(\w{1,4})\s*</sup>")
+_SUPERSCRIPT_CALL_RE = re.compile(r"(?<=[^\s\d¹²³⁴⁵⁶⁷⁸⁹⁰])(?<!\bm)(?<!\bkm)(?<!\bcm)([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
+_BRACKET_CALL_RE = re.compile(r"\s*\[(\d{1,3})\]")
+_EMPHASIS_RES = (
+    re.compile(r"\*\*(.+?)\*\*"),
+    re.compile(r"__(.+?)__"),
+    re.compile(r"(?<![\w*])\*(\S(?:[^*]*\S)?)\*(?![\w*])"),
+)
+_HTML_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|u)\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass
+class _Collected:
+    """Everything taken out of the body before blocks are built."""
+
+    body: list[Line] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # publication dates of a web page
+    links: list[str] = field(default_factory=list)
+    footnotes: list[tuple[Footnote, int]] = field(default_factory=list)
+
+
+def structure(lines: list[Line], file: str) -> Body:
+    """Parts, footnotes, participants and links of a cleaned text."""
+    collected = _collect(lines)
+    link_labels = {note.label for note, _ in collected.footnotes if note.text.startswith(("http://", "https://"))}
+    body = Body(links=collected.links, footnotes=[note for note, _ in collected.footnotes])
+    anchors: set[str] = set()
+    counter = [0]
+    for part_lines in _split_parts(collected.body):
+        size = _header_size(part_lines)
+        part = Part("", header=[line.text for line in part_lines[:size]])
+        part.blocks = [_block(line, link_labels) for line in part_lines[size:]]
+        _set_anchors(part.blocks, anchors, counter)
+        part.title, part.header = _title(part.header)
+        body.parts.append(part)
+    if not body.parts:
+        body.diagnostics.append(Diagnostic(file, "aucun texte après nettoyage"))
+        return body
+    body.parts[0].header.extend(collected.header)
+    _guess_missing_titles(body, file)
+    body.participants = [name for part in body.parts for name in _participants(part.blocks)]
+    body.diagnostics.extend(_check_notes(body, collected.footnotes, file))
+    return body
+
+
+def _collect(lines: list[Line]) -> _Collected:
+    """Split footnote definitions and web-page trailer lines from body lines."""
+    collected = _Collected()
+    for line in lines:
+        text = line.text.strip()
+        if match := FOOTNOTE_DEF_RE.match(text):
+            label = (match.group(1) or match.group(2)).translate(_SUPERSCRIPTS)
+            collected.footnotes.append((Footnote(label, _strip_markup(match.group(3))), line.number))
+        elif match := LINK_DEF_RE.match(text):
+            collected.footnotes.append((Footnote(match.group(1), match.group(2)), line.number))
+            collected.links.append(match.group(2))
+        elif match := _SOURCE_URL_RE.match(text) or _BARE_URL_RE.match(text):
+            collected.links.append(match.group(1))
+        elif _PUBLISHED_RE.match(text) and len(text) <= _HEADER_MAX:
+            collected.header.append(text)
+        elif match := _TRAILER_LABEL_RE.match(text):
+            collected.header.extend([text] if match.group(1) else [])
+        elif not _LINKS_TITLE_RE.match(text):
+            collected.body.append(line)
+    return collected
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """``(label, value)`` of a ``Label : value`` line."""
+    match = _LABEL_RE.match(text)
+    return (match.group(1).strip().lower(), match.group(2).strip()) if match else None
+
+
+def _is_header_line(text: str) -> bool:
+    """A line that can belong to a header: short, or a ``Label : value`` line."""
+    if starts_block(text):
+        return False
+    label = _label(text)
+    if label and (label[0] in _KNOWN_LABELS or len(text) <= _LABEL_MAX):
+        return True
+    return len(text) <= _HEADER_MAX and not text.rstrip().endswith((";", ":"))
+
+
+def _is_strong_header(text: str) -> bool:
+    """A classification marking, a standalone date, a reference code or a capitalised title."""
+    text = _strip_markup(text)
+    return bool(
+        CLASSIFICATION_RE.match(text)
+        or _DATE_RE.match(text)
+        or _REFERENCE_RE.match(text)
+        or (is_caps_line(text) and len(text.split()) >= 2)
+    )
+
+
+def _header_size(lines: list[Line]) -> int:
+    """Number of header lines at the start of a part."""
+    size = 0
+    while size < len(lines) and _is_header_line(lines[size].text):
+        size += 1
+    return size
+
+
+def _split_parts(lines: list[Line]) -> list[list[Line]]:
+    """Lines of each part: a new part starts with a header run after a closing line."""
+    parts: list[list[Line]] = [lines[: _header_size(lines)]]
+    index = len(parts[0])
+    while index < len(lines):
+        start = _part_start(lines, index)
+        if start is None:
+            parts[-1].append(lines[index])
+            index += 1
+            continue
+        parts[-1].extend(lines[index:start])
+        parts.append(lines[start : start + _header_size(lines[start:])])
+        index = start + len(parts[-1])
+    return [part for part in parts if part]
+
+
+def _part_start(lines: list[Line], index: int) -> int | None:
+    """Where a new part starts when a run of header lines begins at ``index`` in a body, if it does.
+
+    The run needs two strong header lines, one of them not merely capitalised; the
+    part starts at its first strong line, which must follow a short closing line.
+    """
+    run = lines[index : index + _header_size(lines[index:])]
+    strong = [i for i, line in enumerate(run) if _is_strong_header(line.text)]
+    if len(strong) < 2 or len(run) - strong[0] < _PART_MIN_LINES:
+        return None
+    if all(is_caps_line(run[i].text) and not CLASSIFICATION_RE.match(run[i].text) for i in strong):
+        return None
+    previous = lines[index + strong[0] - 1]
+    if len(previous.text) > _SIGNATURE_MAX or starts_block(previous.text):
+        return None
+    return index + strong[0]
+
+
+def _title(header: list[str]) -> tuple[str, list[str]]:
+    """The part title and the header left: ``Objet`` line value, else a title line taken out."""
+    for text in header:
+        label = _label(text)
+        if label and label[0] in _TITLE_LABELS:
+            return _strip_markup(label[1]).rstrip(" ."), header
+    candidates = [text for text in header if not CLASSIFICATION_RE.match(text) and not _REFERENCE_RE.match(text)]
+    caps = [text for text in candidates if is_caps_line(text) and len(text.split()) >= 2]
+    typed = [text for text in caps if _DOC_TYPE_RE.match(_strip_markup(text))]
+    bold = [text for text in candidates if _BOLD_LINE_RE.match(text)]
+    for group in (typed, caps, bold):
+        if group:
+            index = header.index(group[0])
+            return _strip_markup(group[0]), header[:index] + header[index + 1 :]
+    return "", header
+
+
+def _guess_missing_titles(body: Body, file: str) -> None:
+    """Title from the first sentence when a part has no title line, with a warning."""
+    for part in body.parts:
+        if part.title:
+            continue
+        first = next((b for b in part.blocks if b.kind != "heading"), part.blocks[0] if part.blocks else None)
+        if first is None:
+            continue
+        sentence = re.split(r"(?<=[.!?])\s", plain(first.text).strip(), maxsplit=1)[0]
+        words = sentence.split()
+        part.title = " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
+        part.title = part.title.rstrip(".")
+        message = f"titre deviné à partir de la première phrase (« {part.title} ») : ajouter un titre en correction"
+        body.diagnostics.append(Diagnostic(file, message, first.line))
+
+
+def _strip_markup(text: str) -> str:
+    """Text without Markdown emphasis, Markdown links and inline HTML tags."""
+    text = _MD_LINK_RE.sub(r"\1", text)
+    for pattern in _EMPHASIS_RES:
+        text = pattern.sub(r"\1", text)
+    return re.sub(r" {2,}", " ", _HTML_TAG_RE.sub("", text)).strip()
+
+
+def _inline(text: str, link_labels: set[str]) -> str:
+    """Block text: footnote calls as markers, markup removed."""
+    text = _SUP_TAG_RE.sub(lambda m: note_call(m.group(1)), text)
+    text = _SUPERSCRIPT_CALL_RE.sub(lambda m: note_call(m.group(1).translate(_SUPERSCRIPTS)), text)
+    text = _MD_LINK_RE.sub(r"\1", text)
+    text = _BRACKET_CALL_RE.sub(lambda m: note_call(m.group(1)) if m.group(1) in link_labels else m.group(0), text)
+    return _strip_markup(text)
+
+
+def _numbered(text: str) -> tuple[str, str] | None:
+    """``(number as printed, rest of text)`` of a numbered paragraph."""
+    match = _NUMBER_RE.match(text)
+    if not match:
+        return None
+    number = f"P{match.group(1)}" if match.group(1) else match.group(2) or match.group(3)
+    return number, text[match.end() :]
+
+
+def _block(line: Line, link_labels: set[str]) -> Block:
+    """One body line as a heading, a paragraph or a list item."""
+    text = line.text
+    if bullet := CANONICAL_BULLET_RE.match(text):
+        rest = text[bullet.end() :]
+        if numbered := _numbered(rest):
+            return Block("paragraph", _inline(numbered[1], link_labels), line.number, number=numbered[0])
+        return Block("item", _inline(rest, link_labels), line.number, len(bullet.group(1)) // 2)
+    text = text.strip()
+    if ROMAN_HEADING_RE.match(text) or _BOLD_LINE_RE.match(text):
+        return Block("heading", _inline(text, link_labels), line.number, 2)
+    if is_caps_line(text) and len(text.split()) >= 2 and not text.endswith((";", ",", ":")):
+        level = 3 if _SUB_HEADING_RE.match(text) else 2
+        return Block("heading", _inline(text, link_labels), line.number, level)
+    if numbered := _numbered(text):
+        return Block("paragraph", _inline(numbered[1], link_labels), line.number, number=numbered[0])
+    return Block("paragraph", _inline(text, link_labels), line.number)
+
+
+def anchor_for(number: str) -> str:
+    """``p-`` anchor of a numbered paragraph: ``P2A`` -> ``p-2a``, ``1.11`` -> ``p-1-11``."""
+    if re.match(r"^P\d", number):
+        number = number[1:]
+    return "p-" + re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
+
+
+def _set_anchors(blocks: list[Block], used: set[str], counter: list[int]) -> None:
+    """Stable anchors, unique within the document (``-2``, ``-3`` on collision)."""
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        if block.number:
+            base = anchor_for(block.number)
+        else:
+            counter[0] += 1
+            base = f"a-{counter[0]}"
+        anchor, suffix = base, 2
+        while anchor in used:
+            anchor, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(anchor)
+        block.anchor = anchor
+
+
+def _participants(blocks: list[Block]) -> list[str]:
+    """Person lines of the list introduced by ``avec la participation de :`` and the like."""
+    names: list[str] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "item" or not _PARTICIPANTS_RE.search(plain(block.text)):
+            continue
+        for item in blocks[index + 1 :]:
+            if item.kind != "item":
+                break
+            names.append(plain(item.text).strip().rstrip(".;, "))
+    return names
+
+
+def _check_notes(body: Body, definitions: list[tuple[Footnote, int]], file: str) -> list[Diagnostic]:
+    """Warnings for footnote calls without definition and definitions without call."""
+    calls: dict[str, int] = {}
+    for block in (b for part in body.parts for b in part.blocks):
+        for label in NOTE_CALL_RE.findall(block.text):
+            calls.setdefault(label, block.line)
+    defined = {note.label: number for note, number in definitions}
+    problems = [
+        Diagnostic(file, f"appel de note « {label} » sans définition", line)
+        for label, line in calls.items()
+        if label not in defined
+    ]
+    problems += [
+        Diagnostic(file, f"note « {label} » définie mais jamais appelée", line)
+        for label, line in defined.items()
+        if label not in calls
+    ]
+    return problems

@@ -1,0 +1,229 @@
+"""Plain data classes shared by every stage of the pipeline.
+
+The data flows one way: ``read`` gives a :class:`Source`, ``clean`` gives
+:class:`Line` objects, ``structure`` gives :class:`Part` and :class:`Block`
+objects, ``metadata`` gives :class:`Metadata`, the enrichers add
+:class:`Mention` and :class:`Meeting` objects, and the writers turn a
+:class:`Document` into Markdown and data files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+EXTRACTOR_VERSION = "1"
+"""Bumped whenever extraction output changes, so that caches are invalidated."""
+
+NOTE_CALL_RE = re.compile("\ue000([^\ue001]{1,12})\ue001")
+"""A footnote call inside :attr:`Block.text` (private-use delimiters)."""
+
+
+def note_call(label: str) -> str:
+    """The marker that stands for a call to footnote ``label`` in block text."""
+    return f"\ue000{label}\ue001"
+
+
+def plain(text: str) -> str:
+    """Block text without footnote call markers, for matching and excerpts."""
+    return NOTE_CALL_RE.sub("", text)
+
+
+@dataclass
+class Diagnostic:
+    """A message about one source file, for the build report."""
+
+    file: str
+    message: str
+    line: int | None = None
+    level: str = "warning"  # "info" | "warning" | "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.level}: {self.message}"
+
+
+class SourceError(Exception):
+    """A source file that cannot be converted at all."""
+
+    def __init__(self, file: str, message: str, line: int | None = None):
+        super().__init__(message)
+        self.diagnostic = Diagnostic(file, message, line, "error")
+
+
+@dataclass
+class Source:
+    """A corpus file decoded to text."""
+
+    path: str  # corpus-relative POSIX path, e.g. "000_abc.txt"
+    text: str  # decoded text, line ends normalised to "\n"
+    sha256: str  # checksum of the raw bytes
+    encoding: str  # detected encoding, e.g. "utf-8", "cp1252"
+    size: int  # bytes
+
+
+@dataclass
+class Line:
+    """One logical line after cleaning, with the source line it starts on."""
+
+    number: int  # 1-based line number in the source text
+    text: str
+
+
+@dataclass
+class Block:
+    """One unit of a document body.
+
+    ``kind`` is "heading", "paragraph" or "item" (list item). ``text`` is one
+    line of plain text; footnote calls are kept as :func:`note_call` markers.
+    """
+
+    kind: str
+    text: str
+    line: int = 0  # source line where the block starts
+    level: int = 0  # heading level (2-4) or list nesting depth (0, 1, ...)
+    number: str = ""  # visible number as in the source: "P2A", "1.1", "26"
+    anchor: str = ""  # stable ASCII id, e.g. "p-2a", "p-1-11"; empty for headings
+
+
+@dataclass
+class Footnote:
+    label: str  # "1", "2"...
+    text: str
+
+
+@dataclass
+class DateSpan:
+    """A date or an interval, with its precision and the words it comes from."""
+
+    start: date
+    end: date  # inclusive
+    precision: str  # "day" | "month" | "year"
+    text: str  # wording in the source
+
+    def iso(self) -> tuple[str, str]:
+        """Start and end in ISO 8601, ``YYYY-MM`` or ``YYYY`` when less precise."""
+        width = {"day": 10, "month": 7, "year": 4}[self.precision]
+        return self.start.isoformat()[:width], self.end.isoformat()[:width]
+
+
+@dataclass
+class Part:
+    """A self-contained part of a text: the main text, or an annexed record."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    date: DateSpan | None = None
+    references: list[str] = field(default_factory=list)
+    classification: str = ""
+    header: list[str] = field(default_factory=list)  # raw header lines (addresses, dates, codes)
+
+
+@dataclass
+class Body:
+    """What the structure stage finds in a cleaned text."""
+
+    parts: list[Part] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)  # participant or signatory lines
+    links: list[str] = field(default_factory=list)  # source URL and link list of a web page
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.parts[0].title if self.parts else ""
+
+
+@dataclass
+class Metadata:
+    """Front-matter fields; see ``schema.py`` for their declaration."""
+
+    title: str = ""
+    doc_type: str = ""
+    date: str = ""  # ISO 8601
+    date_text: str = ""
+    place: str = ""
+    issuing_body: str = ""
+    references: list[str] = field(default_factory=list)
+    classification: str = ""
+    languages: list[str] = field(default_factory=lambda: ["fr"])
+    participants: list[str] = field(default_factory=list)
+    guessed: list[str] = field(default_factory=list)  # fields extracted, not overridden
+
+
+@dataclass
+class Mention:
+    """A paragraph of a document that treats a theme or names an actor."""
+
+    anchor: str
+    excerpt: str
+    terms: list[str] = field(default_factory=list)  # the words that matched
+
+
+@dataclass
+class Citation:
+    """A paragraph citing a meeting, with the exact quote."""
+
+    document: str  # document slug
+    anchor: str
+    quote: str
+
+
+@dataclass
+class Meeting:
+    """A meeting cited by the texts (merged across paragraphs and documents)."""
+
+    id: str
+    name: str
+    span: DateSpan
+    place: str = ""
+    kind: str = "meeting"  # "meeting" or "event" (adoption, signature, publication...)
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Theme:
+    id: str
+    label: str
+    description: str = ""
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Actor:
+    id: str
+    kind: str  # "country" | "organisation" | "place"
+    label: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """Everything known about one corpus text."""
+
+    slug: str
+    source: Source
+    meta: Metadata = field(default_factory=Metadata)
+    parts: list[Part] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    themes: dict[str, list[Mention]] = field(default_factory=dict)  # theme id -> mentions
+    actors: dict[str, list[Mention]] = field(default_factory=dict)  # actor id -> mentions
+    meetings: list[Meeting] = field(default_factory=list)  # cited by this document
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def blocks(self) -> list[Block]:
+        """All blocks of all parts, in reading order."""
+        return [block for part in self.parts for block in part.blocks]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: documents converted or refused, fields guessed, messages."""
+
+    converted: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    guessed: dict[str, list[str]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    reconverted: int = 0  # documents converted afresh (not from the cache)
+    published: bool = False  # site, generated pages and bundle were swapped in

@@ -1,0 +1,273 @@
+"""Runs the stages in order: per document, then across the corpus, then the site.
+
+read -> clean -> structure -> metadata -> enrich -> write Markdown and data
+-> render with MkDocs -> offline bundle. Nothing is written into ``docs/``,
+``site/`` or ``dist/`` until everything has succeeded, so a failed or
+interrupted build leaves the previous output intact.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from slugify import slugify
+
+from .cache import ConversionCache, conversion_key
+from .enrich.actors import load_actors, match_actors
+from .enrich.meetings import find_meetings, merge_meetings
+from .enrich.themes import load_themes, match_themes
+from .extract.clean import clean
+from .extract.metadata import extract_metadata
+from .extract.read import read_source
+from .extract.structure import structure
+from .model import Actor, BuildReport, Diagnostic, Document, Meeting, SourceError, Theme
+from .publish.bundle import make_bundle
+from .publish.search import search_files
+from .schema import load_override, validate_front_matter
+from .write.chronology import chronology_page, document_jsonld
+from .write.data import data_files
+from .write.indexes import documents_index, overview
+from .write.markdown import GENERATED_DIRS, document_path
+from .write.pages import document_page, front_matter
+from .write.taxonomy import actor_pages, theme_pages
+
+BUNDLE_NAME = "coopsec-hors-ligne.zip"
+
+
+@dataclass
+class Project:
+    """Where a build reads and writes."""
+
+    root: Path
+
+    @property
+    def corpus(self) -> Path:
+        return self.root / "corpus"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / ".cache" / "coopsec"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / ".build"
+
+
+def build_epoch() -> int:
+    """The build time: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(value) if value else int(datetime.now(UTC).timestamp())
+
+
+def convert(path: Path, project: Project) -> Document:
+    """One corpus text -> a structured Document with its metadata (raises SourceError)."""
+    source = read_source(path, project.corpus)
+    lines, diagnostics = clean(source)
+    body = structure(lines, source.path)
+    override = load_override(path.with_suffix(".yml"), source.path.removesuffix(".txt") + ".yml")
+    doc = Document(slug=slugify(path.stem), source=source)
+    doc.parts, doc.footnotes = body.parts, body.footnotes
+    doc.meta = extract_metadata(body, override.values)
+    doc.diagnostics = diagnostics + body.diagnostics + override.diagnostics
+    if doc.meta.guessed:
+        doc.diagnostics.append(Diagnostic(source.path, "champs déduits : " + ", ".join(sorted(doc.meta.guessed)),
+                                          level="info"))
+    if not doc.blocks():
+        raise SourceError(source.path, "aucun texte exploitable après nettoyage")
+    return doc
+
+
+def convert_corpus(project: Project, report: BuildReport) -> list[Document]:
+    """Convert every ``corpus/*.txt``; a file that fails is reported and skipped."""
+    docs: dict[str, Document] = {}
+    cache = ConversionCache(project.cache)
+    keys = set()
+    for path in sorted(project.corpus.glob("*.txt")):
+        name = path.relative_to(project.corpus).as_posix()
+        key = conversion_key(name, path, path.with_suffix(".yml"))
+        keys.add(key)
+        doc = cache.get(key)
+        if doc is None:
+            try:
+                doc = convert(path, project)
+            except SourceError as error:
+                report.failed.append(name)
+                report.diagnostics.append(error.diagnostic)
+                continue
+            cache.put(key, doc)
+        if doc.slug in docs:
+            report.failed.append(name)
+            report.diagnostics.append(Diagnostic(
+                name, f"même nom de page « {doc.slug} » que {docs[doc.slug].source.path} : renommez l'un des deux",
+                level="error"))
+            continue
+        docs[doc.slug] = doc
+        report.converted.append(name)
+        report.guessed[name] = sorted(doc.meta.guessed)
+        report.diagnostics.extend(doc.diagnostics)
+    cache.prune(keys)
+    report.reconverted = cache.misses
+    return list(docs.values())
+
+
+def enrich(docs: list[Document], project: Project) -> tuple[list[Meeting], list[Theme], list[Actor]]:
+    """Themes, actors and meetings of every document; returns the merged meetings."""
+    themes = load_themes(project.corpus / "themes.yml")
+    actors = load_actors(project.corpus / "actors.yml")
+    for doc in docs:
+        doc.themes = match_themes(doc, themes)
+        doc.actors = match_actors(doc, actors)
+        doc.meetings = find_meetings(doc)
+    merged = merge_meetings([doc.meetings for doc in docs])
+    by_source = {(c.document, c.anchor, c.quote): m for m in merged for c in m.sources}
+    for doc in docs:
+        doc.meetings = _unique_meetings(
+            by_source.get((c.document, c.anchor, c.quote)) for m in doc.meetings for c in m.sources)
+    return merged, themes, actors
+
+
+def _unique_meetings(meetings: Iterable[Meeting | None]) -> list[Meeting]:
+    seen: dict[str, Meeting] = {}
+    for meeting in meetings:
+        if meeting is not None:
+            seen.setdefault(meeting.id, meeting)
+    return list(seen.values())
+
+
+def render(docs: list[Document], project: Project, epoch: int, report: BuildReport) -> dict[str, str]:
+    """Every generated file, as {path under docs/: content}."""
+    meetings, themes, actors = enrich(docs, project)
+    files: dict[str, str] = {}
+    for doc in docs:
+        report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
+        files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc))
+    build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
+    for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
+                 chronology_page(meetings, docs), data_files(docs, meetings), search_files(docs),
+                 overview(docs, build_date)):
+        files.update(part)
+    return files
+
+
+def stage_docs(files: dict[str, str], project: Project) -> Path:
+    """A complete docs tree in the staging area: hand-written pages plus the generated ones."""
+    staged = project.staging / "docs"
+    if staged.exists():
+        shutil.rmtree(staged)
+    shutil.copytree(project.docs, staged, ignore=_ignore_generated(project.docs))
+    for rel, content in files.items():
+        target = staged / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        previous = project.docs / rel
+        if previous.is_file() and previous.read_bytes() == content.encode("utf-8"):
+            os.link(previous, target)  # unchanged: keep the same file, not rewritten
+        else:
+            target.write_text(content, encoding="utf-8", newline="\n")
+    return staged
+
+
+def _ignore_generated(docs_dir: Path):
+    def ignore(directory: str, names: list[str]) -> list[str]:
+        return list(GENERATED_DIRS) if Path(directory) == docs_dir else []
+    return ignore
+
+
+def render_site(project: Project, docs_dir: Path, strict: bool) -> Path:
+    """Run MkDocs on the staged docs into a staged site directory."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = project.staging / "site"
+    config = load_config(str(project.root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site),
+                         strict=strict)
+    snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(docs_dir)]
+    mkdocs_build(config)
+    return site
+
+
+def publish(project: Project, staged_docs: Path, staged_site: Path, bundle: Path | None) -> None:
+    """Swap the staged output into place: generated docs folders, site/, then the bundle."""
+    for name in GENERATED_DIRS:
+        _swap(staged_docs / name, project.docs / name)
+    _swap(staged_site, project.site)
+    if bundle:
+        project.dist.mkdir(exist_ok=True)
+        os.replace(bundle, project.dist / BUNDLE_NAME)
+    shutil.rmtree(project.staging, ignore_errors=True)
+
+
+def _swap(new: Path, current: Path) -> None:
+    old = current.with_name(f".{current.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if current.exists():
+        os.replace(current, old)
+    os.replace(new, current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def sync_generated(files: dict[str, str], project: Project) -> None:
+    """Write changed generated files in place and remove stale ones (live preview only)."""
+    for rel, content in files.items():
+        target = project.docs / rel
+        if not target.is_file() or target.read_text(encoding="utf-8") != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8", newline="\n")
+    for name in GENERATED_DIRS:
+        for path in sorted((project.docs / name).rglob("*"), reverse=True):
+            rel = path.relative_to(project.docs).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def regenerate(root: Path) -> BuildReport:
+    """Convert the corpus and update the generated pages in place, without rendering (live preview)."""
+    project = Project(root.resolve())
+    report = BuildReport()
+    docs = convert_corpus(project, report)
+    if docs:
+        sync_generated(render(docs, project, build_epoch(), report), project)
+        report.published = True
+    return report
+
+
+def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
+    """Convert the corpus, render the site and the offline bundle; returns the report."""
+    project = Project(root.resolve())
+    report = BuildReport()
+    epoch = build_epoch()
+    docs = convert_corpus(project, report)
+    if not docs:
+        return report
+    files = render(docs, project, epoch, report)
+    if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
+        return report
+    staged_docs = stage_docs(files, project)
+    staged_site = render_site(project, staged_docs, strict)
+    zip_path = None
+    if bundle:
+        zip_path = project.staging / BUNDLE_NAME
+        make_bundle(staged_site, zip_path, epoch)
+    publish(project, staged_docs, staged_site, zip_path)
+    report.published = True
+    return report

@@ -1,0 +1,137 @@
+"""The front-matter schema, declared once, and the override files that follow it.
+
+Every document page's front matter is validated against :data:`FRONT_MATTER`
+at every build; an override file (``corpus/<name>.yml``) may set any of its
+editable fields and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from .model import Diagnostic
+
+_TEXT = {"type": "string"}
+_TEXTS = {"type": "array", "items": {"type": "string"}}
+_ISO_DATE = {"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"}
+
+EDITABLE = {
+    "title": _TEXT,
+    "doc_type": _TEXT,
+    "date": _ISO_DATE,
+    "date_text": _TEXT,
+    "place": _TEXT,
+    "issuing_body": _TEXT,
+    "references": _TEXTS,
+    "classification": _TEXT,
+    "languages": _TEXTS,
+    "participants": _TEXTS,
+}
+"""Metadata fields that extraction guesses and an override may correct."""
+
+FRONT_MATTER = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["title", "doc_type", "date", "source", "extractor_version", "guessed"],
+    "additionalProperties": False,
+    "properties": {
+        **EDITABLE,
+        "source": {
+            "type": "object",
+            "required": ["file", "sha256"],
+            "additionalProperties": False,
+            "properties": {"file": _TEXT, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+        },
+        "extractor_version": _TEXT,
+        "guessed": {"type": "array", "items": {"enum": sorted(EDITABLE)}},
+        "themes": _TEXTS,
+        "actors": _TEXTS,
+        "meetings": _TEXTS,
+    },
+}
+
+OVERRIDE = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": EDITABLE,
+}
+
+_front_matter_validator = Draft202012Validator(FRONT_MATTER)
+_override_validator = Draft202012Validator(OVERRIDE)
+
+
+def validate_front_matter(data: dict[str, Any], file: str) -> list[Diagnostic]:
+    """Errors of a document's front matter against the schema."""
+    return [
+        Diagnostic(file, f"métadonnées invalides ({'/'.join(map(str, e.path)) or 'racine'}) : {e.message}",
+                   level="error")
+        for e in sorted(_front_matter_validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
+    ]
+
+
+@dataclass
+class Override:
+    """Fields set by a maintainer in ``corpus/<name>.yml``, and what was wrong in it."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def load_override(path: Path, file: str) -> Override:
+    """Read and validate an override file; invalid keys are reported with their line and ignored."""
+    if not path.exists():
+        return Override()
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        return Override(diagnostics=[Diagnostic(file, f"fichier de corrections illisible : {error}", line, "error")])
+    if data is None:
+        return Override()
+    if not isinstance(data, dict):
+        message = "le fichier de corrections doit être un dictionnaire clé: valeur"
+        return Override(diagnostics=[Diagnostic(file, message, 1, "error")])
+    lines = _key_lines(node)
+    values = {key: value.isoformat() if isinstance(value, date) else value for key, value in data.items()}
+    diagnostics = []
+    for error in _override_validator.iter_errors(values):
+        if error.validator == "additionalProperties":
+            for key in sorted(set(data) - set(EDITABLE)):
+                diagnostics.append(Diagnostic(
+                    file, f"clé inconnue « {key} » (clés permises : {', '.join(sorted(EDITABLE))})",
+                    lines.get(str(key)), "error"))
+                values.pop(key, None)
+        else:
+            key = str(error.path[0])
+            diagnostics.append(Diagnostic(file, f"valeur invalide pour « {key} » : {_explain(error)}",
+                                          lines.get(key), "error"))
+            values.pop(key, None)
+    return Override(values, sorted(diagnostics, key=lambda d: (d.line or 0, d.message)))
+
+
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """Line (1-based) of each top-level key of a YAML mapping."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
+
+
+_TYPE_NAMES = {"string": "un texte", "array": "une liste de textes", "object": "un dictionnaire"}
+
+
+def _explain(error: Any) -> str:
+    """A French explanation of a schema error."""
+    if error.validator == "type":
+        return f"attendu {_TYPE_NAMES.get(error.validator_value, error.validator_value)}, trouvé {error.instance!r}"
+    if error.validator == "pattern":
+        return f"{error.instance!r} n'est pas une date AAAA, AAAA-MM ou AAAA-MM-JJ"
+    return error.message

@@ -1,0 +1,168 @@
+"""The chronology page of the meetings the texts cite, and schema.org JSON-LD.
+
+Meetings (``kind == "meeting"``) are grouped by year; other dated events
+(adoptions, signatures, publications) follow in a final section. Every entry
+carries a stable anchor, the meeting id, so that the data exports can link
+to it. Structured data is written as JSON-LD that can never close its
+``<script>`` element, whatever the corpus text contains.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from itertools import groupby
+
+from coopsec.extract.dates import format_span_fr
+from coopsec.model import Document, Meeting, Theme, plain
+from coopsec.text import fold
+from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, escape, escape_attr, link
+
+OTHER_EVENTS = "Autres événements datés"
+
+_SCHEMA_TYPES = {"article": "Article", "compte rendu": "Report", "lettre": "Message"}
+"""schema.org types refining ``CreativeWork`` for some values of ``Metadata.doc_type``."""
+
+_JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def html_url(path: str, anchor: str = "") -> str:
+    """URL of a generated page: its path under docs/ (or a relative link) with ``.html`` for ``.md``."""
+    url = path.removesuffix(".md") + ".html"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def one_line(text: str) -> str:
+    """Corpus text as one line without footnote calls, for quotes and labels."""
+    return " ".join(plain(text).split())
+
+
+def sorted_meetings(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """Meetings in chronological order (start date, end date, then id)."""
+    return sorted(meetings, key=lambda m: (m.span.start, m.span.end, m.id))
+
+
+def jsonld_script(data: dict) -> str:
+    """A ``<script type="application/ld+json">`` element that no string inside can close."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.translate(_JSON_IN_HTML)
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def chronology_page(meetings: list[Meeting], docs: list[Document]) -> dict[str, str]:
+    """The chronology page: meetings by year, then other dated events, then JSON-LD."""
+    titles = {doc.slug: one_line(doc.meta.title) or doc.slug for doc in docs}
+    dated = sorted_meetings(meetings)
+    cited = [m for m in dated if m.kind == "meeting"]
+    others = [m for m in dated if m.kind != "meeting"]
+    lines = ["---", "title: Chronologie des réunions", "---", "", "# Chronologie des réunions", ""]
+    lines += [_intro(cited, others), ""]
+    for year, group in groupby(cited, key=lambda m: m.span.start.year):
+        lines += [f"## {year}", ""]
+        lines += [entry for meeting in group for entry in _entry(meeting, titles)]
+    if others:
+        lines += [f"## {OTHER_EVENTS}", ""]
+        lines += [entry for event in others for entry in _entry(event, titles)]
+    lines.append(jsonld_script(_item_list(cited, titles)))
+    return {CHRONOLOGY: "\n".join(lines)}
+
+
+def _intro(cited: list[Meeting], others: list[Meeting]) -> str:
+    data_link = link(CHRONOLOGY, DATA_PAGE)
+    data = f"Ces données sont aussi téléchargeables en JSON, CSV et iCalendar : voir [Données]({data_link})."
+    if not cited:
+        return f"Aucune réunion n’est citée par les textes du corpus. {data}"
+    first, last = cited[0].span.start.year, cited[-1].span.start.year
+    years = f"en {first}" if first == last else f"de {first} à {last}"
+    count = "la seule réunion citée" if len(cited) == 1 else f"les {len(cited)} réunions citées"
+    text = (
+        f"Cette chronologie rassemble {count} par les textes du corpus, {years}. "
+        "Chaque entrée renvoie aux paragraphes qui la mentionnent, avec la citation exacte."
+    )
+    if others:
+        text += (
+            " Les autres événements datés (adoptions, signatures, publications) figurent à la fin de la page."
+        )
+    return f"{text} {data}"
+
+
+def _entry(meeting: Meeting, titles: dict[str, str]) -> list[str]:
+    """A list item for one meeting (place shown unless the name says it) and one sub-item per citation."""
+    head = f'- <a id="{escape_attr(meeting.id)}"></a>**{escape(format_span_fr(meeting.span))}** — '
+    head += escape(one_line(meeting.name))
+    if meeting.place and fold(meeting.place) not in fold(meeting.name):
+        head += f" ({escape(one_line(meeting.place))})"
+    lines = [head]
+    for citation in meeting.sources:
+        if citation.document in titles:
+            target = link(CHRONOLOGY, document_path(citation.document), citation.anchor)
+            title = escape(titles[citation.document])
+            lines.append(f"    - [{title}]({target}) : « {escape(one_line(citation.quote))} »")
+    return [*lines, ""]
+
+
+def _event(meeting: Meeting) -> dict:
+    """A meeting as a schema.org ``Event``."""
+    start, end = meeting.span.iso()
+    event = {"@type": "Event", "name": one_line(meeting.name), "startDate": start, "endDate": end}
+    if meeting.place:
+        event["location"] = {"@type": "Place", "name": one_line(meeting.place)}
+    return event
+
+
+def _item_list(cited: list[Meeting], titles: dict[str, str]) -> dict:
+    """schema.org ``ItemList`` of the meetings, each with the documents citing it."""
+    items = []
+    for position, meeting in enumerate(cited, start=1):
+        slugs = dict.fromkeys(c.document for c in meeting.sources if c.document in titles)
+        event = {**_event(meeting), "url": f"#{meeting.id}"}
+        if slugs:
+            event["subjectOf"] = [
+                {
+                    "@type": "CreativeWork",
+                    "name": titles[slug],
+                    "url": html_url(link(CHRONOLOGY, document_path(slug))),
+                }
+                for slug in slugs
+            ]
+        items.append({"@type": "ListItem", "position": position, "item": event})
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": "Chronologie des réunions",
+        "numberOfItems": len(items),
+        "itemListElement": items,
+    }
+
+
+def document_jsonld(doc: Document, themes: Iterable[Theme] = ()) -> str:
+    """The JSON-LD block of a document page; ``themes`` gives labels to the document's theme ids."""
+    meta = doc.meta
+    labels = {theme.id: theme.label for theme in themes}
+    page = document_path(doc.slug)
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": _SCHEMA_TYPES.get(meta.doc_type, "CreativeWork"),
+        "name": one_line(meta.title),
+    }
+    optional = {
+        "genre": meta.doc_type,
+        "datePublished": meta.date,
+        "inLanguage": meta.languages,
+        "identifier": meta.references,
+        "about": [
+            {"@type": "DefinedTerm", "name": labels.get(theme_id, theme_id), "termCode": theme_id}
+            for theme_id in sorted(doc.themes)
+        ],
+    }
+    data |= {key: value for key, value in optional.items() if value}
+    if meta.place:
+        data["locationCreated"] = {"@type": "Place", "name": meta.place}
+    if meta.issuing_body:
+        data["author"] = data["publisher"] = {"@type": "Organization", "name": meta.issuing_body}
+    if doc.meetings:
+        data["mentions"] = [
+            {**_event(m), "url": html_url(link(page, CHRONOLOGY), m.id)}
+            for m in sorted_meetings(doc.meetings)
+        ]
+    return jsonld_script(data)

@@ -1,0 +1,334 @@
+"""Machine-readable exports: JSON, CSV and iCalendar files, and the page documenting them.
+
+Every export is byte-deterministic: records are sorted, JSON keys are sorted,
+and the iCalendar DTSTAMP comes from the corpus (or an argument), never from
+the clock. URLs in the JSON and CSV files are relative to the site root.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime, time, timedelta
+
+import icalendar
+
+from coopsec.extract.dates import format_span_fr
+from coopsec.model import DateSpan, Document, Meeting
+from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings
+from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, link
+from coopsec.write.pages import front_matter
+
+DOCUMENTS_JSON = "data/documents.json"
+MEETINGS_JSON = "data/meetings.json"
+EVENTS_JSON = "data/events.json"
+MEETINGS_CSV = "data/meetings.csv"
+MEETINGS_ICS = "data/meetings.ics"
+
+PRODID = "-//coopsec//chronologie//FR"
+CSV_SEPARATOR = " | "
+
+DOCUMENT_FIELDS = {
+    "slug": ("texte", "Identifiant stable du document, repris dans l’adresse de sa page."),
+    "url": ("texte", "Adresse de la page du document, relative à la racine du site."),
+    "title": ("texte", "Titre du document."),
+    "doc_type": ("texte", "Nature du texte : déclaration, note, lettre, compte rendu, article…"),
+    "date": ("date ISO 8601", "Date du document (`AAAA-MM-JJ`, ou `AAAA-MM` si seul le mois est connu)."),
+    "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),
+    "place": ("texte", "Lieu où le texte a été établi ou adopté."),
+    "issuing_body": ("texte", "Instance ou autorité émettrice."),
+    "references": ("liste de textes", "Cotes et références du document (ex. `12838/23`)."),
+    "classification": ("texte", "Marque de classification ou de diffusion, vide s’il n’y en a pas."),
+    "languages": ("liste de codes", "Langues du texte (codes ISO 639-1, ex. `fr`)."),
+    "participants": ("liste de textes", "Participants ou signataires cités par le texte."),
+    "guessed": ("liste de champs", "Champs déduits automatiquement du texte (non corrigés à la main)."),
+    "extractor_version": ("texte", "Version de l’extracteur qui a produit ces données."),
+    "themes": ("liste d’identifiants", "Thèmes traités par le document."),
+    "actors": ("liste d’identifiants", "Pays, organisations et lieux nommés par le document."),
+    "meetings": ("liste d’identifiants", "Réunions citées par le document (voir `meetings.json`)."),
+    "events": ("liste d’identifiants", "Autres événements datés cités par le document (voir `events.json`)."),
+    "source": ("objet", "Fichier source : `file` (chemin dans le corpus) et `sha256` (empreinte)."),
+}
+"""Field -> (type, French description) of each record of ``documents.json``."""
+
+MEETING_FIELDS = {
+    "id": ("texte", "Identifiant stable, aussi ancre de l’entrée dans la chronologie."),
+    "name": ("texte", "Nom de la réunion ou de l’événement."),
+    "kind": ("texte", "`meeting` pour une réunion, `event` pour un autre événement daté."),
+    "start": ("date ISO 8601", "Premier jour (`AAAA-MM-JJ`), ou mois (`AAAA-MM`) si seul le mois est connu."),
+    "end": ("date ISO 8601", "Dernier jour, inclus, dans la même précision que `start`."),
+    "precision": ("texte", "Précision de la date : `day` (jour), `month` (mois) ou `year` (année)."),
+    "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),
+    "date_fr": ("texte", "La date mise en forme en français (ex. `8–9 avril 2013`)."),
+    "place": ("texte", "Lieu de la réunion, vide s’il n’est pas nommé."),
+    "url": ("texte", "Adresse de l’entrée dans la chronologie, relative à la racine du site."),
+    "sources": ("liste d’objets", "Paragraphes qui citent la réunion (voir le tableau suivant)."),
+}
+"""Field -> (type, French description) of each record of ``meetings.json`` and ``events.json``."""
+
+SOURCE_FIELDS = {
+    "document": ("texte", "Identifiant (`slug`) du document qui cite la réunion."),
+    "title": ("texte", "Titre de ce document."),
+    "anchor": ("texte", "Ancre du paragraphe qui cite la réunion."),
+    "quote": ("texte", "Citation exacte du passage."),
+    "url": ("texte", "Adresse du paragraphe, relative à la racine du site."),
+}
+"""Field -> (type, French description) of each item of a meeting's ``sources``."""
+
+_CSV_COPIED = ("id", "start", "end", "precision", "date_text", "date_fr", "place", "name", "url")
+CSV_FIELDS = {
+    **{key: MEETING_FIELDS[key] for key in _CSV_COPIED},
+    "sources": ("texte", "Adresses des paragraphes qui citent la réunion, séparées par une barre verticale."),
+    "quotes": ("texte", "Citations exactes, dans le même ordre, séparées par une barre verticale."),
+}
+"""Column -> (type, French description) of ``meetings.csv``."""
+
+ICS_PROPERTIES = {
+    "UID": "Identifiant stable : `<id>@coopsec`.",
+    "DTSTART": "Premier jour (événement sur la journée entière, `VALUE=DATE`).",
+    "DTEND": "Lendemain du dernier jour (fin exclusive, selon la RFC 5545). Pour une date connue au mois "
+    "près : du premier jour de ce mois au premier jour du mois suivant.",
+    "SUMMARY": "Nom de la réunion.",
+    "LOCATION": "Lieu, s’il est connu.",
+    "DESCRIPTION": "Précision de la date si elle n’est pas au jour, puis documents et citations.",
+    "DTSTAMP": "Date du document le plus récent du corpus (jamais l’heure de la construction).",
+}
+"""iCalendar property -> French description, for ``meetings.ics``."""
+
+
+def data_files(
+    docs: list[Document], meetings: list[Meeting], site_url: str = "", stamp: datetime | None = None
+) -> dict[str, str]:
+    """All data exports and their documentation page.
+
+    ``site_url`` makes the links of the calendar absolute; ``stamp`` is the
+    calendar's DTSTAMP, by default midnight UTC of the newest document date.
+    """
+    titles = {doc.slug: one_line(doc.meta.title) or doc.slug for doc in docs}
+    ordered = sorted_meetings(meetings)
+    calendar_meetings = [m for m in ordered if m.kind == "meeting"]
+    cited = [meeting_record(m, titles) for m in calendar_meetings]
+    events = [meeting_record(m, titles) for m in ordered if m.kind != "meeting"]
+    documents = [document_record(doc) for doc in sorted(docs, key=lambda d: (d.meta.date, d.slug))]
+    return {
+        DOCUMENTS_JSON: _json(documents),
+        MEETINGS_JSON: _json(cited),
+        EVENTS_JSON: _json(events),
+        MEETINGS_CSV: meetings_csv(cited),
+        MEETINGS_ICS: meetings_ics(calendar_meetings, titles, site_url, stamp or default_stamp(docs)),
+        DATA_PAGE: data_page(len(documents), len(cited), len(events)),
+    }
+
+
+def document_record(doc: Document) -> dict:
+    """The record of a document in ``documents.json``: its front matter, page URL and dated events."""
+    events = sorted_meetings(m for m in doc.meetings if m.kind != "meeting")
+    return {
+        "slug": doc.slug,
+        "url": html_url(document_path(doc.slug)),
+        **front_matter(doc),
+        "events": [event.id for event in events],
+    }
+
+
+def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
+    """The record of a meeting or event in ``meetings.json`` / ``events.json``."""
+    start, end = meeting.span.iso()
+    sources = [
+        {
+            "document": c.document,
+            "title": titles.get(c.document, c.document),
+            "anchor": c.anchor,
+            "quote": one_line(c.quote),
+            "url": html_url(document_path(c.document), c.anchor),
+        }
+        for c in meeting.sources
+    ]
+    return {
+        "id": meeting.id,
+        "name": one_line(meeting.name),
+        "kind": meeting.kind,
+        "start": start,
+        "end": end,
+        "precision": meeting.span.precision,
+        "date_text": meeting.span.text,
+        "date_fr": format_span_fr(meeting.span),
+        "place": one_line(meeting.place),
+        "url": html_url(CHRONOLOGY, meeting.id),
+        "sources": sources,
+    }
+
+
+def meetings_csv(records: list[dict]) -> str:
+    """One row per meeting, RFC 4180: header, quoted as needed, CRLF line ends."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        row = {key: record[key] for key in _CSV_COPIED}
+        row["sources"] = CSV_SEPARATOR.join(source["url"] for source in record["sources"])
+        row["quotes"] = CSV_SEPARATOR.join(source["quote"] for source in record["sources"])
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def meetings_ics(meetings: list[Meeting], titles: dict[str, str], site_url: str, stamp: datetime) -> str:
+    """An RFC 5545 calendar of all-day events, one per meeting."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Chronologie des réunions")
+    for meeting in meetings:
+        calendar.add_component(_vevent(meeting, titles, site_url, stamp))
+    return calendar.to_ical().decode("utf-8")
+
+
+def _vevent(meeting: Meeting, titles: dict[str, str], site_url: str, stamp: datetime) -> icalendar.Event:
+    first, after = calendar_bounds(meeting.span)
+    event = icalendar.Event()
+    event.add("uid", f"{meeting.id}@coopsec")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", first)
+    event.add("dtend", after)
+    event.add("transp", "TRANSPARENT")  # a past meeting never makes the subscriber busy
+    event.add("summary", one_line(meeting.name))
+    if meeting.place:
+        event.add("location", one_line(meeting.place))
+    event.add("description", _description(meeting, titles, site_url))
+    if site_url:
+        event.add("url", _absolute(site_url, html_url(CHRONOLOGY, meeting.id)))
+    return event
+
+
+def calendar_bounds(span: DateSpan) -> tuple[date, date]:
+    """First day and exclusive end of an all-day event covering ``span`` at its precision."""
+    if span.precision == "day":
+        return span.start, span.end + timedelta(days=1)
+    if span.precision == "month":
+        return span.start.replace(day=1), (span.end.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return date(span.start.year, 1, 1), date(span.end.year + 1, 1, 1)
+
+
+def _description(meeting: Meeting, titles: dict[str, str], site_url: str) -> str:
+    lines = []
+    if meeting.span.precision == "month":
+        lines.append(
+            f"Date connue au mois près ({format_span_fr(meeting.span)}) : le jour n’est pas précisé."
+        )
+    elif meeting.span.precision == "year":
+        lines.append(f"Date connue à l’année près ({format_span_fr(meeting.span)}).")
+    if meeting.sources:
+        lines.append("Cité dans :")
+    for c in meeting.sources:
+        url = _absolute(site_url, html_url(document_path(c.document), c.anchor))
+        lines.append(f"- {titles.get(c.document, c.document)} : « {one_line(c.quote)} » ({url})")
+    return "\n".join(lines)
+
+
+def _absolute(site_url: str, path: str) -> str:
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+
+def default_stamp(docs: list[Document]) -> datetime:
+    """Midnight UTC of the newest document date, or of 1970-01-01 when no document is dated."""
+    dates = [day for doc in docs if (day := _parse_iso(doc.meta.date))]
+    return datetime.combine(max(dates, default=date(1970, 1, 1)), time(), UTC)
+
+
+def _parse_iso(text: str) -> date | None:
+    """A date from ``AAAA-MM-JJ``, ``AAAA-MM`` or ``AAAA`` (first day of the month or year)."""
+    for width, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+        try:
+            return date.fromisoformat(text[:width] + suffix)
+        except ValueError:
+            continue
+    return None
+
+
+def _json(data: list[dict]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def data_page(documents: int, meetings: int, events: int) -> str:
+    """The French page that links every export and documents each of its fields."""
+    files = [
+        (DOCUMENTS_JSON, "JSON", f"Les documents du corpus ({documents}) et leurs métadonnées."),
+        (MEETINGS_JSON, "JSON", f"Les réunions citées ({meetings}), avec les passages qui les citent."),
+        (EVENTS_JSON, "JSON", f"Les autres événements datés ({events}) : adoptions, signatures…"),
+        (MEETINGS_CSV, "CSV", "Les réunions, une par ligne, pour un tableur."),
+        (MEETINGS_ICS, "iCalendar", "Les réunions, à importer dans un agenda."),
+    ]
+    lines = [
+        "---",
+        "title: Données",
+        "---",
+        "",
+        "# Données",
+        "",
+        "Les informations extraites du corpus sont publiées dans des formats ouverts, "
+        "régénérés à chaque construction du site. Les textes sont encodés en UTF-8 ; les dates suivent "
+        "la norme ISO 8601 ; les adresses sont relatives à la racine du site. "
+        f"La [chronologie]({link(DATA_PAGE, CHRONOLOGY)}) présente les mêmes réunions.",
+        "",
+        "## Fichiers",
+        "",
+        "| Fichier | Format | Contenu |",
+        "| --- | --- | --- |",
+        *[
+            f"| [{path.split('/')[-1]}]({link(DATA_PAGE, path)}) | {kind} | {text} |"
+            for path, kind, text in files
+        ],
+        "",
+        *_fields_section(
+            "documents.json", "Une liste d’objets, triés par date puis par identifiant.", DOCUMENT_FIELDS
+        ),
+        *_fields_section(
+            "meetings.json et events.json",
+            "Deux listes d’objets de même forme, triés par date de début puis par identifiant.",
+            MEETING_FIELDS,
+        ),
+        *_fields_section("Champ sources", "Chaque élément de `sources` est un objet :", SOURCE_FIELDS),
+        *_fields_section(
+            "meetings.csv",
+            "Une ligne par réunion, après une ligne d’en-tête ; guillemets et fins de ligne (CRLF) "
+            "selon la RFC 4180.",
+            CSV_FIELDS,
+        ),
+        "## meetings.ics",
+        "",
+        "Un calendrier iCalendar (RFC 5545) : un événement sur la journée entière par réunion.",
+        "",
+        "| Propriété | Contenu |",
+        "| --- | --- |",
+        *[f"| `{name}` | {text} |" for name, text in ICS_PROPERTIES.items()],
+        "",
+        jsonld_script(_dataset(files)),
+    ]
+    return "\n".join(lines)
+
+
+def _fields_section(title: str, intro: str, fields: dict[str, tuple[str, str]]) -> list[str]:
+    rows = [f"| `{name}` | {kind} | {text} |" for name, (kind, text) in fields.items()]
+    return [f"## {title}", "", intro, "", "| Champ | Type | Description |", "| --- | --- | --- |", *rows, ""]
+
+
+def _dataset(files: list[tuple[str, str, str]]) -> dict:
+    """schema.org ``Dataset`` describing the downloads."""
+    formats = {"JSON": "application/json", "CSV": "text/csv", "iCalendar": "text/calendar"}
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": "Réunions et documents du corpus sur la coopération en matière de sécurité",
+        "inLanguage": "fr",
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": path.split("/")[-1],
+                "contentUrl": link(DATA_PAGE, path),
+                "encodingFormat": formats[kind],
+            }
+            for path, kind, _ in files
+        ],
+    }

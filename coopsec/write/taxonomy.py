@@ -1,0 +1,132 @@
+"""Theme and actor pages: an index of each, and one page per theme or actor.
+
+A theme or actor page lists the documents that treat the theme or name the
+actor, newest first, and under each one the paragraphs concerned, linked to
+their anchors, with a short excerpt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import yaml
+from babel.dates import format_date
+
+from ..model import Actor, Document, Mention, Theme
+from ..text import fold
+from .markdown import ACTORS_INDEX, THEMES_INDEX, actor_path, document_path, escape, link, theme_path
+
+KIND_SECTIONS = {"country": "Pays", "organisation": "Organisations", "place": "Lieux"}
+KIND_LABELS = {"country": "Pays", "organisation": "Organisation", "place": "Lieu"}
+
+Found = list[tuple[Document, list[Mention]]]
+"""The documents that mention a theme or an actor, each with its mentions."""
+
+
+def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
+    """The themes index and one page per theme, in thesaurus order."""
+    pages: dict[str, str] = {}
+    rows = []
+    for theme in themes:
+        found = _found(docs, lambda doc, ident=theme.id: doc.themes.get(ident, []))
+        path = theme_path(theme.id)
+        body = [escape(theme.description), "", _counts(found), ""]
+        if not found:
+            body.append("Aucun document du corpus ne traite encore ce thème.")
+        pages[path] = _page(theme.label, body + _listing(path, found))
+        rows.append(
+            f"| [{escape(theme.label)}]({link(THEMES_INDEX, path)}) | {escape(theme.description)} "
+            f"| {len(found)} | {_paragraphs(found)} |"
+        )
+    table = ["| Thème | Description | Documents | Paragraphes |", "|---|---|---:|---:|", *rows]
+    intro = (
+        "Les thèmes sont repérés paragraphe par paragraphe à partir d'un thésaurus de termes et de synonymes."
+    )
+    pages[THEMES_INDEX] = _page("Thèmes", [intro, "", *table])
+    return pages
+
+
+def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
+    """The actors index, grouped by kind, and one page per actor named at least once."""
+    pages: dict[str, str] = {}
+    rows: dict[str, list[str]] = {kind: [] for kind in KIND_SECTIONS}
+    for actor in sorted(actors, key=lambda actor: (fold(actor.label), actor.id)):
+        found = _found(docs, lambda doc, ident=actor.id: doc.actors.get(ident, []))
+        if not found:
+            continue
+        path = actor_path(actor.id)
+        other_names = [name for name in actor.aliases if name != actor.label]
+        body = [f"*{KIND_LABELS.get(actor.kind, actor.kind)}*", ""]
+        if other_names:
+            body += ["Noms reconnus : " + ", ".join(escape(name) for name in other_names) + ".", ""]
+        pages[path] = _page(actor.label, [*body, _counts(found), "", *_listing(path, found)])
+        rows.setdefault(actor.kind, []).append(
+            f"| [{escape(actor.label)}]({link(ACTORS_INDEX, path)}) | {len(found)} | {_paragraphs(found)} |"
+        )
+    body = ["Les pays, organisations et lieux nommés par les textes, paragraphe par paragraphe.", ""]
+    for kind, kind_rows in rows.items():
+        body += [f"## {KIND_SECTIONS.get(kind, kind)}", ""]
+        if kind_rows:
+            body += ["| Nom | Documents | Paragraphes |", "|---|---:|---:|", *kind_rows, ""]
+        else:
+            body += ["Aucun acteur de ce type n'est nommé dans le corpus.", ""]
+    pages[ACTORS_INDEX] = _page("Acteurs", body)
+    return pages
+
+
+def _found(docs: list[Document], mentions_of: Callable[[Document], list[Mention]]) -> Found:
+    """Documents with at least one mention, newest first."""
+    ordered = sorted(docs, key=lambda doc: (doc.meta.date, doc.slug), reverse=True)
+    return [(doc, mentions) for doc in ordered if (mentions := mentions_of(doc))]
+
+
+def _paragraphs(found: Found) -> int:
+    return sum(len(mentions) for _, mentions in found)
+
+
+def _counts(found: Found) -> str:
+    documents, paragraphs = len(found), _paragraphs(found)
+    return f"{_plural(documents, 'document')}, {_plural(paragraphs, 'paragraphe')}."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count > 1 else ''}"
+
+
+def _listing(page: str, found: Found) -> list[str]:
+    """Per document: a linked heading, its date, then its paragraphs with excerpts."""
+    lines: list[str] = []
+    for doc, mentions in found:
+        target = document_path(doc.slug)
+        title = " ".join(doc.meta.title.split()) or doc.slug
+        lines += [f"## [{escape(title)}]({link(page, target)})", ""]
+        if doc.meta.date:
+            lines += [escape(french_date(doc.meta.date)), ""]
+        numbers = {block.anchor: block.number for block in doc.blocks() if block.anchor}
+        for mention in mentions:
+            number = numbers.get(mention.anchor, "")
+            label = f"§ {escape(number)}" if number else "¶"
+            lines.append(f"- [{label}]({link(page, target, mention.anchor)}) : {escape(mention.excerpt)}")
+        lines.append("")
+    return lines
+
+
+def french_date(iso: str) -> str:
+    """An ISO 8601 date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) in French words; other text as is."""
+    parts = iso.split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if len(numbers) == 3:
+            return format_date(date(*numbers), format="long", locale="fr")
+        if len(numbers) == 2:
+            return format_date(date(numbers[0], numbers[1], 1), format="MMMM y", locale="fr")
+    except ValueError:
+        return iso
+    return iso
+
+
+def _page(title: str, body: list[str]) -> str:
+    """A Markdown page with front matter and a level-1 title."""
+    front = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=False).strip()
+    return "\n".join(["---", front, "---", "", f"# {escape(title)}", "", *body]).rstrip() + "\n"

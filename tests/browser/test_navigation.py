@@ -1,0 +1,54 @@
+"""Walking the site as a reader, from the unzipped bundle (file://) and over HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def follow(view: Any, selector: str) -> str:
+    """Click the first link matching ``selector``; the URL reached, once the page is loaded."""
+    link = view.page.locator(selector).first
+    href = link.evaluate("a => a.href")
+    link.click()
+    view.page.wait_for_url(href)
+    return href
+
+
+def assert_on_paragraph(view: Any) -> None:
+    anchor = view.page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    assert anchor
+    assert view.page.evaluate("id => document.getElementById(id) !== null", anchor)
+
+
+def test_documents_index_to_a_document(view: Any) -> None:
+    view.page.goto(view.url("corpus/index.html"))
+    href = follow(view, "article a[href*='documents/']")
+    assert "/corpus/documents/" in href
+    assert view.page.locator("article h1").count() == 1
+    assert view.external == [] and view.errors == []
+
+
+def test_theme_page_to_a_paragraph(view: Any) -> None:
+    view.page.goto(view.url("corpus/themes/index.html"))
+    follow(view, "article a[href$='.html']:not([href*='index'])")
+    follow(view, "article a[href*='documents/'][href*='#']")
+    assert_on_paragraph(view)
+    assert view.external == [] and view.errors == []
+
+
+def test_chronology_to_a_citing_paragraph(view: Any) -> None:
+    view.page.goto(view.url("corpus/chronologie.html"))
+    follow(view, "article a[href*='documents/'][href*='#']")
+    assert_on_paragraph(view)
+    assert view.external == [] and view.errors == []
+
+
+def test_navigation_tabs_and_data_downloads(view: Any) -> None:
+    view.page.goto(view.url("index.html"))
+    follow(view, "a[href$='donnees.html']")
+    downloads = view.page.eval_on_selector_all("article a[href*='data/']", "links => links.map(a => a.href)")
+    assert downloads
+    for href in downloads:
+        response = view.page.request.get(href) if href.startswith("http") else None
+        assert response is None or response.ok, href
+    assert view.external == [] and view.errors == []

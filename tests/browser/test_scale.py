@@ -1,0 +1,74 @@
+"""Search at 1,000 documents, from file://: fast first results, no long task."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+import pytest
+
+from coopsec.model import Block, Document, Metadata, Part, Source
+from coopsec.publish.search import search_files, search_page
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PAGE = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Recherche</title>
+<link rel="stylesheet" href="../assets/search.css"></head>
+<body><header class="md-header"><nav class="md-header__inner"></nav></header>
+<main>{body}</main><script src="../assets/search.js"></script></body></html>
+"""
+LONG_TASKS = """
+window.longTasks = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.longTasks.push(e.duration)))
+  .observe({type: "longtask", buffered: true});
+"""
+
+
+def synthetic_docs(count: int) -> list[Document]:
+    """``count`` documents of 12 paragraphs cut from the seed texts (about 10 KB each)."""
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))).split()
+    windows = [" ".join(words[start : start + 130]) for start in range(0, len(words) - 130, 70)]
+    docs = []
+    for n in range(count):
+        blocks = [Block("paragraph", windows[(n * 12 + k) % len(windows)], anchor=f"p-{k}") for k in range(12)]
+        source = Source(f"doc-{n:04d}.txt", "", "", "utf-8", 0)
+        meta = Metadata(title=f"Document {n}", references=[f"{n}/23"])
+        docs.append(Document(f"doc-{n:04d}", source, meta, [Part(meta.title, blocks)]))
+    return docs
+
+
+@pytest.fixture(scope="module", name="big_site")
+def fixture_big_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("big")
+    for path, content in search_files(synthetic_docs(1000)).items():
+        target = site / path.removesuffix(".md")
+        if path.endswith(".md"):
+            body = markdown.markdown(content.split("---", 2)[2], extensions=["md_in_html"])
+            target = target.with_suffix(".html")
+            content = PAGE.format(body=body)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    (site / "assets").mkdir()
+    for name in ("search.js", "search.css"):
+        shutil.copy2(ROOT / "docs" / "assets" / name, site / "assets" / name)
+    assert "coopsec-page-q" in search_page()
+    return site
+
+
+@pytest.mark.parametrize("query", ["cooperation", "securite terroriste", "12838/23", "reseaux"])
+def test_first_results_fast_at_1000_documents(open_view: Callable, big_site: Path, query: str) -> None:
+    view = open_view(big_site.as_uri() + "/")
+    page = view.page
+    page.add_init_script(LONG_TASKS)
+    page.goto(view.url("corpus/recherche.html"))
+    started = time.perf_counter()
+    page.locator("#coopsec-q").press_sequentially(query, delay=20)
+    page.wait_for_selector("#coopsec-popup li.coopsec-result a", timeout=5000)
+    elapsed = time.perf_counter() - started - 0.02 * len(query)
+    assert elapsed < 1.0, elapsed
+    assert max(page.evaluate("window.longTasks"), default=0) < 200
+    assert view.external == [] and view.errors == []

@@ -1,0 +1,124 @@
+"""Search as a reader uses it, from the unzipped bundle (file://) and over HTTP."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from coopsec.text import fold
+
+COUNT = re.compile(r"^(?:Aucun résultat|1 résultat|[\d\u202f\u00a0]+ résultats)$")
+CLASI_NOTE = "001-874993d00a89d4a5"  # Council note 12838/23
+NATO_RECORD = "003-7c59c344a3186c0e"  # embassy letter on the NATO meeting
+
+
+def search_box(view: Any, query: str) -> list[dict]:
+    """Type ``query`` in the header box of the home page; the hits shown, as dicts."""
+    page = view.page
+    page.goto(view.url("index.html"))
+    page.locator("#coopsec-q").press_sequentially(query, delay=10)
+    status = page.locator("#coopsec-popup .coopsec-status")
+    status.filter(has_text=COUNT).wait_for()
+    return hits(view, "#coopsec-popup")
+
+
+def hits(view: Any, scope: str) -> list[dict]:
+    return view.page.eval_on_selector_all(
+        f"{scope} li.coopsec-result a",
+        """links => links.map(a => ({
+            href: a.href,
+            title: a.querySelector('.coopsec-result__title').textContent,
+            text: a.textContent,
+            marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+        }))""",
+    )
+
+
+def count(view: Any, scope: str) -> int:
+    text = view.page.locator(f"{scope} .coopsec-status, {scope}-status").first.text_content()
+    return 0 if text.startswith("Aucun") else int(re.sub(r"\D", "", text))
+
+
+@pytest.mark.parametrize(
+    ("query", "word"),
+    [
+        ("securite", "securite"),
+        ("cooperation", "cooperation"),
+        ("OTAN", "otan"),
+        ("reseaux", "reseaux"),
+    ],
+)
+def test_accentless_queries_find_accented_words(view: Any, query: str, word: str) -> None:
+    found = search_box(view, query)
+    assert found
+    marks = {fold(mark) for hit in found for mark in hit["marks"]}
+    assert word in marks
+    assert all(hit["href"].startswith(view.url("corpus/documents/")) for hit in found)
+    assert view.external == [] and view.errors == []
+
+
+def test_otan_finds_the_nato_record_and_elided_form(view: Any) -> None:
+    found = search_box(view, "OTAN")
+    assert any(NATO_RECORD in hit["href"] for hit in found)
+    assert "l’OTAN" in view.page.locator("#coopsec-popup").text_content() or any(
+        "l'OTAN" in hit["text"] for hit in found
+    )
+
+
+def test_reference_code_leads_to_its_document(view: Any) -> None:
+    found = search_box(view, "12838/23")
+    assert CLASI_NOTE in found[0]["href"]
+    assert "#" not in found[0]["href"]  # the metadata hit opens the page itself
+
+
+def test_inflections_on_the_results_page(view: Any) -> None:
+    page = view.page
+    page.goto(view.url("corpus/recherche.html?q=terroriste"))
+    page.locator("#coopsec-page-status").filter(has_text=COUNT).wait_for()
+    assert page.locator("#coopsec-page-q").input_value() == "terroriste"
+    marks = {fold(mark) for hit in hits(view, "#coopsec-page-results") for mark in hit["marks"]}
+    assert {"terrorisme", "terroristes"} <= marks
+    assert count(view, "#coopsec-page") == len(hits(view, "#coopsec-page-results"))
+    assert view.external == [] and view.errors == []
+
+
+def test_no_result_is_said_in_french(view: Any) -> None:
+    search_box(view, "zzzxqw")
+    assert view.page.locator("#coopsec-popup .coopsec-status").text_content() == "Aucun résultat"
+
+
+def test_hit_opens_the_paragraph(view: Any) -> None:
+    found = search_box(view, "reseaux")
+    target = next(hit for hit in found if "#" in hit["href"])
+    view.page.locator(f'#coopsec-popup a[href="{target["href"]}"]').first.click()
+    view.page.wait_for_url(target["href"])
+    anchor = target["href"].split("#", 1)[1]
+    assert view.page.evaluate("location.hash") == f"#{anchor}"
+    paragraph = view.page.locator(f"[id='{anchor}']")
+    assert paragraph.count() == 1
+    assert "réseaux" in paragraph.evaluate("e => e.parentElement.textContent")
+    assert view.external == [] and view.errors == []
+
+
+def test_keyboard_and_escape(http_view: Any) -> None:
+    search_box(http_view, "cooperation")
+    page = http_view.page
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('#coopsec-popup') !== null")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert page.locator("#coopsec-popup").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "coopsec-q"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"corpus/recherche\.html\?q=cooperation$"))
+    page.locator("#coopsec-page-status").filter(has_text=COUNT).wait_for()
+    assert count(http_view, "#coopsec-page") > 0
+
+
+def test_search_box_is_labelled_on_every_page(http_view: Any) -> None:
+    for path in ("index.html", "corpus/chronologie.html", f"corpus/documents/{CLASI_NOTE}.html"):
+        http_view.page.goto(http_view.url(path))
+        form = http_view.page.get_by_role("search").first
+        assert form.get_by_label("Rechercher").count() == 1

@@ -1,0 +1,427 @@
+"""Meetings cited by the seed texts, read by hand from corpus/*.txt.
+
+The documents are built directly from paragraphs copied from the seed files
+(one line per paragraph), so these tests do not depend on the structure stage.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coopsec.enrich.meetings import find_meetings, merge_meetings
+from coopsec.model import Block, Document, Meeting, Metadata, Part, Source, note_call
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def make_doc(slug: str, parts: list[Part], doc_date: str = "") -> Document:
+    source = Source(path=f"{slug}.txt", text="", sha256="", encoding="utf-8", size=0)
+    return Document(slug=slug, source=source, meta=Metadata(date=doc_date), parts=parts)
+
+
+def paragraphs(*texts: str, prefix: str = "p") -> list[Block]:
+    return [Block("paragraph", text, anchor=f"{prefix}-{i}") for i, text in enumerate(texts, 1)]
+
+
+def days(start: str, end: str | None = None) -> tuple[date, date]:
+    return date.fromisoformat(start), date.fromisoformat(end or start)
+
+
+def by_kind(meetings: list[Meeting], kind: str) -> dict[tuple[date, date], Meeting]:
+    return {(m.span.start, m.span.end): m for m in meetings if m.kind == kind}
+
+
+SEED_000 = make_doc(
+    "000",
+    [
+        Part(
+            "DECLARATION D’ALGER",
+            header=[
+                "15ème conférence des Ministres de l’Intérieur de la Méditerranée Occidentale",
+                "DECLARATION D’ALGER",
+                "Alger les 08 et 09 Avril 2013",
+            ],
+            blocks=paragraphs(
+                "Sous la présidence de Monsieur Dahou OULD KABLIA, Ministre de l’Intérieur et des Collectivités "
+                "Locales de la République Algérienne Démocratique et Populaire, a eu lieu à Alger les 08 et 09 Avril "
+                "2013 la Conférence des Ministres de l’Intérieur du bassin de la Méditerranée Occidentale avec la "
+                "participation de :",
+                "M. MARIO CARUANA Chef de la délégation de la République de Malte.",
+                "Rappelant la Déclaration de Malte ayant sanctionné le deuxième (2ème ) Sommet des Chefs d’Etat et de "
+                "Gouvernement des Etats membres de la Conférence des Ministres de l’Intérieur du bassin de la "
+                "Méditerranée Occidentale, tenue les 5 et 6 Octobre 2012 à la Valette ;",
+                "Rappelant également les conclusions de la 14ème CIMO, tenue à Venise les 23 et 24 Novembre 2009 ;",
+                "Prenant note de la tenue de la Conférence d’Alger de Partenariat et de Sécurité des pays du Champ, "
+                "tenue les 7 et 8 Septembre 2011;",
+                "Prenant note de la Conférence Ministérielle régionale sur la sécurité des frontières, tenue à Tripoli, "
+                "les 11 et 12 Mars 2012 ;",
+                "Prenant également note de la réunion des Ministres des Affaires Etrangères de l’UMA concernant la "
+                "coopération en matière de sécurité tenue à Alger le 09 Juillet 2012 ;",
+                "Prenant note de la Conférence internationale sur la « coopération en matière de contrôle des "
+                "frontières au Maghreb et au Sahel », organisée à Rabat du 13 au 15 mars 2013 en partenariat avec le "
+                "Comité des Nations Unies Contre le Terrorisme ;",
+                "Prenant note de l’atelier sur les « menaces et défis transnationaux dans l’Atlantique sud », organisé "
+                "à Rabat le 17 et 18 octobre 2012 dans le cadre du Forum Global de Lutte contre le Terrorisme ;",
+                "Rappelant la tenue de la réunion de Ghadamès sur la sécurité des frontières, tenue le 12 Janvier 2013 ;",
+                "De réitérer leur décision prise lors de la Conférence de Nouakchott tenue les 21 et 22 Mai 2008, "
+                "visant la mise en place d’une stratégie commune de lutte contre le terrorisme ;",
+                "Ils insistent sur la régularité des réunions du groupe de Suivi de la CIMO et encouragent "
+                "l’organisation des rencontres entre experts, autour des thématiques découlant des enjeux et des "
+                "défis, auxquels font face les pays de la Méditerranée Occidentale.",
+                "Les Ministres acceptent avec plaisir l’invitation de leur homologue du Portugal à accueillir dans son "
+                "pays les travaux de la (XVIème) Conférence Ministérielle.",
+                "ALGER le 09 Avril 2013",
+            ),
+        )
+    ],
+    "2013-04-09",
+)
+
+SEED_001 = make_doc(
+    "001",
+    [
+        Part(
+            "NOTE POINT « I/A »",
+            header=["Bruxelles, le 15 septembre 2023", "(OR. en, es)", "12838/23"],
+            blocks=paragraphs(
+                "À la suite des informations communiquées au Coreper le 12 juillet 2023"
+                + note_call("1")
+                + ", l'Espagne, en sa qualité d'État membre exerçant la présidence, s'est adressée aux pays tiers "
+                "partenaires concernés pour discuter avec eux d'un texte commun en vue de la déclaration conjointe des "
+                "ministres de l'intérieur des États membres de l'Union européenne et des ministres chargés de la "
+                "sécurité des États membres du Comité latino-américain de sécurité intérieure (déclaration conjointe "
+                "UE-CLASI), sur la base du projet de déclaration conjointe UE-CLASI élaboré par l'Espagne, lequel tient "
+                "compte des contributions écrites des délégations du groupe de soutien COSI.",
+                "Sur la base des observations reçues des pays tiers partenaires concernés et d'une autre série de "
+                "consultations menées en septembre 2023 avec les délégations du groupe de soutien COSI, l'Espagne "
+                "informe le Coreper et le Conseil du texte de la déclaration conjointe UE-CLASI finale, en vue du "
+                'déjeuner ministériel avec les pays du CLASI organisé en parallèle de la session du Conseil "Justice '
+                'et affaires intérieures" qui se tiendra à Bruxelles le 28 septembre 2023.',
+                "vu la déclaration des chefs d'État ou de gouvernement de l'Union européenne (UE) et de la Communauté "
+                "des États latino-américains et des Caraïbes (CELAC) faite le 18 juillet 2023 à Bruxelles (Belgique);",
+                "nous nous félicitons de la création de la task force birégionale sur la lutte contre le trafic de "
+                "stupéfiants"
+                + note_call("3")
+                + ", dont la première réunion opérationnelle s'est tenue en octobre 2022 à Buenos Aires (Argentine), ce "
+                "qui montre que les engagements politiques pris au niveau stratégique aboutissent à des résultats "
+                "opérationnels concrets, et nous invitons la task force à lancer des opérations conjointes, en tenant "
+                "compte des conclusions de la SOCTA et de l'IDEAL; nous rappelons que cette task force a vocation à "
+                "devenir un réseau d'experts et nous invitons les États membres à y participer;",
+            ),
+        )
+    ],
+    "2023-09-15",
+)
+
+SEED_002 = make_doc(
+    "002",
+    [
+        Part(
+            "La coopération entre états, un enjeu de lutte anti-terroriste",
+            blocks=paragraphs(
+                "Depuis plusieurs mois, des rencontres, des accords s'organisent entre différents pays et notamment "
+                "avec ceux du Maghreb. En mai 2018, **Murielle Domenach**, secrétaire générale du Comité "
+                "interministériel de prévention de la délinquance et de la radicalisation ([CIPDR](#) [1]) signe en "
+                "mai 2018 avec, **Hedi Mekni**, Président de la Commission nationale de lutte contre le terrorisme en "
+                "Tunisie, un mémorandum d'entente qui vise, selon le communiqué « de planifier les activités à mener "
+                "en coopération entre les deux parties pour l'année à venir et d'échanger sur les expériences "
+                "respectives dans le domaine de la prévention de la radicalisation ».",
+                "Le 11 juin 2018, à Paris, les premiers ministres français et belge, Edouard Philippe et Charles "
+                "Michel conviennent d'étendre leur coopération en associant le Maroc et l'Espagne par la mise en place "
+                'd\'une "quadripartite ministérielle" pour lutter efficacement contre le terrorisme.',
+                "Dates: Mardi 18 juin 2019 - 11:15",
+                "Publié le 19 juin 2018",
+                "URL de la source (modifié le 18/06/2019 - 11:23): "
+                "<https://prev-radicalites.org/actualites-0/la-cooperation-entre-etats-un-enjeu-de-lutte-anti-terroriste>",
+            ),
+        )
+    ],
+)
+
+SEED_003 = make_doc(
+    "003",
+    [
+        Part(
+            "Compte rendu de la visite de la délégation du CSDN",
+            header=[
+                "Service Politique / YB / n°. 143/4 P/2012/CRY",
+                "19 avril 2012",
+                "Référence : M/L en date du 08 février 2012",
+                "Objet : Compte rendu de la visite de la délégation du CSDN au Quartier Général de l'OTAN, Bruxelles, "
+                "le 07 février 2012.",
+            ],
+            blocks=paragraphs(
+                "Faisant suite à mon courrier cité en référence, j'ai l'honneur de vous faire parvenir, ci-joint, le "
+                "compte rendu de la réunion du Comité Politique et des Partenariats de l'OTAN en configuration "
+                "PPC+Maroc consacrée l'examen à la situation sécuritaire dans la région du Sahel et dans la façade "
+                "atlantique ainsi que sur les moyens à même de renforcer la coopération bilatérale entre le Maroc et "
+                "l'OTAN dans ce domaine.",
+                "A cet égard, il y a lieu de préciser qu'une délégation de l'OTAN se rendra au Maroc, du 22 au 24 mai "
+                "2012, pour examiner avec les autorités marocaines compétentes les possibilités de coopération dans le "
+                "domaine de la recherche scientifique, la cyber-défense et la lutte contre le terrorisme.",
+            ),
+        ),
+        Part(
+            "COMPTE RENDU DE DÉCISIONS",
+            header=[
+                "NATO CONFIDENTIEL",
+                "Communicable au Maroc",
+                "9 mars 2012",
+                "PPC-DS(2012)0009",
+                "COMITÉ POLITIQUE ET DES PARTENARIATS (PPC)",
+            ],
+            blocks=[
+                Block(
+                    "heading",
+                    "Réunion avec le Maroc tenue au siège de l'OTAN le mardi 7 février 2012 à 14h30",
+                ),
+                *paragraphs(
+                    "prend note de la suite de la déclaration du président, qui indique que le Maroc a déjà montré "
+                    "de l'intérêt pour une coopération avec l'OTAN ; le président rappelle l'importance que le pays a "
+                    "donnée à la lutte contre le terrorisme en l'intégrant dans son programme de coopération "
+                    "individuel (ICP), en souscrivant au plan d'action du Partenariat contre le terrorisme (PAP-T) en "
+                    "2011 et en mettant en place une coopération opérationnelle avec l'OTAN ;",
+                    "prend note également de la déclaration de la délégation des États-Unis, qui remercie le Maroc de "
+                    "coorganiser la réunion du groupe de travail sur l'état de droit du Forum mondial de lutte contre "
+                    "le terrorisme, se tenant à Rabat les 7 et 8 février ;",
+                    prefix="p-1",
+                ),
+            ],
+        ),
+    ],
+    "2012-04-19",
+)
+
+SEED_004 = make_doc(
+    "004",
+    [
+        Part(
+            "DÉCLARATION FINALE",
+            blocks=paragraphs(
+                "INTRO : Le 4 novembre 2014, à l’occasion de la 83ème session de l’Assemblée générale d’INTERPOL, à "
+                "Monaco, les Ministres des États membres participants se sont rencontrés afin de tenir une réunion à "
+                "haut niveau sur le thème « Turn Back Crime (Agir contre le crime) : 100 ans de coopération policière "
+                "internationale ». Les débats ont porté sur les progrès et les réalisations, les grands défis auxquels "
+                "sont confrontés la police et les gouvernements du monde entier.",
+                "À l’issue de la Réunion ministérielle, qui avait pour thème «Turn Back Crime : 100 ans de coopération "
+                "policière internationale », la Déclaration suivante a été adoptée par les Ministres présents :",
+                "Déclaration finale, 83 ème session de l’Assemblée générale d’INTERPOL, Monaco, 4 novembre 2014",
+                "Rappelant la résolution 2178 (2014) du Conseil de sécurité des Nations Unies, condamnant "
+                "l’extrémisme violent, de nous efforcer de veiller au respect des mesures contenues dans cette "
+                "résolution ;",
+            ),
+        )
+    ],
+    "2014-11-04",
+)
+
+# (start, end) -> place, for every meeting each seed cites.
+EXPECTED = {
+    "000": {
+        days("2008-05-21", "2008-05-22"): "Nouakchott",
+        days("2009-11-23", "2009-11-24"): "Venise",
+        days("2011-09-07", "2011-09-08"): "Alger",
+        days("2012-03-11", "2012-03-12"): "Tripoli",
+        days("2012-07-09"): "Alger",
+        days("2012-10-05", "2012-10-06"): "La Valette",
+        days("2012-10-17", "2012-10-18"): "Rabat",
+        days("2013-01-12"): "Ghadamès",
+        days("2013-03-13", "2013-03-15"): "Rabat",
+        days("2013-04-08", "2013-04-09"): "Alger",
+    },
+    "001": {
+        days("2022-10-01", "2022-10-31"): "Buenos Aires",
+        days("2023-07-12"): "",
+        days("2023-09-01", "2023-09-30"): "",
+        days("2023-09-28"): "Bruxelles",
+    },
+    "002": {days("2018-06-11"): "Paris"},
+    "003": {
+        days("2012-02-07"): "siège de l'OTAN",
+        days("2012-02-07", "2012-02-08"): "Rabat",
+        days("2012-05-22", "2012-05-24"): "Maroc",
+    },
+    "004": {days("2014-11-04"): "Monaco"},
+}
+
+# (start, end) of the dated events that are not meetings.
+EXPECTED_EVENTS = {
+    "000": {days("2013-04-09")},
+    "001": {days("2023-07-18"), days("2023-09-15")},
+    "002": {days("2018-05-01", "2018-05-31"), days("2018-06-19"), days("2019-06-18")},
+    "003": {days("2012-04-19"), days("2012-02-08"), days("2012-03-09")},
+    "004": set(),
+}
+
+SEEDS = {doc.slug: doc for doc in (SEED_000, SEED_001, SEED_002, SEED_003, SEED_004)}
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_every_meeting_of_each_seed_with_its_dates_and_place(slug: str) -> None:
+    meetings = by_kind(find_meetings(SEEDS[slug]), "meeting")
+    assert {key: m.place for key, m in meetings.items()} == EXPECTED[slug]
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_other_dated_events_are_kept_apart_from_meetings(slug: str) -> None:
+    assert set(by_kind(find_meetings(SEEDS[slug]), "event")) == EXPECTED_EVENTS[slug]
+
+
+def test_names_are_built_from_the_wording() -> None:
+    names = {key: m.name for key, m in by_kind(find_meetings(SEED_000), "meeting").items()}
+    assert names[days("2009-11-23", "2009-11-24")] == "14ème CIMO"
+    assert names[days("2008-05-21", "2008-05-22")] == "Conférence de Nouakchott"
+    assert names[days("2012-03-11", "2012-03-12")] == (
+        "Conférence Ministérielle régionale sur la sécurité des frontières"
+    )
+    assert names[days("2012-10-05", "2012-10-06")].startswith("2ème Sommet des Chefs d’Etat")
+    assert names[days("2013-04-08", "2013-04-09")].startswith("Conférence des Ministres de l’Intérieur")
+    assert names[days("2012-10-17", "2012-10-18")] == (
+        "Atelier sur les « menaces et défis transnationaux dans l’Atlantique sud »"
+    )
+    session = by_kind(find_meetings(SEED_004), "meeting")[days("2014-11-04")]
+    assert session.name == "83ème session de l’Assemblée générale d’INTERPOL"
+    jha = by_kind(find_meetings(SEED_001), "meeting")
+    assert jha[days("2023-09-28")].name == 'Session du Conseil "Justice et affaires intérieures"'
+    assert jha[days("2023-07-12")].name == "Coreper"
+    assert jha[days("2022-10-01", "2022-10-31")].name == "Première réunion opérationnelle"
+    assert jha[days("2023-09-01", "2023-09-30")].name == "Consultations avec les délégations du groupe de soutien COSI"
+    visit = by_kind(find_meetings(SEED_003), "meeting")[days("2012-05-22", "2012-05-24")]
+    assert visit.name == "Visite d’une délégation de l'OTAN"
+    paris = by_kind(find_meetings(SEED_002), "meeting")[days("2018-06-11")]
+    assert paris.name == "Rencontre des premiers ministres français et belge"
+
+
+def test_event_names_say_what_happened() -> None:
+    events = by_kind(find_meetings(SEED_001), "event")
+    assert events[days("2023-07-18")].name.startswith("Déclaration des chefs d'État")
+    assert events[days("2023-07-18")].place == "Bruxelles"
+    web = by_kind(find_meetings(SEED_002), "event")
+    assert web[days("2018-05-01", "2018-05-31")].name == "Mémorandum d'entente"
+    assert web[days("2018-06-19")].name == "Publication"
+
+
+def test_citations_quote_the_clause_with_the_date() -> None:
+    meetings = by_kind(find_meetings(SEED_000), "meeting")
+    venice = meetings[days("2009-11-23", "2009-11-24")]
+    assert [(c.document, c.anchor) for c in venice.sources] == [("000", "p-4")]
+    assert venice.sources[0].quote == (
+        "Rappelant également les conclusions de la 14ème CIMO, tenue à Venise les 23 et 24 Novembre 2009 ;"
+    )
+    coreper = by_kind(find_meetings(SEED_001), "meeting")[days("2023-07-12")]
+    quote = coreper.sources[0].quote
+    assert "au Coreper le 12 juillet 2023" in quote and len(quote) <= 300 and "\ue000" not in quote
+
+
+def test_the_dateline_of_a_meeting_is_cited_by_that_meeting() -> None:
+    cimo = by_kind(find_meetings(SEED_000), "meeting")[days("2013-04-08", "2013-04-09")]
+    quotes = {c.anchor: c.quote for c in cimo.sources}
+    assert quotes.keys() == {"", "p-1"}
+    assert quotes[""] == "Alger les 08 et 09 Avril 2013"
+    assert quotes["p-1"] in SEED_000.parts[0].blocks[0].text and len(quotes["p-1"]) <= 300
+    assert "a eu lieu à Alger les 08 et 09 Avril 2013 la Conférence des Ministres" in quotes["p-1"]
+
+
+def test_same_meeting_in_two_paragraphs_is_one_entry() -> None:
+    session = by_kind(find_meetings(SEED_004), "meeting")[days("2014-11-04")]
+    assert [c.anchor for c in session.sources] == ["p-1", "p-3"]
+    visit = by_kind(find_meetings(SEED_003), "meeting")[days("2012-02-07")]
+    assert [c.anchor for c in visit.sources] == ["", ""]
+    assert visit.name == "Visite de la délégation du CSDN au Quartier Général de l'OTAN"
+
+
+def test_year_taken_from_the_part_when_the_document_has_no_date() -> None:
+    undated = make_doc("003b", SEED_003.parts)
+    meetings = by_kind(find_meetings(undated), "meeting")
+    assert days("2012-02-07", "2012-02-08") in meetings
+
+
+def test_date_without_year_and_no_context_is_dropped() -> None:
+    doc = make_doc("x", [Part("x", blocks=paragraphs("La réunion se tiendra à Rabat les 7 et 8 février ;"))])
+    assert find_meetings(doc) == []
+
+
+def test_ids_are_stable_slugs() -> None:
+    meetings = by_kind(find_meetings(SEED_000), "meeting")
+    assert meetings[days("2009-11-23", "2009-11-24")].id == "2009-11-23-venise-14eme-cimo"
+    assert meetings[days("2008-05-21", "2008-05-22")].id == "2008-05-21-nouakchott-conference-nouakchott"
+
+
+def sixth_document() -> Document:
+    title, *lines = (FIXTURES / "meetings_sixth.txt").read_text(encoding="utf-8").splitlines()
+    header, *body = lines
+    return make_doc("sixth", [Part(title, header=[title, header], blocks=paragraphs(*body))])
+
+
+def test_sixth_text_in_other_date_forms() -> None:
+    meetings = by_kind(find_meetings(sixth_document()), "meeting")
+    assert {key: m.place for key, m in meetings.items()} == {
+        days("2008-05-21", "2008-05-22"): "Nouakchott",
+        days("2014-11-04"): "Monaco",
+        days("2015-06-19"): "Madrid",
+        days("2015-06-30", "2015-07-02"): "Tunis",
+        days("2015-11-01", "2015-11-30"): "Nouakchott",
+        days("2015-12-28", "2016-01-03"): "Rome",
+        days("2016-03-01"): "Lisbonne",
+    }
+    assert meetings[days("2015-11-01", "2015-11-30")].span.precision == "month"
+    assert meetings[days("2014-11-04")].name == "83e session de l'Assemblée générale d'INTERPOL"
+
+
+def test_sixth_text_events() -> None:
+    events = by_kind(find_meetings(sixth_document()), "event")
+    assert set(events) == {days("2016-01-15"), days("2016-03-02")}
+    assert events[days("2016-03-02")].place == "Lisbonne"
+
+
+def test_merge_across_documents() -> None:
+    merged = merge_meetings([find_meetings(SEED_000), find_meetings(SEED_004), find_meetings(sixth_document())])
+    nouakchott = [m for m in merged if m.span.start == date(2008, 5, 21)]
+    assert len(nouakchott) == 1
+    assert {c.document for c in nouakchott[0].sources} == {"000", "sixth"}
+    session = [m for m in merged if m.span.start == date(2014, 11, 4)]
+    assert len(session) == 1
+    assert [c.document for c in session[0].sources] == ["004", "004", "sixth"]
+    assert len({m.id for m in merged}) == len(merged)
+    keys = [(m.span.start, m.name) for m in merged]
+    assert keys == sorted(keys)
+
+
+def test_merge_keeps_the_most_specific_name_and_place() -> None:
+    first, second = find_meetings(SEED_000), find_meetings(SEED_000)
+    short = next(m for m in first if m.span.start == date(2013, 1, 12))
+    short.name, short.place = "Réunion de Ghadamès", ""
+    merged = merge_meetings([first, second])
+    ghadames = [m for m in merged if m.span.start == date(2013, 1, 12)]
+    assert len(ghadames) == 1
+    assert (ghadames[0].name, ghadames[0].place) == (
+        "Réunion de Ghadamès sur la sécurité des frontières",
+        "Ghadamès",
+    )
+
+
+def test_different_meetings_on_the_same_day_stay_apart() -> None:
+    doc = make_doc(
+        "y",
+        [
+            Part(
+                "y",
+                blocks=paragraphs(
+                    "Le Coreper s'est réuni le 5 mai 2015 ;",
+                    "Le séminaire sur la traite des êtres humains s'est tenu à Vienne le 5 mai 2015 ;",
+                ),
+            )
+        ],
+    )
+    assert len(merge_meetings([find_meetings(doc)])) == 2
+
+
+def test_chronology_of_the_initial_corpus() -> None:
+    merged = merge_meetings([find_meetings(doc) for doc in SEEDS.values()])
+    meetings = [m for m in merged if m.kind == "meeting"]
+    assert meetings[0].span.start == date(2008, 5, 21) and meetings[0].place == "Nouakchott"
+    assert meetings[-1].span.start == date(2023, 9, 28) and meetings[-1].place == "Bruxelles"
+    assert len(meetings) == sum(len(expected) for expected in EXPECTED.values())

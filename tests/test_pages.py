@@ -1,0 +1,74 @@
+"""Document pages: front matter, anchors, footnotes, escaping, metadata panel."""
+
+from datetime import date
+
+import frontmatter
+import markdown
+
+from coopsec.model import Block, DateSpan, Document, Footnote, Metadata, Part, Source, note_call
+from coopsec.write.pages import document_page
+
+EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "tables", "md_in_html"]
+
+
+def make_doc(blocks, **meta):
+    source = Source(path="x.txt", text="", sha256="a" * 64, encoding="utf-8", size=10)
+    span = DateSpan(date(2014, 11, 4), date(2014, 11, 4), "day", "le 4 novembre 2014")
+    part = Part(title="Déclaration finale", blocks=blocks, date=span)
+    doc = Document(slug="x", source=source, parts=[part])
+    doc.meta = Metadata(title="Déclaration finale", doc_type="déclaration", date="2014-11-04",
+                        date_text="le 4 novembre 2014", place="Monaco", **meta)
+    return doc
+
+
+def html_of(doc):
+    page = frontmatter.loads(document_page(doc))
+    return page, markdown.markdown(page.content, extensions=EXTENSIONS)
+
+
+def test_numbered_paragraph_gets_visible_number_and_anchor():
+    doc = make_doc([Block("paragraph", "Conscients des efforts ;", number="P2A", anchor="p-2a")])
+    _, html = html_of(doc)
+    assert '<a class="para-num" href="#p-2a" id="p-2a">P2A</a> Conscients des efforts ;' in html.replace(
+        'id="p-2a" href="#p-2a"', 'href="#p-2a" id="p-2a"')
+
+
+def test_unnumbered_paragraph_and_items_get_anchors_and_list_markup():
+    doc = make_doc([
+        Block("paragraph", "Les Ministres décident :", anchor="a-1"),
+        Block("item", "De renforcer la coopération ;", anchor="a-2"),
+        Block("item", "sous-point", anchor="a-3", level=1),
+        Block("heading", "LA LUTTE CONTRE LE CRIME ORGANISE", level=2),
+    ])
+    _, html = html_of(doc)
+    assert 'id="a-1"' in html and 'id="a-2"' in html and 'id="a-3"' in html
+    assert html.count("<ul>") == 2 and "<li>" in html
+    assert "<h2" in html and "LA LUTTE CONTRE LE CRIME ORGANISE" in html
+
+
+def test_footnote_call_links_to_its_definition():
+    doc = make_doc([Block("paragraph", f"au Coreper le 12 juillet 2023{note_call('1')}, l'Espagne", anchor="a-1")])
+    doc.footnotes = [Footnote("1", "Doc. 11301/23.")]
+    _, html = html_of(doc)
+    assert 'href="#fn:1"' in html and 'id="fn:1"' in html and "Doc. 11301/23." in html
+
+
+def test_corpus_text_never_becomes_html_or_markdown():
+    hostile = '<script>alert(1)</script> <iframe src="x"></iframe> {{ config }} {% raw %} *gras* # titre'
+    doc = make_doc([Block("paragraph", hostile, anchor="a-1"), Block("paragraph", "1. pas une liste", anchor="a-2")])
+    doc.meta.title = "<img src=x onerror=alert(1)>"
+    page, html = html_of(doc)
+    assert "<script>" not in html and "<iframe" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "{{ config }}" in html and "*gras*" in html
+    assert "<ol>" not in html
+    assert page["title"] == "<img src=x onerror=alert(1)>"  # front matter keeps the data, YAML-quoted
+
+
+def test_classification_banner_and_metadata_panel_in_french():
+    doc = make_doc([Block("paragraph", "Texte.", anchor="a-1")], classification="NATO CONFIDENTIEL",
+                   references=["PPC-DS(2012)0009"])
+    page, html = html_of(doc)
+    assert 'class="admonition danger"' in html and "NATO CONFIDENTIEL" in html
+    assert "<dt>Date</dt><dd>4 novembre 2014</dd>" in html
+    assert "<dt>Lieu</dt><dd>Monaco</dd>" in html and "PPC-DS(2012)0009" in html
+    assert page["classification"] == "NATO CONFIDENTIEL" and page["source"]["sha256"] == "a" * 64

@@ -1,0 +1,203 @@
+"""Search index: analysis shared with search.js, index layout, scale."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from coopsec.model import Block, Document, Metadata, Part, Source, note_call
+from coopsec.publish.search import SEARCH_DIR, search_files, stem, terms
+from coopsec.text import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+SEARCH_JS = ROOT / "docs" / "assets" / "search.js"
+SHARD_RE = re.compile(r"^window\.coopsecSearch\.addShard\((.*)\);\n$", re.DOTALL)
+
+TRICKY = [
+    "l'OTAN",
+    "L’OTAN",
+    "d’Alger",
+    "qu’il",
+    "jusqu'à",
+    "lorsqu’en",
+    "aujourd'hui",
+    "États-Unis",
+    "ÉTATS-UNIS",
+    "Œuvre cœur",
+    "ex æquo",
+    "sécurité SÉCURITÉ Sécurité",
+    "coopération",
+    "réseaux réseau",
+    "terroriste terroristes terrorisme anti-terroriste",
+    "criminalité organisée",
+    "migration irrégulière irréguliers",
+    "européenne européens",
+    "Nations Unies Etats-Unis",
+    "12838/23",
+    "PPC-DS(2012)0009",
+    "n°. 143/4 P/2012/CRY",
+    "P2A: Conscients",
+    "15ème conférence",
+    "ﬁnancement",
+    "« Turn Back Crime »",
+    "C'EST l`OTAN l´UE l‘UE lʼUE",
+    "\ue0001\ue001 note",
+    "",
+]
+
+
+def run_node(strings: list[str]) -> list[list]:
+    """[fold, terms] of each string, computed by search.js under node."""
+    program = (
+        f"const a = require({json.dumps(str(SEARCH_JS))});"
+        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(input.map(s => [a.fold(s), a.terms(s)])));"
+    )
+    done = subprocess.run(
+        ["node", "-e", program], input=json.dumps(strings), capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node absent")
+def test_javascript_analysis_matches_python() -> None:
+    corpus = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus").glob("*.txt"))]
+    strings = TRICKY + corpus
+    assert run_node(strings) == [[fold(s), terms(s)] for s in strings]
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        (["terroriste", "terroristes", "terrorisme"], True),
+        (["réseau", "réseaux"], True),
+        (["organisé", "organisée", "organisées"], True),
+        (["irrégulière", "irréguliers", "irrégulier"], True),
+        (["criminelle", "criminels"], True),
+        (["européenne", "européens"], True),
+        (["internationale", "internationaux"], True),
+        (["Unies", "Unis"], False),  # Nations Unies is not États-Unis
+        (["coopération", "coopérations"], True),
+        (["Algérie", "Alger"], False),
+        (["sécurité", "sécuritaire"], False),
+        (["terroriste", "terreur"], False),
+        (["passe", "passage"], False),
+    ],
+)
+def test_stemming_groups_inflections(words: list[str], same: bool) -> None:
+    stems = {stem(token) for word in words for token in terms(word)}
+    assert (len(stems) == 1) is same
+
+
+def test_terms_ignore_accents_case_elisions_and_stopwords() -> None:
+    assert terms("la Sécurité de l’OTAN") == ["securite", "otan"]
+    assert terms("SECURITE") == terms("sécurité")
+    assert terms("Etats-Unis") == terms("États Unis") == ["etat", "uni"]
+    assert terms("12838/23") == ["12838", "23"]
+    assert terms("PPC-DS(2012)0009") == ["ppc", "ds", "2012", "0009"]
+
+
+def make_doc(slug: str, title: str, paragraphs: list[str], **meta: object) -> Document:
+    blocks = [Block("heading", "Préambule", level=2)]
+    blocks += [Block("paragraph", text, anchor=f"p-{n}") for n, text in enumerate(paragraphs, 1)]
+    source = Source(path=f"{slug}.txt", text="", sha256="", encoding="utf-8", size=0)
+    return Document(slug, source, Metadata(title=title, **meta), [Part(title, blocks)])
+
+
+def load(files: dict[str, str], path: str) -> dict:
+    match = SHARD_RE.match(files[path])
+    assert match, path
+    return json.loads(match.group(1))
+
+
+def postings(files: dict[str, str], term: str) -> list[int]:
+    shard = load(files, f"{SEARCH_DIR}/i/{term[:2]}.js")
+    numbers, total = [], 0
+    for gap in shard["terms"][term].split(","):
+        total += int(gap, 36)
+        numbers.append(total)
+    return numbers
+
+
+@pytest.fixture(name="files")
+def fixture_files() -> dict[str, str]:
+    return search_files(
+        [
+            make_doc(
+                "b-declaration",
+                "Déclaration d’Alger",
+                [
+                    "La lutte contre le terrorisme" + note_call("1") + " et la sécurité.",
+                    "Les réseaux terroristes et l'OTAN.",
+                ],
+                place="Alger",
+                date_text="08 et 09 Avril 2013",
+            ),
+            make_doc(
+                "a-note",
+                "Note du Conseil",
+                ["Coopération policière </script><img src=x onerror=alert(1)>"],
+                references=["12838/23"],
+                issuing_body="Conseil de l'Union européenne",
+            ),
+        ]
+    )
+
+
+def test_document_table_and_units(files: dict[str, str]) -> None:
+    table = load(files, f"{SEARCH_DIR}/docs.js")
+    assert table["docs"] == [
+        ["corpus/documents/a-note.html", "Note du Conseil", "", 0],
+        ["corpus/documents/b-declaration.html", "Déclaration d’Alger", "08 et 09 Avril 2013 · Alger", 3],
+    ]
+    # each: metadata, heading (leading to the next paragraph), paragraphs
+    assert table["units"] == 7
+    text = load(files, f"{SEARCH_DIR}/t/0.js")
+    assert [anchor for anchor, _ in text["units"]] == ["", "p-1", "p-1", "", "p-1", "p-1", "p-2"]
+    # footnote calls are not shown in excerpts
+    assert text["units"][5][1] == "La lutte contre le terrorisme et la sécurité."
+    assert set(table["shards"]) == {p.split("/")[-1][:-3] for p in files if "/i/" in p}
+
+
+def test_postings_find_paragraphs_and_metadata(files: dict[str, str]) -> None:
+    assert postings(files, "terror") == [5, 6]
+    assert postings(files, "otan") == [6]
+    assert postings(files, "securite") == [5]
+    assert postings(files, "12838") == [0]  # reference code, in the metadata unit
+    assert postings(files, "alger") == [3]  # title and place
+    assert postings(files, "preambule") == [1, 4]  # heading, leading to the next paragraph
+    shards = [load(files, path)["terms"] for path in files if "/i/" in path]
+    assert not any("le" in shard or "et" in shard for shard in shards)  # stopwords
+
+
+def test_corpus_text_cannot_close_the_script(files: dict[str, str]) -> None:
+    shard = files[f"{SEARCH_DIR}/t/0.js"]
+    assert "</script>" not in shard and "<img" not in shard
+    assert load(files, f"{SEARCH_DIR}/t/0.js")["units"][2][1].startswith("Coopération policière </script><img")
+
+
+def test_search_page_is_french_and_accessible(files: dict[str, str]) -> None:
+    page = files["corpus/recherche.md"]
+    assert 'role="search"' in page and '<label for="coopsec-page-q">' in page
+    assert 'id="coopsec-page-q" name="q"' in page and 'role="status"' in page
+
+
+def test_index_stays_small_at_scale() -> None:
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))).split()
+    windows = [" ".join(words[start : start + 130]) for start in range(0, len(words) - 130, 70)]
+    docs = [
+        make_doc(f"doc-{n:04d}", f"Document {n}", [windows[(n * 12 + k) % len(windows)] for k in range(12)])
+        for n in range(1000)
+    ]
+    files = search_files(docs)
+    index = {path: len(content.encode()) for path, content in files.items() if "/i/" in path}
+    text = {path: len(content.encode()) for path, content in files.items() if "/t/" in path}
+    assert sum(text.values()) > 10_000_000
+    assert max(text.values()) < 200_000  # one excerpt chunk
+    assert max(index.values()) < 400_000  # one prefix shard
+    assert len(files[f"{SEARCH_DIR}/docs.js"]) < 200_000

@@ -1,0 +1,129 @@
+"""Theme and actor pages: indexes, per-theme and per-actor pages, links, escaping, determinism."""
+
+import frontmatter
+
+from coopsec.model import Actor, Block, Document, Mention, Metadata, Part, Source, Theme
+from coopsec.write.taxonomy import actor_pages, french_date, theme_pages
+
+TERRORISM = Theme("terrorisme", "Terrorisme", "La lutte contre le terrorisme.", ["terrorisme"])
+CIVIL = Theme("protection-civile", "Protection civile", "Les catastrophes.", ["protection civile"])
+MOROCCO = Actor("pays-maroc", "country", "Maroc", ["Maroc", "Royaume du Maroc", "marocain"])
+NATO = Actor("org-otan", "organisation", "OTAN", ["OTAN", "NATO"])
+ALGIERS = Actor("lieu-alger", "place", "Alger", ["Alger"])
+
+P2I = (
+    "Exprimant leur préoccupation particulière devant les graves menaces que font peser sur la paix et la "
+    "sécurité internationales l’extrémisme violent"
+)
+
+
+def make_doc(slug: str, title: str, day: str, blocks: list[Block]) -> Document:
+    source = Source(path=f"{slug}.txt", text="", sha256="0" * 64, encoding="utf-8", size=0)
+    return Document(
+        slug=slug,
+        source=source,
+        meta=Metadata(title=title, date=day),
+        parts=[Part(title=title, blocks=blocks)],
+    )
+
+
+def corpus() -> list[Document]:
+    interpol = make_doc(
+        "interpol",
+        "Déclaration finale",
+        "2014-11-04",
+        [
+            Block("paragraph", P2I, number="P2I", anchor="p-2i"),
+            Block("paragraph", "Texte <script>alert(1)</script> sur le *terrorisme*", anchor="a-2"),
+        ],
+    )
+    interpol.themes = {
+        "terrorisme": [
+            Mention("p-2i", "…l’expansion des réseaux terroristes…", ["terroristes"]),
+            Mention("a-2", "Texte <script>alert(1)</script> sur le *terrorisme*", ["terrorisme"]),
+        ]
+    }
+    interpol.actors = {"org-otan": [Mention("p-2i", "l'OTAN", ["OTAN"])]}
+    alger = make_doc(
+        "alger",
+        "Déclaration d’Alger",
+        "2013-04-09",
+        [
+            Block("paragraph", "Convaincus que le terrorisme ne saurait…", anchor="a-1"),
+        ],
+    )
+    alger.themes = {
+        "terrorisme": [Mention("a-1", "Convaincus que le terrorisme ne saurait…", ["terrorisme"])]
+    }
+    alger.actors = {
+        "pays-maroc": [Mention("a-1", "Royaume du Maroc", ["Royaume du Maroc"])],
+        "org-otan": [Mention("a-1", "NATO", ["NATO"])],
+    }
+    return [alger, interpol]
+
+
+def test_themes_index_lists_labels_descriptions_and_counts():
+    pages = theme_pages(corpus(), [TERRORISM, CIVIL])
+    index = frontmatter.loads(pages["corpus/themes/index.md"])
+    assert index["title"] == "Thèmes"
+    assert "# Thèmes" in index.content
+    assert "| [Terrorisme](terrorisme.md) | La lutte contre le terrorisme. | 2 | 3 |" in index.content
+    assert "| [Protection civile](protection-civile.md) | Les catastrophes. | 0 | 0 |" in index.content
+
+
+def test_theme_page_links_documents_and_paragraph_anchors():
+    page = theme_pages(corpus(), [TERRORISM])["corpus/themes/terrorisme.md"]
+    assert frontmatter.loads(page)["title"] == "Terrorisme"
+    assert "## [Déclaration finale](../documents/interpol.md)" in page
+    assert "4 novembre 2014" in page
+    assert "- [§ P2I](../documents/interpol.md#p-2i) : …l’expansion des réseaux terroristes…" in page
+    assert "- [¶](../documents/alger.md#a-1) : Convaincus que le terrorisme ne saurait…" in page
+    assert "2 documents, 3 paragraphes." in page
+    assert page.index("interpol.md") < page.index("alger.md")  # newest first
+
+
+def test_corpus_text_is_escaped():
+    page = theme_pages(corpus(), [TERRORISM])["corpus/themes/terrorisme.md"]
+    assert "&lt;script&gt;" in page and "<script>" not in page
+    assert r"\*terrorisme\*" in page
+
+
+def test_empty_theme_still_gets_a_page():
+    page = theme_pages(corpus(), [CIVIL])["corpus/themes/protection-civile.md"]
+    assert "Aucun document du corpus ne traite encore ce thème." in page
+    assert "0 document, 0 paragraphe." in page
+
+
+def test_actors_index_is_grouped_by_kind_with_counts_and_skips_unnamed_actors():
+    pages = actor_pages(corpus(), [NATO, ALGIERS, MOROCCO])
+    assert set(pages) == {
+        "corpus/acteurs/index.md",
+        "corpus/acteurs/pays-maroc.md",
+        "corpus/acteurs/org-otan.md",
+    }
+    index = pages["corpus/acteurs/index.md"]
+    assert frontmatter.loads(index)["title"] == "Acteurs"
+    assert index.index("## Pays") < index.index("[Maroc](pays-maroc.md)") < index.index("## Organisations")
+    assert "| [OTAN](org-otan.md) | 2 | 2 |" in index
+    assert "## Lieux\n\nAucun acteur de ce type n'est nommé dans le corpus." in index
+
+
+def test_actor_page_layout():
+    page = actor_pages(corpus(), [NATO, MOROCCO])["corpus/acteurs/org-otan.md"]
+    assert frontmatter.loads(page)["title"] == "OTAN"
+    assert "Noms reconnus : NATO." in page
+    assert "- [§ P2I](../documents/interpol.md#p-2i) : l'OTAN" in page
+    assert "- [¶](../documents/alger.md#a-1) : NATO" in page
+
+
+def test_output_is_deterministic():
+    docs, themes, actors = corpus(), [TERRORISM, CIVIL], [MOROCCO, NATO, ALGIERS]
+    assert theme_pages(docs, themes) == theme_pages(list(reversed(docs)), themes)
+    assert actor_pages(docs, actors) == actor_pages(list(reversed(docs)), list(reversed(actors)))
+
+
+def test_french_dates():
+    assert french_date("2013-04-09") == "9 avril 2013"
+    assert french_date("2012-03") == "mars 2012"
+    assert french_date("2014") == "2014"
+    assert french_date("vers 2010") == "vers 2010"
