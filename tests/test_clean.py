@@ -124,7 +124,7 @@ def test_interpol_running_footer_removed_and_numbers_split() -> None:
     assert _line_starting(lines, "P3I:").number == 182
     assert _line_starting(lines, "P2F:").text.endswith("dans diverses régions du monde ;")
     assert "renforcer la capacité de celle-ci à coopérer" in _line_starting(lines, "P3B:").text
-    assert "3 ligne(s) d'en-tête/pied de page retirée(s)" in [d.message for d in diagnostics]
+    assert "3 lignes d'en-tête/pied de page retirées" in [d.message for d in diagnostics]
 
 
 def test_council_note_lines() -> None:
@@ -145,18 +145,34 @@ def test_sixth_text_cleaned_without_code_change() -> None:
     assert "renforcer la coopération entre les unités spécialisées" in _line_starting(lines, "3. ").text
     assert "dispositif anti-terroriste commun" in _line_starting(lines, "4. ").text
     assert "dans le cadre des instruments existants, et de désigner" in _line_starting(lines, "7. ").text
-    assert "- l'échange de renseignements sur les combattants terroristes étrangers et sur leurs déplacements ;" in texts
+    assert (
+        "- l'échange de renseignements sur les combattants terroristes étrangers et sur leurs déplacements ;" in texts
+    )
     assert "¹ Déclaration d'Alger du 9 avril 2013." in texts
     assert texts[-1] == "Fait à Lisbonne, le 12 mai 2016"
     assert [text.split(".")[0] for text in texts if re.match(r"\d+\. ", text)] == [str(n) for n in range(1, 13)]
     messages = {d.message for d in diagnostics}
-    assert "3 ligne(s) d'en-tête/pied de page retirée(s)" in messages
-    assert "1 mot(s) coupé(s) en fin de ligne rejoint(s)" in messages
+    assert "3 lignes d'en-tête/pied de page retirées" in messages
+    assert "1 mot coupé en fin de ligne rejoint" in messages
 
 
 def test_page_numbers_removed_at_page_breaks() -> None:
-    body = "Premier paragraphe du texte.\n\n- 1 -\n\fSecond paragraphe.\n\nPage 2 sur 3\n\n\n\n3\nTroisième paragraphe.\n"
+    body = "Premier paragraphe du texte.\n\n- 1 -\n\fSecond paragraphe.\n\nPage 2 sur 3\n\n\n\n3\nTroisième paragraphe."
     assert _text(body) == ["Premier paragraphe du texte.", "Second paragraphe.", "Troisième paragraphe."]
+
+
+def test_running_lines_removed_but_repeated_text_kept() -> None:
+    page = "Ministère de l'Intérieur\nLes Ministres décident :\n- point {n} ;\n\nFin de la page {n}.\n"
+    page += "RÉPUBLIQUE – page {n}"
+    body = "\n\n\n\n".join(page.format(n=n) for n in (1, 2))
+    assert _text(body) == [
+        "Les Ministres décident :",
+        "- point 1 ;",
+        "Fin de la page 1.",
+        "Les Ministres décident :",
+        "- point 2 ;",
+        "Fin de la page 2.",
+    ]
 
 
 def test_markdown_separator_is_a_page_break() -> None:

@@ -7,6 +7,9 @@ import re
 from collections import Counter
 from functools import cache
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from coopsec.extract.clean import clean
 from coopsec.extract.read import read_source
 from coopsec.extract.structure import anchor_for, structure
@@ -108,7 +111,13 @@ def test_council_note() -> None:
     part = body.parts[0]
     assert body.title.startswith("Déclaration conjointe des ministres de l'intérieur des États membres")
     assert body.title.endswith("(déclaration conjointe UE-CLASI)")
-    for line in ("Bruxelles, le 15 septembre 2023", "12838/23", "JAI 1133", "CORDROGUE 80", "Origine:\tla présidence"):
+    for line in (
+        "Bruxelles, le 15 septembre 2023",
+        "12838/23",
+        "JAI 1133",
+        "CORDROGUE 80",
+        "Origine:\tla présidence",
+    ):
         assert line in part.header
     assert any(line.startswith("Objet:\tDéclaration conjointe") for line in part.header)
     assert _anchors(body) == [f"p-{n}" for n in range(1, 27)]
@@ -168,15 +177,25 @@ def test_nato_letter_and_record_are_two_parts() -> None:
     assert len(body.parts) == 2
     letter, record = body.parts
     assert letter.title == (
-        "Compte rendu de la visite de la délégation du CSDN au Quartier Général de l'OTAN, Bruxelles, le 07 février 2012"
+        "Compte rendu de la visite de la délégation du CSDN au Quartier Général de l'OTAN, "
+        "Bruxelles, le 07 février 2012"
     )
-    assert letter.header[:3] == ["Service Politique / YB / n°. 143/4 P/2012/CRY", "19 avril 2012", "L'AMBASSADEUR DE SA MAJESTE LE ROI"]
+    assert letter.header[:3] == [
+        "Service Politique / YB / n°. 143/4 P/2012/CRY",
+        "19 avril 2012",
+        "L'AMBASSADEUR DE SA MAJESTE LE ROI",
+    ]
     assert "Diffusion : **Confidentiel**" in letter.header
     assert [b.text for b in letter.blocks[-2:]] == ["L'Ambassadeur", "Menouar ALEM"]
     assert all(b.kind == "paragraph" for b in letter.blocks)
     assert letter.blocks[0].text.startswith("Faisant suite à mon courrier cité en référence")
     assert record.title == "COMPTE RENDU DE DÉCISIONS"
-    assert record.header[:4] == ["NATO CONFIDENTIEL", "Communicable au Maroc", "9 mars 2012", "PPC-DS(2012)0009"]
+    assert record.header[:4] == [
+        "NATO CONFIDENTIEL",
+        "Communicable au Maroc",
+        "9 mars 2012",
+        "PPC-DS(2012)0009",
+    ]
     assert [b.text for b in record.blocks if b.kind == "heading"] == [
         "I. ÉCHANGE DE VUES SUR LA LUTTE CONTRE LE TERRORISME",
         "II. QUESTIONS DIVERSES",
@@ -207,7 +226,13 @@ def test_interpol_declaration() -> None:
     assert len(body.parts) == 1
     assert body.title == "DÉCLARATION FINALE"
     letters = "ABCDEFGHIJK"
-    expected = ["p-1", "p-2", *(f"p-2{c}" for c in letters.lower()), "p-3", *(f"p-3{c}" for c in letters[:10].lower())]
+    expected = [
+        "p-1",
+        "p-2",
+        *(f"p-2{c}" for c in letters.lower()),
+        "p-3",
+        *(f"p-3{c}" for c in letters[:10].lower()),
+    ]
     assert _anchors(body) == expected
     numbers = ["P1", "P2", *(f"P2{c}" for c in letters), "P3", *(f"P3{c}" for c in letters[:10])]
     assert [b.number for b in _blocks(body) if b.number] == numbers
@@ -229,7 +254,10 @@ def test_sixth_text_structured_without_code_change() -> None:
         "sur la coopération policière en Méditerranée occidentale",
     ]
     assert _anchors(body) == [f"p-{n}" for n in range(1, 13)]
-    assert [b.text for b in part.blocks if b.kind == "heading"] == ["LA LUTTE CONTRE LE TERRORISME", "LA CRIMINALITÉ ORGANISÉE"]
+    assert [b.text for b in part.blocks if b.kind == "heading"] == [
+        "LA LUTTE CONTRE LE TERRORISME",
+        "LA CRIMINALITÉ ORGANISÉE",
+    ]
     items = [b for b in part.blocks if b.kind == "item"]
     assert [b.text for b in items] == [
         "l'échange de renseignements sur les combattants terroristes étrangers et sur leurs déplacements ;",
@@ -270,7 +298,8 @@ def test_anchors_unique_and_stable() -> None:
 
 def test_footnote_mismatches_are_warned() -> None:
     lines = _lines(
-        "Un paragraphe assez long pour ne pas être pris pour une ligne d'en-tête du document, avec un appel³ sans note.",
+        "Un paragraphe assez long pour ne pas être pris pour une ligne d'en-tête du document, "
+        "avec un appel³ sans note.",
         "¹ Une note jamais appelée.",
     )
     body = structure(lines, "essai.txt")
@@ -289,3 +318,12 @@ def test_emphasis_links_and_sup_tags_removed() -> None:
     )
     block = _blocks(structure(lines, "essai.txt"))[0]
     assert block.text.endswith(f": gras, italique, lien et note{note_call('1')}.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120), max_size=12))
+def test_never_crashes_and_anchors_unique(texts: list[str]) -> None:
+    lines = [Line(number, text) for number, text in enumerate(texts, 1) if text.strip()]
+    body = structure(lines, "x.txt")
+    anchors = [block.anchor for block in _blocks(body) if block.kind != "heading"]
+    assert len(anchors) == len(set(anchors)) and all(anchors)

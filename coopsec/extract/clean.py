@@ -42,8 +42,8 @@ TERMINAL = ".!?;:…"
 
 BULLET_RE = re.compile(r"^([ \t]*)[•▪●◦○■□►➢✓\uf0a7\uf0b7*–—-][ \t]+(?=\S)")
 CANONICAL_BULLET_RE = re.compile(r"^( *)- ")
-NUMBERED_RE = re.compile(r"^(?:P\d{1,3}[A-Z]?\s*:|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|\d{1,3}(?:\.\d{1,3})+(?=\s))")
-"""Start of a numbered paragraph: ``P2G:``, ``26.``, ``1.10``."""
+NUMBERED_RE = re.compile(r"^(?:P(\d{1,3}[A-Z]?)\s*:|(\d{1,3}(?:\.\d{1,3})*)[.)](?=\s)|(\d{1,3}(?:\.\d{1,3})+)(?=\s))")
+"""Start of a numbered paragraph: ``P2G:``, ``26.``, ``1.10`` (one group holds the number)."""
 ROMAN_HEADING_RE = re.compile(r"^[IVXL]{1,6}\.\s+\S")
 FOOTNOTE_DEF_RE = re.compile(r"^(?:<sup>\s*(\w{1,4})\s*</sup>|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(\S.*)$")
 LINK_DEF_RE = re.compile(r"^\[(\d{1,3})\]\s*<?(https?://[^\s>]+)>?\s*$")
@@ -62,16 +62,81 @@ _WORD_RE = re.compile(r"\w+")
 _HYPHENATED_RE = re.compile(r"\w+-\w+")
 _ORDINAL_START_RE = re.compile(r"^(?:ème|eme|ère|er|e|nd|nde)\b")
 _SPLIT_ORDINAL_RE = re.compile(r"\b(\d+) (ème|ère|er)\b")
-_UNCLOSED_BOLD_RE = re.compile(r"^(?:[^*]|\*\*[^*]*\*\*)*\*\*[^*]*$")
 _PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]+$")
 
 COMPOUND_TAILS = frozenset(
-    "ci là même mêmes être t il ils elle elles on y en le la les moi toi lui nous vous eux dessus dessous "
-    "delà deçà clé clés cadre type major".split()
+    {
+        "ci",
+        "là",
+        "même",
+        "mêmes",
+        "être",
+        "t",
+        "il",
+        "ils",
+        "elle",
+        "elles",
+        "on",
+        "y",
+        "en",
+        "le",
+        "la",
+        "les",
+        "moi",
+        "toi",
+        "lui",
+        "nous",
+        "vous",
+        "eux",
+        "dessus",
+        "dessous",
+        "delà",
+        "deçà",
+        "clé",
+        "clés",
+        "cadre",
+        "type",
+        "major",
+    }
 )
 COMPOUND_HEADS = frozenset(
-    "anti contre non ex vice sous semi demi quasi néo post extra ultra euro afro franco arabo latino "
-    "germano italo hispano ibéro sud nord est ouest arrière avant après porte garde grand grande mi sans".split()
+    {
+        "anti",
+        "contre",
+        "non",
+        "ex",
+        "vice",
+        "sous",
+        "semi",
+        "demi",
+        "quasi",
+        "néo",
+        "post",
+        "extra",
+        "ultra",
+        "euro",
+        "afro",
+        "franco",
+        "arabo",
+        "latino",
+        "germano",
+        "italo",
+        "hispano",
+        "ibéro",
+        "sud",
+        "nord",
+        "est",
+        "ouest",
+        "arrière",
+        "avant",
+        "après",
+        "porte",
+        "garde",
+        "grand",
+        "grande",
+        "mi",
+        "sans",
+    }
 )
 
 PAGE_EDGE = 2
@@ -106,12 +171,12 @@ class _Context:
 
 
 _MESSAGES = {
-    "break": "{} saut(s) de page détecté(s)",
-    "page": "{} numéro(s) de page retiré(s)",
-    "banner": "{} mention(s) de classification répétée(s) retirée(s)",
-    "running": "{} ligne(s) d'en-tête/pied de page retirée(s)",
-    "hyphen": "{} mot(s) coupé(s) en fin de ligne rejoint(s)",
-    "page_join": "{} paragraphe(s) rejoint(s) par-dessus un saut de page",
+    "break": ("saut de page détecté", "sauts de page détectés"),
+    "page": ("numéro de page retiré", "numéros de page retirés"),
+    "banner": ("mention de classification répétée retirée", "mentions de classification répétées retirées"),
+    "running": ("ligne d'en-tête/pied de page retirée", "lignes d'en-tête/pied de page retirées"),
+    "hyphen": ("mot coupé en fin de ligne rejoint", "mots coupés en fin de ligne rejoints"),
+    "page_join": ("paragraphe rejoint par-dessus un saut de page", "paragraphes rejoints par-dessus un saut de page"),
 }
 
 
@@ -127,8 +192,8 @@ def clean(source: Source) -> tuple[list[Line], list[Diagnostic]]:
     context.hyphenated.update(_HYPHENATED_RE.findall(lowered))
     lines = [Line(o.number, _finish(o.text)) for o in _assemble(pages, _bullet_depths(pages), context)]
     diagnostics = [
-        Diagnostic(source.path, message.format(counts[kind]), None, "info")
-        for kind, message in _MESSAGES.items()
+        Diagnostic(source.path, f"{counts[kind]} {forms[counts[kind] > 1]}", None, "info")
+        for kind, forms in _MESSAGES.items()
         if counts[kind]
     ]
     return [line for line in lines if line.text.strip()], diagnostics
@@ -186,7 +251,7 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
                 seen_banners.add(_key(text))
             elif at_edge and _PAGE_NUMBER_RE.match(text):
                 doomed[p, i] = "page"
-            elif at_edge and re.search(r"[^\W\d_]", text):
+            elif at_edge and _may_run(text):
                 edge_pages[_key(text)].add(p)
     for p, i in edges:
         entry = pages[p][i]
@@ -200,6 +265,15 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
     counts.update(doomed.values())
     cleaned = [[e for i, e in enumerate(page) if (p, i) not in doomed] for p, page in enumerate(pages)]
     return [page for page in cleaned if any(cleaned_entry is not None for cleaned_entry in page)]
+
+
+def _may_run(text: str) -> bool:
+    """Whether a page-edge line may be a running header or footer: words, no list marker, no final stop."""
+    return (
+        bool(re.search(r"[^\W\d_]", text))
+        and text[-1] not in TERMINAL
+        and not (starts_block(text) or BULLET_RE.match(text))
+    )
 
 
 def _opening_words(pages: list[list[Entry]]) -> set[str]:
@@ -277,7 +351,7 @@ def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:
     if starts_block(text):
         return False
     previous = open_line.text.rstrip()
-    if gap == _NONE and _UNCLOSED_BOLD_RE.match(previous):
+    if gap == _NONE and previous.count("**") % 2:
         return True
     if _PUNCTUATION_ONLY_RE.match(text) and gap < _BREAK:
         return True
@@ -343,9 +417,7 @@ def _assemble(pages: list[list[Entry]], depths: dict[int, int], context: _Contex
                 tail_gap, paragraph_gap = _NONE, max(paragraph_gap, _BLANK)
             elif tail is not None and tail_gap == _NONE and _continues(tail, text, _NONE, context.wrap):
                 _extend(tail, text, context)
-            elif paragraph is not None and paragraph_gap and _continues(
-                paragraph, text, paragraph_gap, context.wrap
-            ):
+            elif paragraph is not None and paragraph_gap and _continues(paragraph, text, paragraph_gap, context.wrap):
                 context.counts["page_join"] += paragraph_gap == _BREAK
                 _extend(paragraph, text, context)
                 tail, tail_gap, paragraph_gap = paragraph, _NONE, _NONE

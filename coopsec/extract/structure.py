@@ -19,6 +19,7 @@ from coopsec.extract.clean import (
     CLASSIFICATION_RE,
     FOOTNOTE_DEF_RE,
     LINK_DEF_RE,
+    NUMBERED_RE,
     ROMAN_HEADING_RE,
     is_caps_line,
     starts_block,
@@ -35,9 +36,31 @@ _REFERENCE_RE = re.compile(
 )
 _LABEL_RE = re.compile(r"^([^\W\d][\w°.’' /-]{0,40}?)\s*:\s*(\S.*)$")
 _KNOWN_LABELS = frozenset(
-    "objet sujet origine destinataire destinataires expéditeur référence références réf. transmission "
-    "diffusion date lieu classification copie copies annexe annexes".split()
-) | {"destinataire principal", "n° doc. préc.", "pièce jointe", "pièces jointes"}
+    {
+        "objet",
+        "sujet",
+        "origine",
+        "destinataire",
+        "destinataires",
+        "expéditeur",
+        "référence",
+        "références",
+        "réf.",
+        "transmission",
+        "diffusion",
+        "date",
+        "lieu",
+        "classification",
+        "copie",
+        "copies",
+        "annexe",
+        "annexes",
+        "destinataire principal",
+        "n° doc. préc.",
+        "pièce jointe",
+        "pièces jointes",
+    }
+)
 _TITLE_LABELS = frozenset({"objet", "sujet"})
 _DOC_TYPE_RE = re.compile(
     r"^(?:D[ÉE]CLARATION|COMMUNIQU[ÉE]|COMPTE[ -]RENDU|CONCLUSIONS?|R[ÉE]SOLUTION|RECOMMANDATION|ACCORD"
@@ -50,11 +73,11 @@ _SIGNATURE_MAX = 60
 _PART_MIN_LINES = 3
 _TITLE_WORDS = 12
 
-_NUMBER_RE = re.compile(r"^(?:P(\d{1,3}[A-Z]?)\s*:|(\d{1,3}(?:\.\d{1,3})*)[.)]|(\d{1,3}(?:\.\d{1,3})+))\s+")
 _SUB_HEADING_RE = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]\s")
 _BOLD_LINE_RE = re.compile(r"^\*\*([^*]+)\*\*$")
 _PARTICIPANTS_RE = re.compile(
-    r"(?:avec la participation de|en (?:la )?présence de|participants?|étaient présents|ont participé)\s*:?\s*$",
+    r"(?:avec la participation de|en (?:la )?présence de|participants?|étaient présents|ont participé)"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -92,19 +115,17 @@ def structure(lines: list[Line], file: str) -> Body:
     collected = _collect(lines)
     link_labels = {note.label for note, _ in collected.footnotes if note.text.startswith(("http://", "https://"))}
     body = Body(links=collected.links, footnotes=[note for note, _ in collected.footnotes])
-    anchors: set[str] = set()
-    counter = [0]
     for part_lines in _split_parts(collected.body):
         size = _header_size(part_lines)
         part = Part("", header=[line.text for line in part_lines[:size]])
         part.blocks = [_block(line, link_labels) for line in part_lines[size:]]
-        _set_anchors(part.blocks, anchors, counter)
         part.title, part.header = _title(part.header)
         body.parts.append(part)
     if not body.parts:
         body.diagnostics.append(Diagnostic(file, "aucun texte après nettoyage"))
         return body
     body.parts[0].header.extend(collected.header)
+    _set_anchors([block for part in body.parts for block in part.blocks])
     _guess_missing_titles(body, file)
     body.participants = [name for part in body.parts for name in _participants(part.blocks)]
     body.diagnostics.extend(_check_notes(body, collected.footnotes, file))
@@ -173,33 +194,36 @@ def _split_parts(lines: list[Line]) -> list[list[Line]]:
     parts: list[list[Line]] = [lines[: _header_size(lines)]]
     index = len(parts[0])
     while index < len(lines):
-        start = _part_start(lines, index)
+        size = _header_size(lines[index:])
+        start = _part_start(lines, index, size)
         if start is None:
-            parts[-1].append(lines[index])
-            index += 1
+            parts[-1].extend(lines[index : index + max(size, 1)])
+            index += max(size, 1)
             continue
         parts[-1].extend(lines[index:start])
-        parts.append(lines[start : start + _header_size(lines[start:])])
-        index = start + len(parts[-1])
+        parts.append(lines[start : index + size])
+        index += size
     return [part for part in parts if part]
 
 
-def _part_start(lines: list[Line], index: int) -> int | None:
-    """Where a new part starts when a run of header lines begins at ``index`` in a body, if it does.
+def _part_start(lines: list[Line], index: int, size: int) -> int | None:
+    """Where a new part starts in the run of ``size`` header lines at ``index`` in a body, if it does.
 
-    The run needs two strong header lines, one of them not merely capitalised; the
-    part starts at its first strong line, which must follow a short closing line.
+    From its first line, the part needs two strong header lines, one of them not
+    merely capitalised, and three lines in all; it must follow a short closing line.
     """
-    run = lines[index : index + _header_size(lines[index:])]
+    run = lines[index : index + size]
     strong = [i for i, line in enumerate(run) if _is_strong_header(line.text)]
-    if len(strong) < 2 or len(run) - strong[0] < _PART_MIN_LINES:
-        return None
-    if all(is_caps_line(run[i].text) and not CLASSIFICATION_RE.match(run[i].text) for i in strong):
-        return None
-    previous = lines[index + strong[0] - 1]
-    if len(previous.text) > _SIGNATURE_MAX or starts_block(previous.text):
-        return None
-    return index + strong[0]
+    for rank, offset in enumerate(strong):
+        rest = [run[i].text for i in strong[rank:]]
+        if len(rest) < 2 or size - offset < _PART_MIN_LINES:
+            return None
+        if all(is_caps_line(text) and not CLASSIFICATION_RE.match(text) for text in rest):
+            return None
+        previous = lines[index + offset - 1].text if index + offset else ""
+        if previous and len(previous) <= _SIGNATURE_MAX and not starts_block(previous):
+            return index + offset
+    return None
 
 
 def _title(header: list[str]) -> tuple[str, list[str]]:
@@ -254,11 +278,11 @@ def _inline(text: str, link_labels: set[str]) -> str:
 
 def _numbered(text: str) -> tuple[str, str] | None:
     """``(number as printed, rest of text)`` of a numbered paragraph."""
-    match = _NUMBER_RE.match(text)
+    match = NUMBERED_RE.match(text)
     if not match:
         return None
     number = f"P{match.group(1)}" if match.group(1) else match.group(2) or match.group(3)
-    return number, text[match.end() :]
+    return number, text[match.end() :].lstrip()
 
 
 def _block(line: Line, link_labels: set[str]) -> Block:
@@ -287,16 +311,18 @@ def anchor_for(number: str) -> str:
     return "p-" + re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
 
 
-def _set_anchors(blocks: list[Block], used: set[str], counter: list[int]) -> None:
+def _set_anchors(blocks: list[Block]) -> None:
     """Stable anchors, unique within the document (``-2``, ``-3`` on collision)."""
+    used: set[str] = set()
+    unnumbered = 0
     for block in blocks:
         if block.kind == "heading":
             continue
         if block.number:
             base = anchor_for(block.number)
         else:
-            counter[0] += 1
-            base = f"a-{counter[0]}"
+            unnumbered += 1
+            base = f"a-{unnumbered}"
         anchor, suffix = base, 2
         while anchor in used:
             anchor, suffix = f"{base}-{suffix}", suffix + 1

@@ -11,7 +11,7 @@ import html
 import yaml
 
 from ..extract.dates import format_span_fr
-from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part
+from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
 from .markdown import escape
 
 DOC_TYPE_LABELS = {
@@ -104,18 +104,31 @@ def part_markdown(part: Part, with_heading: bool) -> str:
                  part.classification]
         if any(facts):
             out.append('<p class="part-meta">' + html.escape(" · ".join(f for f in facts if f)) + "</p>\n")
-    previous = ""
+    if part.header:
+        out.append(header_html(part.header))
+    depth = -1  # nesting of the list being written; -1 outside lists
     for block in part.blocks:
-        if block.kind == "item" and previous != "item":
+        if block.kind == "item":
+            if depth < 0:
+                out.append("")
+            depth = min(block.level, depth + 1)  # a list never starts deeper than its first level
+            out.append(block_markdown(block, shift, depth))
+            continue
+        if depth >= 0:
             out.append("")
+            depth = -1
         out.append(block_markdown(block, shift))
-        if block.kind != "item":
-            out.append("")
-        previous = block.kind
+        out.append("")
     return "\n".join(out) + "\n"
 
 
-def block_markdown(block: Block, shift: int = 0) -> str:
+def header_html(lines: list[str]) -> str:
+    """The part's header lines (addresses, codes, fields) as written, one per line."""
+    shown = [html.escape(" ".join(plain(line).replace("**", "").split())) for line in lines]
+    return '<p class="part-header">' + "<br>\n".join(line for line in shown if line) + "</p>\n"
+
+
+def block_markdown(block: Block, shift: int = 0, depth: int = 0) -> str:
     """One block as a Markdown line: heading, anchored paragraph or list item."""
     text = inline(block.text)
     if block.kind == "heading":
@@ -128,7 +141,7 @@ def block_markdown(block: Block, shift: int = 0) -> str:
         line = (f'<span class="para-anchor" id="{anchor}"></span>{text} '
                 f'<a class="para-link" href="#{anchor}" aria-label="Lien vers ce paragraphe">¶</a>')
     if block.kind == "item":
-        return "    " * block.level + "- " + line
+        return "    " * depth + "- " + line
     return line
 
 

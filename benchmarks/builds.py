@@ -1,0 +1,138 @@
+"""Site builds of a benchmark project: full, bare MkDocs, Zensical, incremental, and output sizes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from slugify import slugify
+
+from coopsec.pipeline import BUNDLE_NAME
+from coopsec.write.markdown import GENERATED_DIRS, document_path
+
+from .project import Run, python, run, tree_size
+
+BENCH_DIR = ".bench"  # scratch outputs inside the benchmark project
+ZENSICAL_VENV = Path("/tmp/coopsec-bench-zensical")
+EDIT_MARK = " révisé"
+
+
+class BenchmarkError(RuntimeError):
+    """A measured command failed; the message ends with its error output."""
+
+
+def worker(task: str, root: Path) -> dict[str, Any]:
+    """Run ``python -m benchmarks.worker TASK ROOT``; its JSON plus the wall time of the child."""
+    done = run(python("-m", "benchmarks.worker", task, str(root)), root)
+    _check(done, f"benchmarks.worker {task}")
+    result = json.loads(done.stdout)
+    result["wall_s"] = done.seconds
+    return result
+
+
+def _check(done: Run, what: str) -> None:
+    if done.returncode:
+        raise BenchmarkError(f"{what} a échoué (code {done.returncode}) :\n{done.stderr[-3000:]}")
+
+
+def full_build(root: Path) -> dict[str, Any]:
+    """``build(root)`` from a cold conversion cache, in a child process."""
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    return worker("build", root)
+
+
+def bare_mkdocs(root: Path) -> dict[str, Any]:
+    """``python -m mkdocs build -q`` on the Markdown the full build left in docs/."""
+    done = run(python("-m", "mkdocs", "build", "-q", "-d", str(root / BENCH_DIR / "mkdocs-site")), root)
+    _check(done, "mkdocs build")
+    return {"wall_s": done.seconds}
+
+
+def zensical_build(root: Path) -> dict[str, Any]:
+    """Zensical on the same Markdown and configuration (without the MkDocs hook), cache cleared first."""
+    binary = ZENSICAL_VENV / "bin" / "zensical"
+    if not binary.exists():
+        note = _install_zensical()
+        if note:
+            return {"skipped": note}
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config["site_dir"] = f"{BENCH_DIR}/zensical-site"
+    (root / "zensical-bench.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = run([str(binary), "build", "--clean", "-f", "zensical-bench.yml"], root)
+    if done.returncode:
+        return {"skipped": f"échec de zensical build : {done.stderr.strip()[-300:]}"}
+    return {"wall_s": done.seconds, "pages": len(list((root / BENCH_DIR / "zensical-site").rglob("*.html")))}
+
+
+def _install_zensical() -> str:
+    """Install Zensical from PyPI into its own venv under /tmp; a note saying why not, or ""."""
+    for command in (python("-m", "venv", str(ZENSICAL_VENV)), [str(ZENSICAL_VENV / "bin" / "pip"), "install", "-q",
+                                                                 "zensical"]):
+        done = run(command, Path("/tmp"))
+        if done.returncode:
+            shutil.rmtree(ZENSICAL_VENV, ignore_errors=True)
+            return f"Zensical non installable depuis PyPI : {done.stderr.strip()[-300:]}"
+    return ""
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every generated file under docs/, by path relative to docs/."""
+    docs = root / "docs"
+    return {
+        path.relative_to(docs).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for name in GENERATED_DIRS
+        for path in (docs / name).rglob("*")
+        if path.is_file()
+    }
+
+
+def edit_text(path: Path) -> None:
+    """Change one word of a text: its longest line (body text) gets one more word."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] = lines[longest].rstrip() + EDIT_MARK
+    path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
+
+
+def incremental(root: Path, text: Path) -> dict[str, Any]:
+    """Edit ``text``, rebuild with a warm cache, and list the generated files that were rewritten."""
+    before = snapshot(root)
+    edit_text(text)
+    result = worker("build", root)
+    after = snapshot(root)
+    changed = sorted(rel for rel, stamp in after.items() if before.get(rel) != stamp)
+    removed = sorted(set(before) - set(after))
+    slug = slugify(text.stem)
+    page = document_path(slug)
+    unrelated = [rel for rel in changed if rel.startswith("corpus/") and rel != page
+                 and slug not in (root / "docs" / rel).read_text(encoding="utf-8")]
+    result.update({
+        "document": text.name,
+        "generated_files": len(after),
+        "changed": changed,
+        "removed": removed,
+        "changed_corpus": sum(rel.startswith("corpus/") for rel in changed),
+        "changed_data": sum(rel.startswith("data/") for rel in changed),
+        "page_changed": page in changed,
+        "unrelated_corpus_pages": unrelated,
+    })
+    return result
+
+
+def sizes(root: Path) -> dict[str, Any]:
+    """Bytes of site/, of the offline bundle and of the search files the site ships."""
+    site = root / "site"
+    search = [p for p in site.rglob("*") if p.is_file() and "search" in p.relative_to(site).as_posix()]
+    bundle = root / "dist" / BUNDLE_NAME
+    return {
+        "site_bytes": tree_size(site),
+        "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "bundle_bytes": bundle.stat().st_size if bundle.exists() else 0,
+        "search_bytes": sum(p.stat().st_size for p in search),
+        "search_files": len(search),
+        "search_largest_bytes": max((p.stat().st_size for p in search), default=0),
+    }

@@ -1,0 +1,102 @@
+"""Whole builds in a temporary copy of the project: publishing, bad input, atomicity, determinism, cache."""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from coopsec import pipeline
+from coopsec.cli import main
+from coopsec.pipeline import build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def tree_digest(path: Path) -> dict[str, str]:
+    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def test_build_publishes_site_pages_and_bundle(project):
+    report = build(project)
+    assert report.published and len(report.converted) == 5 and not report.failed
+    assert (project / "site" / "index.html").is_file()
+    assert (project / "site" / "corpus" / "documents" / "004-ea0fa361777e49ce.html").is_file()
+    assert (project / "dist" / pipeline.BUNDLE_NAME).is_file()
+    assert not (project / ".build").exists()
+
+
+def test_sixth_text_gets_a_good_page_without_code_change(project):
+    shutil.copy2(FIXTURES / "extract_sixth.txt", project / "corpus" / "sixieme.txt")
+    report = build(project)
+    assert "sixieme.txt" in report.converted
+    page = frontmatter.load(project / "docs" / "corpus" / "documents" / "sixieme.md")
+    assert page["title"] == "DÉCLARATION DE LISBONNE"
+    assert page["date"] == "2016-05-12" and page["place"] == "Lisbonne"
+    assert page["doc_type"] == "déclaration"
+    html = (project / "site" / "corpus" / "documents" / "sixieme.html").read_text(encoding="utf-8")
+    for anchor in ("p-1", "p-2", "p-3", "p-4", "p-5"):
+        assert f'id="{anchor}"' in html
+    assert "coopération entre les unités spécialisées" in html  # hyphenated line end rejoined
+    assert "page 1 sur 3" not in html  # running footer removed
+    assert 'href="#fn:1"' in html
+
+
+def test_bad_file_is_reported_and_others_still_build(project, capsys):
+    (project / "corpus" / "vide.txt").write_bytes(b"")
+    assert main(["--root", str(project), "--no-bundle"]) == 0
+    err = capsys.readouterr().err
+    assert "vide.txt" in err and "error" in err
+    assert len(list((project / "docs" / "corpus" / "documents").glob("*.md"))) == 5
+    assert main(["--root", str(project), "--no-bundle", "--strict"]) == 1
+
+
+def test_no_document_at_all_fails(project):
+    for path in (project / "corpus").glob("*.txt"):
+        path.unlink()
+    assert main(["--root", str(project), "--no-bundle"]) == 1
+
+
+def test_failed_build_leaves_previous_output_intact(project, monkeypatch):
+    build(project)
+    before = {name: tree_digest(project / name) for name in ("site", "docs", "dist")}
+    (project / "corpus" / "000_7415aaa0d4f9534b.txt").write_text("DÉCLARATION\n\n1. Un autre texte.\n")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "render_site", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(project)
+    assert {name: tree_digest(project / name) for name in ("site", "docs", "dist")} == before
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    build(project)
+    first = {name: tree_digest(project / name) for name in ("site", "dist")}
+    shutil.rmtree(project / ".cache")
+    build(project)
+    assert {name: tree_digest(project / name) for name in ("site", "dist")} == first
+
+
+def test_hand_written_pages_and_overrides_are_never_overwritten(project):
+    (project / "docs" / "notes.md").write_text("# Notes\n\nÉcrit à la main.\n", encoding="utf-8")
+    override = project / "corpus" / "004_ea0fa361777e49ce.yml"
+    before = override.read_bytes()
+    build(project)
+    assert (project / "docs" / "notes.md").read_text(encoding="utf-8") == "# Notes\n\nÉcrit à la main.\n"
+    assert override.read_bytes() == before
+
+
+def test_one_changed_text_reconverts_only_that_document(project):
+    build(project)
+    documents = project / "docs" / "corpus" / "documents"
+    inodes = {p.name: p.stat().st_ino for p in documents.glob("*.md")}
+    source = project / "corpus" / "004_ea0fa361777e49ce.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\nP4: Un paragraphe ajouté.\n", encoding="utf-8")
+    report = build(project)
+    assert report.reconverted == 1
+    changed = {p.name for p in documents.glob("*.md") if p.stat().st_ino != inodes[p.name]}
+    assert changed == {"004-ea0fa361777e49ce.md"}
