@@ -70,8 +70,10 @@ def zensical_build(root: Path) -> dict[str, Any]:
 
 def _install_zensical() -> str:
     """Install Zensical from PyPI into its own venv under /tmp; a note saying why not, or ""."""
-    for command in (python("-m", "venv", str(ZENSICAL_VENV)), [str(ZENSICAL_VENV / "bin" / "pip"), "install", "-q",
-                                                                 "zensical"]):
+    for command in (
+        python("-m", "venv", str(ZENSICAL_VENV)),
+        [str(ZENSICAL_VENV / "bin" / "pip"), "install", "-q", "zensical"],
+    ):
         done = run(command, Path("/tmp"))
         if done.returncode:
             shutil.rmtree(ZENSICAL_VENV, ignore_errors=True)
@@ -108,18 +110,23 @@ def incremental(root: Path, text: Path) -> dict[str, Any]:
     removed = sorted(set(before) - set(after))
     slug = slugify(text.stem)
     page = document_path(slug)
-    unrelated = [rel for rel in changed if rel.startswith("corpus/") and rel != page
-                 and slug not in (root / "docs" / rel).read_text(encoding="utf-8")]
-    result.update({
-        "document": text.name,
-        "generated_files": len(after),
-        "changed": changed,
-        "removed": removed,
-        "changed_corpus": sum(rel.startswith("corpus/") for rel in changed),
-        "changed_data": sum(rel.startswith("data/") for rel in changed),
-        "page_changed": page in changed,
-        "unrelated_corpus_pages": unrelated,
-    })
+    unrelated = [
+        rel
+        for rel in changed
+        if rel.startswith("corpus/") and rel != page and slug not in (root / "docs" / rel).read_text(encoding="utf-8")
+    ]
+    result.update(
+        {
+            "document": text.name,
+            "generated_files": len(after),
+            "changed": changed,
+            "removed": removed,
+            "changed_corpus": sum(rel.startswith("corpus/") for rel in changed),
+            "changed_data": sum(rel.startswith("data/") for rel in changed),
+            "page_changed": page in changed,
+            "unrelated_corpus_pages": unrelated,
+        }
+    )
     return result
 
 

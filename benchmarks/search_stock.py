@@ -98,7 +98,7 @@ def measure_stock(page: object, base: str, query: str) -> tuple[int, int, float]
     meta = page.locator(".md-search-result__meta")
     started = time.perf_counter()
     page.locator("input.md-search__input").fill(query)
-    page.wait_for_function("() => /correspondant/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => /trouv/.test(document.querySelector('.md-search-result__meta').textContent)")
     elapsed = time.perf_counter() - started
     page.wait_for_timeout(300)  # let the shown list settle
     documents = int("0" + "".join(c for c in meta.text_content() if c.isdigit()))

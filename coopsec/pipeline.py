@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from mkdocs.exceptions import MkDocsException
 from slugify import slugify
 
 from .cache import ConversionCache, conversion_key
@@ -157,7 +158,7 @@ def render(docs: list[Document], project: Project, epoch: int, report: BuildRepo
     files: dict[str, str] = {}
     for doc in docs:
         report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
-        files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc))
+        files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
     build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
     for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
                  chronology_page(meetings, docs), data_files(docs, meetings), search_files(docs),
@@ -193,6 +194,8 @@ def render_site(project: Project, docs_dir: Path, strict: bool) -> Path:
     """Run MkDocs on the staged docs into a staged site directory."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice; see README
 
     site = project.staging / "site"
     config = load_config(str(project.root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site),
@@ -263,7 +266,12 @@ def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
         return report
     staged_docs = stage_docs(files, project)
-    staged_site = render_site(project, staged_docs, strict)
+    try:
+        staged_site = render_site(project, staged_docs, strict)
+    except MkDocsException as error:
+        report.diagnostics.append(Diagnostic("mkdocs.yml", f"le rendu du site a échoué : {error}", level="error"))
+        shutil.rmtree(project.staging, ignore_errors=True)
+        return report
     zip_path = None
     if bundle:
         zip_path = project.staging / BUNDLE_NAME

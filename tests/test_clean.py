@@ -166,6 +166,7 @@ def test_running_lines_removed_but_repeated_text_kept() -> None:
     page += "RÉPUBLIQUE – page {n}"
     body = "\n\n\n\n".join(page.format(n=n) for n in (1, 2))
     assert _text(body) == [
+        "Ministère de l'Intérieur",  # the top of the first page is kept: it holds the title
         "Les Ministres décident :",
         "- point 1 ;",
         "Fin de la page 1.",
@@ -173,6 +174,11 @@ def test_running_lines_removed_but_repeated_text_kept() -> None:
         "- point 2 ;",
         "Fin de la page 2.",
     ]
+
+
+def test_running_header_kept_on_title_page() -> None:
+    body = "DÉCLARATION DE LISBONNE\n\nLe texte commence ici.\n\n\n\nDéclaration de Lisbonne\nEt il continue là."
+    assert _text(body) == ["DÉCLARATION DE LISBONNE", "Le texte commence ici.", "Et il continue là."]
 
 
 def test_markdown_separator_is_a_page_break() -> None:

@@ -277,6 +277,24 @@ def _lines(*texts: str) -> list[Line]:
     return [Line(number, text) for number, text in enumerate(texts, 1)]
 
 
+def test_letter_with_annex_gives_two_parts() -> None:
+    lines = _lines(
+        "Objet : Transmission du relevé de conclusions.",
+        "J'ai l'honneur de vous transmettre ci-joint le relevé de conclusions de la réunion tenue à Rabat.",
+        "Le Ministre",
+        "Jean DUPONT",
+        "RESTREINT UE",
+        "12 mars 2015",
+        "RELEVÉ DE CONCLUSIONS",
+        "1. Les participants ont examiné la coopération en matière de lutte contre le terrorisme dans la région.",
+    )
+    body = structure(lines, "essai.txt")
+    assert [part.title for part in body.parts] == ["Transmission du relevé de conclusions", "RELEVÉ DE CONCLUSIONS"]
+    assert [b.text for b in body.parts[0].blocks[1:]] == ["Le Ministre", "Jean DUPONT"]
+    assert body.parts[1].header == ["RESTREINT UE", "12 mars 2015"]
+    assert [b.anchor for b in body.parts[1].blocks] == ["p-1"]
+
+
 def test_anchor_rules() -> None:
     assert [anchor_for(n) for n in ("P2A", "1.11", "26", "P1")] == ["p-2a", "p-1-11", "p-26", "p-1"]
 

@@ -7,8 +7,9 @@ among the first and last two lines of each page:
 * page numbers (``3``, ``- 3 -``, ``Page 3 sur 10``);
 * classification banners (``NATO CONFIDENTIEL``) repeated from an earlier line:
   the first occurrence is kept, it belongs to the document header;
-* running headers and footers: the same line (digits ignored) at the edges of
-  two or more pages;
+* running headers and footers: the same line (digits ignored, no final stop)
+  at the edges of two or more pages; the first lines of the text are kept, as
+  they hold its title;
 * a short fragment standing alone between two page breaks that restates words
   of the document's opening lines and holds a number (a running footer printed
   once, e.g. ``Déclaration finale, 83ème session…, Monaco, 4 novembre 2014``).
@@ -253,7 +254,8 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
                 doomed[p, i] = "page"
             elif at_edge and _may_run(text):
                 edge_pages[_key(text)].add(p)
-    for p, i in edges:
+    title_block = {(0, i) for i, entry in enumerate(pages[0][:PAGE_EDGE]) if entry is not None} if pages else set()
+    for p, i in edges - title_block:
         entry = pages[p][i]
         if (p, i) not in doomed and entry is not None and len(edge_pages.get(_key(entry[1]), ())) >= 2:
             doomed[p, i] = "running"

@@ -70,6 +70,7 @@ _DOC_TYPE_RE = re.compile(
 _HEADER_MAX = 100
 _LABEL_MAX = 150
 _SIGNATURE_MAX = 60
+_SENTENCE_WORDS = 6
 _PART_MIN_LINES = 3
 _TITLE_WORDS = 12
 
@@ -161,13 +162,14 @@ def _label(text: str) -> tuple[str, str] | None:
 
 
 def _is_header_line(text: str) -> bool:
-    """A line that can belong to a header: short, or a ``Label : value`` line."""
+    """A line that can belong to a header: a ``Label : value`` line, or a short line that is no sentence."""
     if starts_block(text):
         return False
     label = _label(text)
     if label and (label[0] in _KNOWN_LABELS or len(text) <= _LABEL_MAX):
         return True
-    return len(text) <= _HEADER_MAX and not text.rstrip().endswith((";", ":"))
+    sentence = text.endswith((".", "!", "?")) and len(text.split()) >= _SENTENCE_WORDS
+    return len(text) <= _HEADER_MAX and not sentence and not text.endswith((";", ":"))
 
 
 def _is_strong_header(text: str) -> bool:

@@ -1,0 +1,140 @@
+"""The figures of a benchmark run as a table, with the targets they are held to."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+MIN_DOCS_PER_S = 500
+MAX_BUILD_RATIO = 1.3
+MAX_FIRST_RESULT_MS = 1000
+MAX_LONG_TASK_MS = 200
+MAX_MEMORY_GROWTH = 1.25  # memory per document at N over memory per document at N/10
+
+
+@dataclass
+class Target:
+    name: str
+    value: str
+    goal: str
+    passed: bool | None  # None: not measured in this run
+
+
+def targets(results: dict[str, Any]) -> list[Target]:
+    """Each target of the brief, measured or not."""
+    return [_conversion(results), _memory(results), _build(results), _incremental(results), _search(results)]
+
+
+def _conversion(results: dict[str, Any]) -> Target:
+    rate = results.get("conversion", {}).get("single", {}).get("docs_per_s")
+    value = f"{rate:.0f} doc/s" if rate else "—"
+    return Target("conversion, 1 cœur", value, f">= {MIN_DOCS_PER_S} doc/s", rate >= MIN_DOCS_PER_S if rate else None)
+
+
+def memory_growth(results: dict[str, Any]) -> float | None:
+    """Memory per document at N divided by memory per document at N/10 (1.0: linear)."""
+    memory, n = results.get("conversion", {}).get("memory_mb"), results["docs"]
+    if not memory or n < 10 or memory["n/10"] <= memory["0"]:
+        return None
+    return ((memory["n"] - memory["0"]) / n) / ((memory["n/10"] - memory["0"]) / (n // 10))
+
+
+def _memory(results: dict[str, Any]) -> Target:
+    growth = memory_growth(results)
+    value = f"x{growth:.2f} par document" if growth else "—"
+    return Target("mémoire N vs N/10", value, f"<= x{MAX_MEMORY_GROWTH} (linéaire)",
+                  growth <= MAX_MEMORY_GROWTH if growth else None)
+
+
+def build_ratio(results: dict[str, Any]) -> float | None:
+    full, bare = results.get("build", {}).get("wall_s"), results.get("mkdocs", {}).get("wall_s")
+    return full / bare if full and bare else None
+
+
+def _build(results: dict[str, Any]) -> Target:
+    ratio = build_ratio(results)
+    value = f"x{ratio:.2f}" if ratio else "—"
+    return Target("build complet / mkdocs nu", value, f"<= x{MAX_BUILD_RATIO}",
+                  ratio <= MAX_BUILD_RATIO if ratio else None)
+
+
+def _incremental(results: dict[str, Any]) -> Target:
+    run = results.get("incremental")
+    if not run or "changed" not in run:
+        return Target("1 texte modifié", "—", "sa page + index qui le citent", None)
+    value = f"{run['changed_corpus']} pages régénérées, {len(run['unrelated_corpus_pages'])} sans lien"
+    return Target("1 texte modifié", value, "sa page + index qui le citent",
+                  run["page_changed"] and not run["unrelated_corpus_pages"])
+
+
+def _search(results: dict[str, Any]) -> Target:
+    search = results.get("search", {})
+    queries = search.get("queries")
+    if not queries:
+        return Target("recherche hors ligne", "—", "< 1 s, tâches < 200 ms", None)
+    first = queries[0]["first_result_ms"]
+    longest = max([search["page_load_longest_task_ms"]] + [q["longest_task_ms"] for q in queries])
+    return Target("recherche hors ligne", f"{first:.0f} ms, tâche max {longest:.0f} ms",
+                  f"< {MAX_FIRST_RESULT_MS} ms, tâches <= {MAX_LONG_TASK_MS} ms",
+                  first < MAX_FIRST_RESULT_MS and longest <= MAX_LONG_TASK_MS)
+
+
+def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
+    """The measured figures, as (label, value) rows."""
+    rows = [("documents", f"{results['docs']} (graine {results['seed']}, {results['corpus_mb']:.1f} Mo de texte)")]
+    conversion = results.get("conversion", {})
+    if "single" in conversion:
+        single, parallel = conversion["single"], conversion["parallel"]
+        memory = conversion["memory_mb"]
+        rows += [
+            ("conversion, 1 cœur", f"{single['docs_per_s']:.0f} doc/s ({single['seconds']:.2f} s)"),
+            (f"conversion, {parallel['processes']} cœurs", f"{parallel['docs_per_s']:.0f} doc/s "
+             f"({parallel['seconds']:.2f} s, x{conversion['speedup']:.2f})"),
+            ("mémoire max (0 / N/10 / N)", f"{memory['0']:.0f} / {memory['n/10']:.0f} / {memory['n']:.0f} Mo"),
+            ("fonctions les plus chères", ", ".join(row["function"] for row in conversion["profile"][:4])),
+        ]
+    build, bare, zensical = results.get("build", {}), results.get("mkdocs", {}), results.get("zensical", {})
+    if "wall_s" in build:
+        phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in build["phases"].items())
+        rows += [("build complet", f"{build['wall_s']:.1f} s ({phases})"),
+                 ("mkdocs build nu", f"{bare['wall_s']:.1f} s" if "wall_s" in bare else bare.get("error", "—"))]
+    if zensical:
+        rows.append(("zensical build", f"{zensical['wall_s']:.1f} s" if "wall_s" in zensical
+                     else f"ignoré : {zensical.get('skipped') or zensical.get('error')}"))
+    incremental = results.get("incremental", {})
+    if "changed" in incremental:
+        rows.append(("reconstruction (1 texte)", f"{incremental['wall_s']:.1f} s, {incremental['reconverted']} "
+                     f"reconverti(s), {len(incremental['changed'])}/{incremental['generated_files']} fichiers "
+                     f"réécrits ({incremental['changed_corpus']} corpus/, {incremental['changed_data']} data/)"))
+    sizes = results.get("sizes", {})
+    if sizes:
+        rows += [("site/", f"{sizes['site_bytes'] / 1e6:.1f} Mo, {sizes['site_files']} fichiers"),
+                 ("paquet hors ligne", f"{sizes['bundle_bytes'] / 1e6:.1f} Mo"),
+                 ("index de recherche", f"{sizes['search_bytes'] / 1e6:.1f} Mo, {sizes['search_files']} fichiers, "
+                  f"le plus gros {sizes['search_largest_bytes'] / 1e3:.0f} Ko")]
+    search = results.get("search", {})
+    for query in search.get("queries", []):
+        rows.append((f"recherche « {query['query']} »", f"{query['first_result_ms']:.0f} ms, {query['status']}"))
+    if "skipped" in search:
+        rows.append(("recherche hors ligne", f"ignorée : {search['skipped']}"))
+    rows += [(f"erreur ({name})", value["error"].splitlines()[0]) for name, value in results.items()
+             if isinstance(value, dict) and "error" in value]
+    return rows
+
+
+def table(results: dict[str, Any]) -> str:
+    """Figures, then targets with their verdict, as aligned text."""
+    rows = figures(results)
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{label:<{width}}  {value}" for label, value in rows]
+    lines += ["", "Objectifs :"]
+    for target in targets(results):
+        verdict = {True: "OK", False: "ÉCHEC", None: "non mesuré"}[target.passed]
+        lines.append(f"  [{verdict:^10}] {target.name} : {target.value} (objectif {target.goal})")
+    return "\n".join(lines)
+
+
+def as_json(results: dict[str, Any]) -> dict[str, Any]:
+    """The results with their targets, for the JSON file."""
+    return {**results, "build_ratio": build_ratio(results), "memory_growth": memory_growth(results),
+            "targets": [asdict(target) for target in targets(results)]}
