@@ -42,8 +42,12 @@ def memory_growth(results: dict[str, Any]) -> float | None:
 def _memory(results: dict[str, Any]) -> Target:
     growth = memory_growth(results)
     value = f"x{growth:.2f} par document" if growth else "—"
-    return Target("mémoire N vs N/10", value, f"<= x{MAX_MEMORY_GROWTH} (linéaire)",
-                  growth <= MAX_MEMORY_GROWTH if growth else None)
+    return Target(
+        "mémoire N vs N/10",
+        value,
+        f"<= x{MAX_MEMORY_GROWTH} (linéaire)",
+        growth <= MAX_MEMORY_GROWTH if growth else None,
+    )
 
 
 def build_ratio(results: dict[str, Any]) -> float | None:
@@ -54,8 +58,9 @@ def build_ratio(results: dict[str, Any]) -> float | None:
 def _build(results: dict[str, Any]) -> Target:
     ratio = build_ratio(results)
     value = f"x{ratio:.2f}" if ratio else "—"
-    return Target("build complet / mkdocs nu", value, f"<= x{MAX_BUILD_RATIO}",
-                  ratio <= MAX_BUILD_RATIO if ratio else None)
+    return Target(
+        "build complet / mkdocs nu", value, f"<= x{MAX_BUILD_RATIO}", ratio <= MAX_BUILD_RATIO if ratio else None
+    )
 
 
 def _incremental(results: dict[str, Any]) -> Target:
@@ -63,8 +68,12 @@ def _incremental(results: dict[str, Any]) -> Target:
     if not run or "changed" not in run:
         return Target("1 texte modifié", "—", "sa page + index qui le citent", None)
     value = f"{run['changed_corpus']} pages régénérées, {len(run['unrelated_corpus_pages'])} sans lien"
-    return Target("1 texte modifié", value, "sa page + index qui le citent",
-                  run["page_changed"] and not run["unrelated_corpus_pages"])
+    return Target(
+        "1 texte modifié",
+        value,
+        "sa page + index qui le citent",
+        run["page_changed"] and not run["unrelated_corpus_pages"],
+    )
 
 
 def _search(results: dict[str, Any]) -> Target:
@@ -74,9 +83,12 @@ def _search(results: dict[str, Any]) -> Target:
         return Target("recherche hors ligne", "—", "< 1 s, tâches < 200 ms", None)
     first = queries[0]["first_result_ms"]
     longest = max([search["page_load_longest_task_ms"]] + [q["longest_task_ms"] for q in queries])
-    return Target("recherche hors ligne", f"{first:.0f} ms, tâche max {longest:.0f} ms",
-                  f"< {MAX_FIRST_RESULT_MS} ms, tâches <= {MAX_LONG_TASK_MS} ms",
-                  first < MAX_FIRST_RESULT_MS and longest <= MAX_LONG_TASK_MS)
+    return Target(
+        "recherche hors ligne",
+        f"{first:.0f} ms, tâche max {longest:.0f} ms",
+        f"< {MAX_FIRST_RESULT_MS} ms, tâches <= {MAX_LONG_TASK_MS} ms",
+        first < MAX_FIRST_RESULT_MS and longest <= MAX_LONG_TASK_MS,
+    )
 
 
 def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
@@ -88,37 +100,60 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
         memory = conversion["memory_mb"]
         rows += [
             ("conversion, 1 cœur", f"{single['docs_per_s']:.0f} doc/s ({single['seconds']:.2f} s)"),
-            (f"conversion, {parallel['processes']} cœurs", f"{parallel['docs_per_s']:.0f} doc/s "
-             f"({parallel['seconds']:.2f} s, x{conversion['speedup']:.2f})"),
+            (
+                f"conversion, {parallel['processes']} cœurs",
+                f"{parallel['docs_per_s']:.0f} doc/s ({parallel['seconds']:.2f} s, x{conversion['speedup']:.2f})",
+            ),
             ("mémoire max (0 / N/10 / N)", f"{memory['0']:.0f} / {memory['n/10']:.0f} / {memory['n']:.0f} Mo"),
             ("fonctions les plus chères", ", ".join(row["function"] for row in conversion["profile"][:4])),
         ]
     build, bare, zensical = results.get("build", {}), results.get("mkdocs", {}), results.get("zensical", {})
     if "wall_s" in build:
         phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in build["phases"].items())
-        rows += [("build complet", f"{build['wall_s']:.1f} s ({phases})"),
-                 ("mkdocs build nu", f"{bare['wall_s']:.1f} s" if "wall_s" in bare else bare.get("error", "—"))]
+        rows += [
+            ("build complet", f"{build['wall_s']:.1f} s ({phases})"),
+            ("mkdocs build nu", f"{bare['wall_s']:.1f} s" if "wall_s" in bare else bare.get("error", "—")),
+        ]
     if zensical:
-        rows.append(("zensical build", f"{zensical['wall_s']:.1f} s" if "wall_s" in zensical
-                     else f"ignoré : {zensical.get('skipped') or zensical.get('error')}"))
+        rows.append(
+            (
+                "zensical build",
+                f"{zensical['wall_s']:.1f} s"
+                if "wall_s" in zensical
+                else f"ignoré : {zensical.get('skipped') or zensical.get('error')}",
+            )
+        )
     incremental = results.get("incremental", {})
     if "changed" in incremental:
-        rows.append(("reconstruction (1 texte)", f"{incremental['wall_s']:.1f} s, {incremental['reconverted']} "
-                     f"reconverti(s), {len(incremental['changed'])}/{incremental['generated_files']} fichiers "
-                     f"réécrits ({incremental['changed_corpus']} corpus/, {incremental['changed_data']} data/)"))
+        rows.append(
+            (
+                "reconstruction (1 texte)",
+                f"{incremental['wall_s']:.1f} s, {incremental['reconverted']} "
+                f"reconverti(s), {len(incremental['changed'])}/{incremental['generated_files']} fichiers "
+                f"réécrits ({incremental['changed_corpus']} corpus/, {incremental['changed_data']} data/)",
+            )
+        )
     sizes = results.get("sizes", {})
     if sizes:
-        rows += [("site/", f"{sizes['site_bytes'] / 1e6:.1f} Mo, {sizes['site_files']} fichiers"),
-                 ("paquet hors ligne", f"{sizes['bundle_bytes'] / 1e6:.1f} Mo"),
-                 ("index de recherche", f"{sizes['search_bytes'] / 1e6:.1f} Mo, {sizes['search_files']} fichiers, "
-                  f"le plus gros {sizes['search_largest_bytes'] / 1e3:.0f} Ko")]
+        rows += [
+            ("site/", f"{sizes['site_bytes'] / 1e6:.1f} Mo, {sizes['site_files']} fichiers"),
+            ("paquet hors ligne", f"{sizes['bundle_bytes'] / 1e6:.1f} Mo"),
+            (
+                "index de recherche",
+                f"{sizes['search_bytes'] / 1e6:.1f} Mo, {sizes['search_files']} fichiers, "
+                f"le plus gros {sizes['search_largest_bytes'] / 1e3:.0f} Ko",
+            ),
+        ]
     search = results.get("search", {})
     for query in search.get("queries", []):
         rows.append((f"recherche « {query['query']} »", f"{query['first_result_ms']:.0f} ms, {query['status']}"))
     if "skipped" in search:
         rows.append(("recherche hors ligne", f"ignorée : {search['skipped']}"))
-    rows += [(f"erreur ({name})", value["error"].splitlines()[0]) for name, value in results.items()
-             if isinstance(value, dict) and "error" in value]
+    rows += [
+        (f"erreur ({name})", value["error"].splitlines()[0])
+        for name, value in results.items()
+        if isinstance(value, dict) and "error" in value
+    ]
     return rows
 
 
@@ -136,5 +171,9 @@ def table(results: dict[str, Any]) -> str:
 
 def as_json(results: dict[str, Any]) -> dict[str, Any]:
     """The results with their targets, for the JSON file."""
-    return {**results, "build_ratio": build_ratio(results), "memory_growth": memory_growth(results),
-            "targets": [asdict(target) for target in targets(results)]}
+    return {
+        **results,
+        "build_ratio": build_ratio(results),
+        "memory_growth": memory_growth(results),
+        "targets": [asdict(target) for target in targets(results)],
+    }

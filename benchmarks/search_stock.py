@@ -96,8 +96,9 @@ def measure_stock(page: object, base: str, query: str) -> tuple[int, int, float]
     page.goto(base + "index.html")
     page.locator("input.md-search__input").click()
     meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="Taper").wait_for()  # index loaded in the worker
     started = time.perf_counter()
-    page.locator("input.md-search__input").fill(query)
+    page.locator("input.md-search__input").press_sequentially(query)
     page.wait_for_function("() => /trouv/.test(document.querySelector('.md-search-result__meta').textContent)")
     elapsed = time.perf_counter() - started
     page.wait_for_timeout(300)  # let the shown list settle

@@ -38,6 +38,7 @@ class Diagnostic:
     message: str
     line: int | None = None
     level: str = "warning"  # "info" | "warning" | "error"
+    field: str = ""  # the metadata field a guess concerns; an override of that field silences it
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -86,7 +86,8 @@ def convert(path: Path, project: Project) -> Document:
     doc = Document(slug=slugify(path.stem), source=source)
     doc.parts, doc.footnotes = body.parts, body.footnotes
     doc.meta = extract_metadata(body, override.values)
-    doc.diagnostics = diagnostics + body.diagnostics + override.diagnostics
+    guesses = [d for d in body.diagnostics if d.field not in override.values]  # overridden: no longer a guess
+    doc.diagnostics = diagnostics + guesses + override.diagnostics
     if doc.meta.guessed:
         doc.diagnostics.append(Diagnostic(source.path, "champs déduits : " + ", ".join(sorted(doc.meta.guessed)),
                                           level="info"))

@@ -28,6 +28,11 @@ def test_build_publishes_site_pages_and_bundle(project):
     assert not (project / ".build").exists()
 
 
+def test_seeds_build_in_strict_mode_without_any_warning(project, capsys):
+    assert main(["--root", str(project), "--no-bundle", "--strict"]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
 def test_sixth_text_gets_a_good_page_without_code_change(project):
     shutil.copy2(FIXTURES / "extract_sixth.txt", project / "corpus" / "sixieme.txt")
     report = build(project)

@@ -90,6 +90,13 @@ def test_too_large_file_is_refused(tmp_path: pathlib.Path, monkeypatch: pytest.M
     assert "10 octets" in str(error.value)
 
 
+def test_unreadable_path_is_refused(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(SourceError) as error:
+        read_source(tmp_path / "absent.txt", tmp_path)
+    assert error.value.diagnostic.file == "absent.txt"
+    assert "lecture impossible" in str(error.value)
+
+
 def test_seed_corpus_reads_as_utf8() -> None:
     for path in sorted(CORPUS.glob("*.txt")):
         source = read_source(path, CORPUS)

@@ -81,3 +81,13 @@ def test_no_block_keeps_markup_or_debris(docs, name):
         text = plain(block.text)
         assert "<sup>" not in text and "**" not in text and "\f" not in text
         assert text == text.strip() and "  " not in text
+
+
+
+def test_an_override_silences_the_guess_it_corrects(docs, tmp_path):
+    assert not any(d.field == "title" for d in docs["002_78ad2da195104e9c.txt"].diagnostics)
+    (tmp_path / "corpus").mkdir()
+    copy = tmp_path / "corpus" / "article.txt"
+    copy.write_bytes((ROOT / "corpus" / "002_78ad2da195104e9c.txt").read_bytes())
+    guessed = convert(copy, Project(tmp_path))
+    assert any(d.field == "title" and d.level == "warning" for d in guessed.diagnostics)

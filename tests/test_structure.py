@@ -295,6 +295,26 @@ def test_letter_with_annex_gives_two_parts() -> None:
     assert [b.anchor for b in body.parts[1].blocks] == ["p-1"]
 
 
+def test_heading_levels_and_nested_items() -> None:
+    lines = _lines(
+        "Un paragraphe de texte courant, assez long pour ne pas passer pour une ligne d'en-tête, qui ouvre le corps.",
+        "II. COOPÉRATION",
+        "A. COOPÉRATION POLICIÈRE",
+        "- premier point ;",
+        "  - sous-point ;",
+        "**Titre en gras**",
+    )
+    blocks = _blocks(structure(lines, "essai.txt"))
+    assert [(b.kind, b.text, b.level) for b in blocks[1:]] == [
+        ("heading", "II. COOPÉRATION", 2),
+        ("heading", "A. COOPÉRATION POLICIÈRE", 3),
+        ("item", "premier point ;", 0),
+        ("item", "sous-point ;", 1),
+        ("heading", "Titre en gras", 2),
+    ]
+    assert [b.anchor for b in blocks] == ["a-1", "", "", "a-2", "a-3", ""]
+
+
 def test_anchor_rules() -> None:
     assert [anchor_for(n) for n in ("P2A", "1.11", "26", "P1")] == ["p-2a", "p-1-11", "p-26", "p-1"]
 

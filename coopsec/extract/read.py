@@ -45,10 +45,13 @@ _PRIVATE_USE = re.compile("[\x00\ue000-\uf8ff]")
 def read_source(path: pathlib.Path, root: pathlib.Path) -> Source:
     """Decode ``path`` (a file under ``root``) into a :class:`Source`, or raise :class:`SourceError`."""
     name = _relative(path, root)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise SourceError(name, f"fichier trop volumineux : {size} octets (limite : {MAX_BYTES} octets)")
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(name, f"fichier trop volumineux : {size} octets (limite : {MAX_BYTES} octets)")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceError(name, f"lecture impossible : {error.strerror or error}") from error
     if not raw:
         raise SourceError(name, "fichier vide")
     text, encoding = _decode(raw, name)

@@ -258,7 +258,7 @@ def _guess_missing_titles(body: Body, file: str) -> None:
         part.title = " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
         part.title = part.title.rstrip(".")
         message = f"titre deviné à partir de la première phrase (« {part.title} ») : ajouter un titre en correction"
-        body.diagnostics.append(Diagnostic(file, message, first.line))
+        body.diagnostics.append(Diagnostic(file, message, first.line, field="title"))
 
 
 def _strip_markup(text: str) -> str:

@@ -21,6 +21,7 @@ PAGE = """<!doctype html>
 <body><header class="md-header"><nav class="md-header__inner"></nav></header>
 <main>{body}</main><script src="../assets/search.js"></script></body></html>
 """
+XSS = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script> zqxpiege '
 LONG_TASKS = """
 window.longTasks = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => window.longTasks.push(e.duration)))
@@ -38,6 +39,7 @@ def synthetic_docs(count: int) -> list[Document]:
         source = Source(f"doc-{n:04d}.txt", "", "", "utf-8", 0)
         meta = Metadata(title=f"Document {n}", references=[f"{n}/23"])
         docs.append(Document(f"doc-{n:04d}", source, meta, [Part(meta.title, blocks)]))
+    docs[0].parts[0].blocks[0].text = XSS + docs[0].parts[0].blocks[0].text
     return docs
 
 
@@ -72,3 +74,12 @@ def test_first_results_fast_at_1000_documents(open_view: Callable, big_site: Pat
     assert elapsed < 1.0, elapsed
     assert max(page.evaluate("window.longTasks"), default=0) < 200
     assert view.external == [] and view.errors == []
+
+
+def test_corpus_text_never_runs_as_html(open_view: Callable, big_site: Path) -> None:
+    view = open_view(big_site.as_uri() + "/")
+    view.page.goto(view.url("corpus/recherche.html?q=zqxpiege"))
+    view.page.locator("#coopsec-page-results li").first.wait_for()
+    assert "<img src=x" in view.page.locator("#coopsec-page-results").text_content()
+    assert view.page.locator("#coopsec-page-results img, #coopsec-page-results script").count() == 0
+    assert view.page.evaluate("window.pwned") is None

@@ -1,0 +1,101 @@
+"""Performance benchmark of the coopsec pipeline on a synthetic corpus.
+
+    python -m benchmarks --docs 1000 [--conversion-only] [--out benchmarks/out/results.json]
+
+Generates N texts in a temporary project, then measures, in one run: conversion
+throughput (one core, all cores), peak memory, the full build against a bare
+MkDocs build and Zensical, an incremental rebuild, output sizes and offline
+search in Chromium. Prints a table and writes the figures as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coopsec.pipeline import BUNDLE_NAME
+
+from .browser import search_timing
+from .builds import BenchmarkError, bare_mkdocs, full_build, incremental, sizes, zensical_build
+from .conversion import conversion
+from .project import REPO, make_project
+from .report import as_json, table
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000, help="number of synthetic texts (default 1000)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
+    parser.add_argument("--conversion-only", action="store_true", help="measure conversion and memory only")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPO / "benchmarks" / "out" / "results.json",
+        help="JSON file for the figures (default benchmarks/out/results.json)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary project (its path is printed)")
+    return parser.parse_args(argv)
+
+
+def measure(name: str, results: dict[str, Any], step: Callable[[], dict[str, Any]]) -> None:
+    """Run one measurement; a failure is recorded and the run goes on."""
+    print(f"… {name}", file=sys.stderr, flush=True)
+    try:
+        results[name] = step()
+    except BenchmarkError as error:
+        results[name] = {"error": str(error)}
+    except Exception as error:  # a broken step must not lose the other figures
+        results[name] = {"error": f"{type(error).__name__}: {error}"}
+
+
+def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+    root = workdir / "project"
+    start = time.perf_counter()
+    paths = make_project(root, args.docs, args.seed)
+    results: dict[str, Any] = {
+        "docs": args.docs,
+        "seed": args.seed,
+        "corpus_mb": sum(path.stat().st_size for path in paths) / 1e6,
+        "generate_s": time.perf_counter() - start,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+    }
+    measure("conversion", results, lambda: conversion(root, args.docs, args.seed))
+    if args.conversion_only:
+        return results
+    measure("build", results, lambda: full_build(root))
+    results["sizes"] = sizes(root)
+    measure("mkdocs", results, lambda: bare_mkdocs(root))
+    measure("zensical", results, lambda: zensical_build(root))
+    measure("search", results, lambda: search_timing(root / "dist" / BUNDLE_NAME, workdir / "bundle"))
+    measure("incremental", results, lambda: incremental(root, paths[len(paths) // 2]))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    workdir = Path(tempfile.mkdtemp(prefix="coopsec-bench-"))
+    try:
+        results = run(args, workdir)
+    finally:
+        if args.keep:
+            print(f"projet conservé : {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(as_json(results), ensure_ascii=False, indent=2), encoding="utf-8")
+    print(table(results))
+    print(f"\nChiffres écrits dans {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
