@@ -77,7 +77,7 @@ def test_theme_page_links_documents_and_paragraph_anchors():
     assert "## [Déclaration finale](../documents/interpol.md)" in page
     assert "4 novembre 2014" in page
     assert "- [§ P2I](../documents/interpol.md#p-2i) : …l’expansion des réseaux terroristes…" in page
-    assert "- [¶](../documents/alger.md#a-1) : Convaincus que le terrorisme ne saurait…" in page
+    assert "- [¶ 1](../documents/alger.md#a-1) : Convaincus que le terrorisme ne saurait…" in page
     assert "2 documents, 3 paragraphes." in page
     assert page.index("interpol.md") < page.index("alger.md")  # newest first
 
@@ -113,7 +113,7 @@ def test_actor_page_layout():
     assert frontmatter.loads(page)["title"] == "OTAN"
     assert "Noms reconnus : NATO." in page
     assert "- [§ P2I](../documents/interpol.md#p-2i) : l'OTAN" in page
-    assert "- [¶](../documents/alger.md#a-1) : NATO" in page
+    assert "- [¶ 1](../documents/alger.md#a-1) : NATO" in page
 
 
 def test_output_is_deterministic():

@@ -106,7 +106,7 @@ def _listing(page: str, found: Found) -> list[str]:
         numbers = {block.anchor: block.number for block in doc.blocks() if block.anchor}
         for mention in mentions:
             number = numbers.get(mention.anchor, "")
-            label = f"§ {escape(number)}" if number else "¶"
+            label = f"§ {escape(number)}" if number else f"¶ {escape(mention.anchor.removeprefix('a-'))}"
             lines.append(f"- [{label}]({link(page, target, mention.anchor)}) : {escape(mention.excerpt)}")
         lines.append("")
     return lines
