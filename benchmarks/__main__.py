@@ -25,7 +25,7 @@ from typing import Any
 from coopsec.pipeline import BUNDLE_NAME
 
 from .browser import search_timing
-from .builds import BenchmarkError, bare_mkdocs, full_build, incremental, sizes, zensical_build
+from .builds import BenchmarkError, bare_mkdocs, full_build, incremental, sizes, worker, zensical_build
 from .conversion import conversion
 from .project import REPO, make_project
 from .report import as_json, table
@@ -66,7 +66,12 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         "seed": args.seed,
         "corpus_mb": sum(path.stat().st_size for path in paths) / 1e6,
         "generate_s": time.perf_counter() - start,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
     }
     measure("conversion", results, lambda: conversion(root, args.docs, args.seed))
     if args.conversion_only:
@@ -75,6 +80,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     results["sizes"] = sizes(root)
     measure("mkdocs", results, lambda: bare_mkdocs(root))
     measure("zensical", results, lambda: zensical_build(root))
+    measure("render_profile", results, lambda: worker("profile_render", root))
     measure("search", results, lambda: search_timing(root / "dist" / BUNDLE_NAME, workdir / "bundle"))
     measure("incremental", results, lambda: incremental(root, paths[len(paths) // 2]))
     return results

@@ -11,13 +11,25 @@ import yaml
 from slugify import slugify
 
 from coopsec.pipeline import BUNDLE_NAME
-from coopsec.write.markdown import GENERATED_DIRS, document_path
+from coopsec.write.indexes import OVERVIEW
+from coopsec.write.markdown import (
+    ACTORS_INDEX,
+    CHRONOLOGY,
+    DATA_PAGE,
+    DOCUMENTS_INDEX,
+    GENERATED_DIRS,
+    SEARCH_PAGE,
+    THEMES_INDEX,
+    document_path,
+)
 
 from .project import Run, python, run, tree_size
 
 BENCH_DIR = ".bench"  # scratch outputs inside the benchmark project
 ZENSICAL_VENV = Path("/tmp/coopsec-bench-zensical")
 EDIT_MARK = " révisé"
+INDEX_PAGES = frozenset((DOCUMENTS_INDEX, THEMES_INDEX, ACTORS_INDEX, CHRONOLOGY, DATA_PAGE, SEARCH_PAGE, OVERVIEW))
+"""Corpus-wide pages: they may change whenever any document does."""
 
 
 class BenchmarkError(RuntimeError):
@@ -52,20 +64,25 @@ def bare_mkdocs(root: Path) -> dict[str, Any]:
 
 
 def zensical_build(root: Path) -> dict[str, Any]:
-    """Zensical on the same Markdown and configuration (without the MkDocs hook), cache cleared first."""
+    """Zensical on a copy of the same Markdown and configuration (without the MkDocs hook), from a clean cache.
+
+    It runs in a copy because ``zensical build --clean`` empties the project's ``.cache/``, where coopsec
+    keeps its conversion cache too."""
     binary = ZENSICAL_VENV / "bin" / "zensical"
     if not binary.exists():
         note = _install_zensical()
         if note:
             return {"skipped": note}
+    copy = root / BENCH_DIR / "zensical-project"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root / "docs", copy / "docs")
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
-    config["site_dir"] = f"{BENCH_DIR}/zensical-site"
-    (root / "zensical-bench.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    done = run([str(binary), "build", "--clean", "-f", "zensical-bench.yml"], root)
+    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = run([str(binary), "build", "--clean", "-f", "mkdocs.yml"], copy)
     if done.returncode:
         return {"skipped": f"échec de zensical build : {done.stderr.strip()[-300:]}"}
-    return {"wall_s": done.seconds, "pages": len(list((root / BENCH_DIR / "zensical-site").rglob("*.html")))}
+    return {"wall_s": done.seconds, "pages": len(list((copy / "site").rglob("*.html")))}
 
 
 def _install_zensical() -> str:
@@ -101,7 +118,10 @@ def edit_text(path: Path) -> None:
 
 
 def incremental(root: Path, text: Path) -> dict[str, Any]:
-    """Edit ``text``, rebuild with a warm cache, and list the generated files that were rewritten."""
+    """Edit ``text``, rebuild with a warm cache, and list the generated files that were rewritten.
+
+    A rewritten page under docs/corpus/ is justified if it is the text's own page, a corpus-wide index
+    page, or a page that links to the text (it names its slug); any other is reported as unrelated."""
     before = snapshot(root)
     edit_text(text)
     result = worker("build", root)

@@ -105,7 +105,13 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
                 f"{parallel['docs_per_s']:.0f} doc/s ({parallel['seconds']:.2f} s, x{conversion['speedup']:.2f})",
             ),
             ("mémoire max (0 / N/10 / N)", f"{memory['0']:.0f} / {memory['n/10']:.0f} / {memory['n']:.0f} Mo"),
-            ("fonctions les plus chères", ", ".join(row["function"] for row in conversion["profile"][:4])),
+            (
+                "étapes (ms/doc)",
+                ", ".join(
+                    f"{name} {seconds / single['documents'] * 1000:.1f}" for name, seconds in single["stages"].items()
+                ),
+            ),
+            ("profil conversion", _hot(conversion["profile"])),
         ]
     build, bare, zensical = results.get("build", {}), results.get("mkdocs", {}), results.get("zensical", {})
     if "wall_s" in build:
@@ -123,6 +129,8 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
                 else f"ignoré : {zensical.get('skipped') or zensical.get('error')}",
             )
         )
+    if "cumulative" in results.get("render_profile", {}):
+        rows.append(("profil render", _hot(results["render_profile"])))
     incremental = results.get("incremental", {})
     if "changed" in incremental:
         rows.append(
@@ -155,6 +163,11 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
         if isinstance(value, dict) and "error" in value
     ]
     return rows
+
+
+def _hot(profile: dict[str, Any], count: int = 5) -> str:
+    """The coopsec functions with the most cumulative time, beyond the entry point."""
+    return ", ".join(f"{row['function']} {row['total_s']:.1f} s" for row in profile["cumulative"][1 : count + 1])
 
 
 def table(results: dict[str, Any]) -> str:

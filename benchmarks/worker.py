@@ -28,6 +28,8 @@ from coopsec.model import BuildReport, Document, SourceError
 
 BUILD_PHASES = ("convert_corpus", "enrich", "render", "stage_docs", "render_site", "make_bundle", "publish")
 """Functions of coopsec.pipeline timed during a build (``render`` includes ``enrich``)."""
+CONVERT_STAGES = ("read_source", "clean", "structure", "load_override", "extract_metadata")
+"""Functions called by coopsec.pipeline.convert, timed during a conversion."""
 PROFILE_TOP = 15
 
 
@@ -38,6 +40,7 @@ def peak_rss_mb() -> float:
 
 def convert(root: Path) -> dict[str, Any]:
     """Cold conversion (no cache) of every text, all documents kept in memory as a build keeps them."""
+    stages = time_phases(CONVERT_STAGES)
     project = pipeline.Project(root.resolve())
     docs: list[Document] = []
     failed = 0
@@ -48,13 +51,17 @@ def convert(root: Path) -> dict[str, Any]:
         except SourceError:
             failed += 1
     seconds = time.perf_counter() - start
-    return {"documents": len(docs), "failed": failed, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "documents": len(docs),
+        "failed": failed,
+        "seconds": seconds,
+        "stages": stages,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def build(root: Path) -> dict[str, Any]:
-    phases: dict[str, float] = {}
-    for name in BUILD_PHASES:
-        setattr(pipeline, name, _timed(getattr(pipeline, name), name, phases))
+    phases = time_phases(BUILD_PHASES)
     start = time.perf_counter()
     report = pipeline.build(root)
     seconds = time.perf_counter() - start
@@ -67,6 +74,14 @@ def build(root: Path) -> dict[str, Any]:
         "published": report.published,
         "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def time_phases(names: tuple[str, ...]) -> dict[str, float]:
+    """Time every later call of these coopsec.pipeline functions; returns the (live) totals in seconds."""
+    phases: dict[str, float] = {}
+    for name in names:
+        setattr(pipeline, name, _timed(getattr(pipeline, name), name, phases))
+    return phases
 
 
 def _timed(function: Callable[..., Any], name: str, phases: dict[str, float]) -> Callable[..., Any]:

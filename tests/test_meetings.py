@@ -45,34 +45,37 @@ SEED_000 = make_doc(
                 "Alger les 08 et 09 Avril 2013",
             ],
             blocks=paragraphs(
-                "Sous la présidence de Monsieur Dahou OULD KABLIA, Ministre de l’Intérieur et des Collectivités "
-                "Locales de la République Algérienne Démocratique et Populaire, a eu lieu à Alger les 08 et 09 Avril "
-                "2013 la Conférence des Ministres de l’Intérieur du bassin de la Méditerranée Occidentale avec la "
-                "participation de :",
+                "Sous la présidence de Monsieur Dahou OULD KABLIA, Ministre de l’Intérieur et des "
+                "Collectivités Locales de la République Algérienne Démocratique et Populaire, a eu lieu à "
+                "Alger les 08 et 09 Avril 2013 la Conférence des Ministres de l’Intérieur du bassin de la "
+                "Méditerranée Occidentale avec la participation de :",
                 "M. MARIO CARUANA Chef de la délégation de la République de Malte.",
-                "Rappelant la Déclaration de Malte ayant sanctionné le deuxième (2ème ) Sommet des Chefs d’Etat et de "
-                "Gouvernement des Etats membres de la Conférence des Ministres de l’Intérieur du bassin de la "
-                "Méditerranée Occidentale, tenue les 5 et 6 Octobre 2012 à la Valette ;",
-                "Rappelant également les conclusions de la 14ème CIMO, tenue à Venise les 23 et 24 Novembre 2009 ;",
-                "Prenant note de la tenue de la Conférence d’Alger de Partenariat et de Sécurité des pays du Champ, "
-                "tenue les 7 et 8 Septembre 2011;",
-                "Prenant note de la Conférence Ministérielle régionale sur la sécurité des frontières, tenue à Tripoli, "
-                "les 11 et 12 Mars 2012 ;",
-                "Prenant également note de la réunion des Ministres des Affaires Etrangères de l’UMA concernant la "
-                "coopération en matière de sécurité tenue à Alger le 09 Juillet 2012 ;",
-                "Prenant note de la Conférence internationale sur la « coopération en matière de contrôle des "
-                "frontières au Maghreb et au Sahel », organisée à Rabat du 13 au 15 mars 2013 en partenariat avec le "
-                "Comité des Nations Unies Contre le Terrorisme ;",
-                "Prenant note de l’atelier sur les « menaces et défis transnationaux dans l’Atlantique sud », organisé "
-                "à Rabat le 17 et 18 octobre 2012 dans le cadre du Forum Global de Lutte contre le Terrorisme ;",
-                "Rappelant la tenue de la réunion de Ghadamès sur la sécurité des frontières, tenue le 12 Janvier 2013 ;",
-                "De réitérer leur décision prise lors de la Conférence de Nouakchott tenue les 21 et 22 Mai 2008, "
-                "visant la mise en place d’une stratégie commune de lutte contre le terrorisme ;",
+                "Rappelant la Déclaration de Malte ayant sanctionné le deuxième (2ème ) Sommet des Chefs "
+                "d’Etat et de Gouvernement des Etats membres de la Conférence des Ministres de l’Intérieur "
+                "du bassin de la Méditerranée Occidentale, tenue les 5 et 6 Octobre 2012 à la Valette ;",
+                "Rappelant également les conclusions de la 14ème CIMO, tenue à Venise les 23 et 24 "
+                "Novembre 2009 ;",
+                "Prenant note de la tenue de la Conférence d’Alger de Partenariat et de Sécurité des pays "
+                "du Champ, tenue les 7 et 8 Septembre 2011;",
+                "Prenant note de la Conférence Ministérielle régionale sur la sécurité des frontières, "
+                "tenue à Tripoli, les 11 et 12 Mars 2012 ;",
+                "Prenant également note de la réunion des Ministres des Affaires Etrangères de l’UMA "
+                "concernant la coopération en matière de sécurité tenue à Alger le 09 Juillet 2012 ;",
+                "Prenant note de la Conférence internationale sur la « coopération en matière de contrôle "
+                "des frontières au Maghreb et au Sahel », organisée à Rabat du 13 au 15 mars 2013 en "
+                "partenariat avec le Comité des Nations Unies Contre le Terrorisme ;",
+                "Prenant note de l’atelier sur les « menaces et défis transnationaux dans l’Atlantique sud "
+                "», organisé à Rabat le 17 et 18 octobre 2012 dans le cadre du Forum Global de Lutte "
+                "contre le Terrorisme ;",
+                "Rappelant la tenue de la réunion de Ghadamès sur la sécurité des frontières, tenue le 12 "
+                "Janvier 2013 ;",
+                "De réitérer leur décision prise lors de la Conférence de Nouakchott tenue les 21 et 22 "
+                "Mai 2008, visant la mise en place d’une stratégie commune de lutte contre le terrorisme ;",
                 "Ils insistent sur la régularité des réunions du groupe de Suivi de la CIMO et encouragent "
-                "l’organisation des rencontres entre experts, autour des thématiques découlant des enjeux et des "
-                "défis, auxquels font face les pays de la Méditerranée Occidentale.",
-                "Les Ministres acceptent avec plaisir l’invitation de leur homologue du Portugal à accueillir dans son "
-                "pays les travaux de la (XVIème) Conférence Ministérielle.",
+                "l’organisation des rencontres entre experts, autour des thématiques découlant des enjeux "
+                "et des défis, auxquels font face les pays de la Méditerranée Occidentale.",
+                "Les Ministres acceptent avec plaisir l’invitation de leur homologue du Portugal à "
+                "accueillir dans son pays les travaux de la (XVIème) Conférence Ministérielle.",
                 "ALGER le 09 Avril 2013",
             ),
         )
@@ -89,27 +92,31 @@ SEED_001 = make_doc(
             blocks=paragraphs(
                 "À la suite des informations communiquées au Coreper le 12 juillet 2023"
                 + note_call("1")
-                + ", l'Espagne, en sa qualité d'État membre exerçant la présidence, s'est adressée aux pays tiers "
-                "partenaires concernés pour discuter avec eux d'un texte commun en vue de la déclaration conjointe des "
-                "ministres de l'intérieur des États membres de l'Union européenne et des ministres chargés de la "
-                "sécurité des États membres du Comité latino-américain de sécurité intérieure (déclaration conjointe "
-                "UE-CLASI), sur la base du projet de déclaration conjointe UE-CLASI élaboré par l'Espagne, lequel tient "
-                "compte des contributions écrites des délégations du groupe de soutien COSI.",
-                "Sur la base des observations reçues des pays tiers partenaires concernés et d'une autre série de "
-                "consultations menées en septembre 2023 avec les délégations du groupe de soutien COSI, l'Espagne "
-                "informe le Coreper et le Conseil du texte de la déclaration conjointe UE-CLASI finale, en vue du "
-                'déjeuner ministériel avec les pays du CLASI organisé en parallèle de la session du Conseil "Justice '
-                'et affaires intérieures" qui se tiendra à Bruxelles le 28 septembre 2023.',
-                "vu la déclaration des chefs d'État ou de gouvernement de l'Union européenne (UE) et de la Communauté "
-                "des États latino-américains et des Caraïbes (CELAC) faite le 18 juillet 2023 à Bruxelles (Belgique);",
-                "nous nous félicitons de la création de la task force birégionale sur la lutte contre le trafic de "
-                "stupéfiants"
+                + ", l'Espagne, en sa qualité d'État membre exerçant la présidence, s'est adressée aux "
+                "pays tiers partenaires concernés pour discuter avec eux d'un texte commun en vue de la "
+                "déclaration conjointe des ministres de l'intérieur des États membres de l'Union "
+                "européenne et des ministres chargés de la sécurité des États membres du Comité "
+                "latino-américain de sécurité intérieure (déclaration conjointe UE-CLASI), sur la base "
+                "du projet de déclaration conjointe UE-CLASI élaboré par l'Espagne, lequel tient compte "
+                "des contributions écrites des délégations du groupe de soutien COSI.",
+                "Sur la base des observations reçues des pays tiers partenaires concernés et d'une autre "
+                "série de consultations menées en septembre 2023 avec les délégations du groupe de soutien "
+                "COSI, l'Espagne informe le Coreper et le Conseil du texte de la déclaration conjointe "
+                "UE-CLASI finale, en vue du déjeuner ministériel avec les pays du CLASI organisé en "
+                'parallèle de la session du Conseil "Justice et affaires intérieures" qui se tiendra à '
+                "Bruxelles le 28 septembre 2023.",
+                "vu la déclaration des chefs d'État ou de gouvernement de l'Union européenne (UE) et de la "
+                "Communauté des États latino-américains et des Caraïbes (CELAC) faite le 18 juillet 2023 à "
+                "Bruxelles (Belgique);",
+                "nous nous félicitons de la création de la task force birégionale sur la lutte contre le "
+                "trafic de stupéfiants"
                 + note_call("3")
-                + ", dont la première réunion opérationnelle s'est tenue en octobre 2022 à Buenos Aires (Argentine), ce "
-                "qui montre que les engagements politiques pris au niveau stratégique aboutissent à des résultats "
-                "opérationnels concrets, et nous invitons la task force à lancer des opérations conjointes, en tenant "
-                "compte des conclusions de la SOCTA et de l'IDEAL; nous rappelons que cette task force a vocation à "
-                "devenir un réseau d'experts et nous invitons les États membres à y participer;",
+                + ", dont la première réunion opérationnelle s'est tenue en octobre 2022 à Buenos Aires "
+                "(Argentine), ce qui montre que les engagements politiques pris au niveau stratégique "
+                "aboutissent à des résultats opérationnels concrets, et nous invitons la task force à "
+                "lancer des opérations conjointes, en tenant compte des conclusions de la SOCTA et de "
+                "l'IDEAL; nous rappelons que cette task force a vocation à devenir un réseau d'experts "
+                "et nous invitons les États membres à y participer;",
             ),
         )
     ],
@@ -122,16 +129,18 @@ SEED_002 = make_doc(
         Part(
             "La coopération entre états, un enjeu de lutte anti-terroriste",
             blocks=paragraphs(
-                "Depuis plusieurs mois, des rencontres, des accords s'organisent entre différents pays et notamment "
-                "avec ceux du Maghreb. En mai 2018, **Murielle Domenach**, secrétaire générale du Comité "
-                "interministériel de prévention de la délinquance et de la radicalisation ([CIPDR](#) [1]) signe en "
-                "mai 2018 avec, **Hedi Mekni**, Président de la Commission nationale de lutte contre le terrorisme en "
-                "Tunisie, un mémorandum d'entente qui vise, selon le communiqué « de planifier les activités à mener "
-                "en coopération entre les deux parties pour l'année à venir et d'échanger sur les expériences "
-                "respectives dans le domaine de la prévention de la radicalisation ».",
-                "Le 11 juin 2018, à Paris, les premiers ministres français et belge, Edouard Philippe et Charles "
-                "Michel conviennent d'étendre leur coopération en associant le Maroc et l'Espagne par la mise en place "
-                'd\'une "quadripartite ministérielle" pour lutter efficacement contre le terrorisme.',
+                "Depuis plusieurs mois, des rencontres, des accords s'organisent entre différents pays et "
+                "notamment avec ceux du Maghreb. En mai 2018, **Murielle Domenach**, secrétaire générale "
+                "du Comité interministériel de prévention de la délinquance et de la radicalisation "
+                "([CIPDR](#) [1]) signe en mai 2018 avec, **Hedi Mekni**, Président de la Commission "
+                "nationale de lutte contre le terrorisme en Tunisie, un mémorandum d'entente qui vise, "
+                "selon le communiqué « de planifier les activités à mener en coopération entre les deux "
+                "parties pour l'année à venir et d'échanger sur les expériences respectives dans le "
+                "domaine de la prévention de la radicalisation ».",
+                "Le 11 juin 2018, à Paris, les premiers ministres français et belge, Edouard Philippe et "
+                "Charles Michel conviennent d'étendre leur coopération en associant le Maroc et l'Espagne "
+                'par la mise en place d\'une "quadripartite ministérielle" pour lutter efficacement contre '
+                "le terrorisme.",
                 "Dates: Mardi 18 juin 2019 - 11:15",
                 "Publié le 19 juin 2018",
                 "URL de la source (modifié le 18/06/2019 - 11:23): "
@@ -150,18 +159,19 @@ SEED_003 = make_doc(
                 "Service Politique / YB / n°. 143/4 P/2012/CRY",
                 "19 avril 2012",
                 "Référence : M/L en date du 08 février 2012",
-                "Objet : Compte rendu de la visite de la délégation du CSDN au Quartier Général de l'OTAN, Bruxelles, "
-                "le 07 février 2012.",
+                "Objet : Compte rendu de la visite de la délégation du CSDN au Quartier Général de l'OTAN, "
+                "Bruxelles, le 07 février 2012.",
             ],
             blocks=paragraphs(
-                "Faisant suite à mon courrier cité en référence, j'ai l'honneur de vous faire parvenir, ci-joint, le "
-                "compte rendu de la réunion du Comité Politique et des Partenariats de l'OTAN en configuration "
-                "PPC+Maroc consacrée l'examen à la situation sécuritaire dans la région du Sahel et dans la façade "
-                "atlantique ainsi que sur les moyens à même de renforcer la coopération bilatérale entre le Maroc et "
-                "l'OTAN dans ce domaine.",
-                "A cet égard, il y a lieu de préciser qu'une délégation de l'OTAN se rendra au Maroc, du 22 au 24 mai "
-                "2012, pour examiner avec les autorités marocaines compétentes les possibilités de coopération dans le "
-                "domaine de la recherche scientifique, la cyber-défense et la lutte contre le terrorisme.",
+                "Faisant suite à mon courrier cité en référence, j'ai l'honneur de vous faire parvenir, "
+                "ci-joint, le compte rendu de la réunion du Comité Politique et des Partenariats de l'OTAN "
+                "en configuration PPC+Maroc consacrée l'examen à la situation sécuritaire dans la région "
+                "du Sahel et dans la façade atlantique ainsi que sur les moyens à même de renforcer la "
+                "coopération bilatérale entre le Maroc et l'OTAN dans ce domaine.",
+                "A cet égard, il y a lieu de préciser qu'une délégation de l'OTAN se rendra au Maroc, du "
+                "22 au 24 mai 2012, pour examiner avec les autorités marocaines compétentes les "
+                "possibilités de coopération dans le domaine de la recherche scientifique, la "
+                "cyber-défense et la lutte contre le terrorisme.",
             ),
         ),
         Part(
@@ -179,14 +189,15 @@ SEED_003 = make_doc(
                     "Réunion avec le Maroc tenue au siège de l'OTAN le mardi 7 février 2012 à 14h30",
                 ),
                 *paragraphs(
-                    "prend note de la suite de la déclaration du président, qui indique que le Maroc a déjà montré "
-                    "de l'intérêt pour une coopération avec l'OTAN ; le président rappelle l'importance que le pays a "
-                    "donnée à la lutte contre le terrorisme en l'intégrant dans son programme de coopération "
-                    "individuel (ICP), en souscrivant au plan d'action du Partenariat contre le terrorisme (PAP-T) en "
-                    "2011 et en mettant en place une coopération opérationnelle avec l'OTAN ;",
-                    "prend note également de la déclaration de la délégation des États-Unis, qui remercie le Maroc de "
-                    "coorganiser la réunion du groupe de travail sur l'état de droit du Forum mondial de lutte contre "
-                    "le terrorisme, se tenant à Rabat les 7 et 8 février ;",
+                    "prend note de la suite de la déclaration du président, qui indique que le Maroc a "
+                    "déjà montré de l'intérêt pour une coopération avec l'OTAN ; le président rappelle "
+                    "l'importance que le pays a donnée à la lutte contre le terrorisme en l'intégrant dans "
+                    "son programme de coopération individuel (ICP), en souscrivant au plan d'action du "
+                    "Partenariat contre le terrorisme (PAP-T) en 2011 et en mettant en place une "
+                    "coopération opérationnelle avec l'OTAN ;",
+                    "prend note également de la déclaration de la délégation des États-Unis, qui remercie "
+                    "le Maroc de coorganiser la réunion du groupe de travail sur l'état de droit du Forum "
+                    "mondial de lutte contre le terrorisme, se tenant à Rabat les 7 et 8 février ;",
                     prefix="p-1",
                 ),
             ],
@@ -201,17 +212,20 @@ SEED_004 = make_doc(
         Part(
             "DÉCLARATION FINALE",
             blocks=paragraphs(
-                "INTRO : Le 4 novembre 2014, à l’occasion de la 83ème session de l’Assemblée générale d’INTERPOL, à "
-                "Monaco, les Ministres des États membres participants se sont rencontrés afin de tenir une réunion à "
-                "haut niveau sur le thème « Turn Back Crime (Agir contre le crime) : 100 ans de coopération policière "
-                "internationale ». Les débats ont porté sur les progrès et les réalisations, les grands défis auxquels "
-                "sont confrontés la police et les gouvernements du monde entier.",
-                "À l’issue de la Réunion ministérielle, qui avait pour thème «Turn Back Crime : 100 ans de coopération "
-                "policière internationale », la Déclaration suivante a été adoptée par les Ministres présents :",
-                "Déclaration finale, 83 ème session de l’Assemblée générale d’INTERPOL, Monaco, 4 novembre 2014",
+                "INTRO : Le 4 novembre 2014, à l’occasion de la 83ème session de l’Assemblée générale "
+                "d’INTERPOL, à Monaco, les Ministres des États membres participants se sont rencontrés "
+                "afin de tenir une réunion à haut niveau sur le thème « Turn Back Crime (Agir contre le "
+                "crime) : 100 ans de coopération policière internationale ». Les débats ont porté sur les "
+                "progrès et les réalisations, les grands défis auxquels sont confrontés la police et les "
+                "gouvernements du monde entier.",
+                "À l’issue de la Réunion ministérielle, qui avait pour thème «Turn Back Crime : 100 ans de "
+                "coopération policière internationale », la Déclaration suivante a été adoptée par les "
+                "Ministres présents :",
+                "Déclaration finale, 83 ème session de l’Assemblée générale d’INTERPOL, Monaco, 4 novembre "
+                "2014",
                 "Rappelant la résolution 2178 (2014) du Conseil de sécurité des Nations Unies, condamnant "
-                "l’extrémisme violent, de nous efforcer de veiller au respect des mesures contenues dans cette "
-                "résolution ;",
+                "l’extrémisme violent, de nous efforcer de veiller au respect des mesures contenues dans "
+                "cette résolution ;",
             ),
         )
     ],
@@ -288,7 +302,8 @@ def test_names_are_built_from_the_wording() -> None:
     assert jha[days("2023-09-28")].name == 'Session du Conseil "Justice et affaires intérieures"'
     assert jha[days("2023-07-12")].name == "Coreper"
     assert jha[days("2022-10-01", "2022-10-31")].name == "Première réunion opérationnelle"
-    assert jha[days("2023-09-01", "2023-09-30")].name == "Consultations avec les délégations du groupe de soutien COSI"
+    consultations = jha[days("2023-09-01", "2023-09-30")]
+    assert consultations.name == "Consultations avec les délégations du groupe de soutien COSI"
     visit = by_kind(find_meetings(SEED_003), "meeting")[days("2012-05-22", "2012-05-24")]
     assert visit.name == "Visite d’une délégation de l'OTAN"
     paris = by_kind(find_meetings(SEED_002), "meeting")[days("2018-06-11")]
@@ -378,7 +393,8 @@ def test_sixth_text_events() -> None:
 
 
 def test_merge_across_documents() -> None:
-    merged = merge_meetings([find_meetings(SEED_000), find_meetings(SEED_004), find_meetings(sixth_document())])
+    documents = [SEED_000, SEED_004, sixth_document()]
+    merged = merge_meetings([find_meetings(doc) for doc in documents])
     nouakchott = [m for m in merged if m.span.start == date(2008, 5, 21)]
     assert len(nouakchott) == 1
     assert {c.document for c in nouakchott[0].sources} == {"000", "sixth"}

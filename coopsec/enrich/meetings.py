@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -29,7 +30,9 @@ PLACE_REACH = 120
 
 _ORD_NUM = r"(?:\d{1,3}|[IVXLC]{1,6})\s*(?:ème|eme|è|e|er|re|ère)\b"
 _CAP = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
-_PLACE_NAME = rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
+_PLACE_NAME = (
+    rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
+)
 
 _MEETING_NOUN = re.compile(
     r"\b(?:conf[ée]rences?|r[ée]unions?|sommets?|sessions?|coreper|groupes?\s+de\s+(?:travail|soutien)|visites?"
@@ -43,7 +46,9 @@ _MEETING_VERB = re.compile(
     r"|organis[ée]e?s?|r[ée]unie?s|se\s+sont\s+rencontr[ée]e?s)\b",
     re.IGNORECASE,
 )
-_VISIT_VERB = re.compile(r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE)
+_VISIT_VERB = re.compile(
+    r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE
+)
 _PEOPLE = re.compile(r"\bles\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat)\b", re.IGNORECASE)
 _EVENT_NOUN = re.compile(
     r"\b(?:d[ée]clarations?|m[ée]morandums?|accords?|r[ée]solutions?|communiqu[ée]s?|trait[ée]s?|conventions?"
@@ -185,19 +190,34 @@ def _zones(text: str, year: int | None) -> Iterator[_Zone]:
             yield _Zone(text, clause, start, end, date)
 
 
+_CUE_PATTERNS = (
+    (_MEETING_NOUN, "meeting", "noun", ""),
+    (_ORDINAL_ACRONYM, "meeting", "noun", ""),
+    (_MEETING_VERB, "meeting", "verb", ""),
+    (_VISIT_VERB, "meeting", "visit", ""),
+    (_PEOPLE, "meeting", "people", ""),
+    (_EVENT_NOUN, "event", "noun", ""),
+    *((pattern, "event", "verb", label) for pattern, label in _EVENT_VERBS),
+)
+
+
+@lru_cache(maxsize=256)
+def _text_cues(text: str) -> tuple[_Cue, ...]:
+    """Every cue word of a text."""
+    return tuple(
+        _Cue(m.start(), m.end(), kind, role, label)
+        for pattern, kind, role, label in _CUE_PATTERNS
+        for m in pattern.finditer(text)
+    )
+
+
 def _cues(zone: _Zone) -> list[_Cue]:
-    """Every cue word of the zone, outside the date wording."""
-    found = [_Cue(m.start(), m.end(), "meeting", "noun") for m in _MEETING_NOUN.finditer(zone.text)]
-    found += [_Cue(m.start(), m.end(), "meeting", "noun") for m in _ORDINAL_ACRONYM.finditer(zone.text)]
-    found += [_Cue(m.start(), m.end(), "meeting", "verb") for m in _MEETING_VERB.finditer(zone.text)]
-    found += [_Cue(m.start(), m.end(), "meeting", "visit") for m in _VISIT_VERB.finditer(zone.text)]
-    found += [_Cue(m.start(), m.end(), "meeting", "people") for m in _PEOPLE.finditer(zone.text)]
-    found += [_Cue(m.start(), m.end(), "event", "noun") for m in _EVENT_NOUN.finditer(zone.text)]
-    for pattern, label in _EVENT_VERBS:
-        found += [_Cue(m.start(), m.end(), "event", "verb", label) for m in pattern.finditer(zone.text)]
+    """The cue words of the zone, outside the date wording."""
     date = zone.date
     return [
-        c for c in found if zone.start <= c.start and c.end <= zone.end and (c.end <= date.start or c.start >= date.end)
+        c
+        for c in _text_cues(zone.text)
+        if zone.start <= c.start and c.end <= zone.end and (c.end <= date.start or c.start >= date.end)
     ]
 
 
@@ -245,7 +265,7 @@ def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
 
 
 def _head(zone: _Zone, before: list[_Cue]) -> _Cue:
-    """The nearest noun before the date, or an earlier one whose phrase holds it (``Sommet … de la Conférence``)."""
+    """Nearest noun before the date, or an earlier one whose phrase holds it (``Sommet … de la CIMO``)."""
     chosen = max(before, key=lambda c: c.end)
     for cue in sorted(before, key=lambda c: c.start):
         if cue.start < chosen.start and _phrase_end(zone, cue) >= chosen.end:
@@ -262,7 +282,9 @@ def _phrase_end(zone: _Zone, cue: _Cue) -> int:
 
 def _noun_name(zone: _Zone, cue: _Cue) -> str:
     name = zone.text[cue.start : _phrase_end(zone, cue)]
-    if cue.end <= zone.date.start and " " not in name.strip():  # "consultations menées en … avec les délégations"
+    if (
+        cue.end <= zone.date.start and " " not in name.strip()
+    ):  # "consultations menées en … avec les délégations"
         stop = _STOP.search(zone.text, zone.date.end, zone.end)
         name += " " + zone.text[zone.date.end : stop.start() if stop else zone.end]
     return _tidy(f"{_ordinal(zone.text[zone.clause[0] : cue.start])} {name}")
@@ -390,7 +412,9 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     if a.place and fold(a.place) == fold(b.place):
         return True
     paragraphs = {(c.document, c.anchor) for c in a.sources}
-    return bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources)
+    return bool(_significant(a) & _significant(b)) or any(
+        (c.document, c.anchor) in paragraphs for c in b.sources
+    )
 
 
 def _absorb(into: Meeting, other: Meeting) -> None:
