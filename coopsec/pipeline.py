@@ -8,9 +8,9 @@ interrupted build leaves the previous output intact.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,17 +77,22 @@ def build_epoch() -> int:
     return int(value) if value else int(datetime.now(UTC).timestamp())
 
 
+def page_name(path: Path) -> str:
+    """The ASCII page name (slug) of a corpus text; from a hash of its name when it has no letter or digit."""
+    return slugify(path.stem) or "document-" + hashlib.sha256(path.stem.encode()).hexdigest()[:12]
+
+
 def convert(path: Path, project: Project) -> Document:
     """One corpus text -> a structured Document with its metadata (raises SourceError)."""
     source = read_source(path, project.corpus)
     lines, diagnostics = clean(source)
     body = structure(lines, source.path)
     override = load_override(path.with_suffix(".yml"), source.path.removesuffix(".txt") + ".yml")
-    doc = Document(slug=slugify(path.stem), source=source)
+    doc = Document(slug=page_name(path), source=source)
     doc.parts, doc.footnotes = body.parts, body.footnotes
     doc.meta = extract_metadata(body, override.values)
     guesses = [d for d in body.diagnostics if d.field not in override.values]  # overridden: no longer a guess
-    doc.diagnostics = diagnostics + guesses + override.diagnostics
+    doc.diagnostics = source.diagnostics + diagnostics + guesses + override.diagnostics
     if doc.meta.guessed:
         doc.diagnostics.append(Diagnostic(source.path, "champs déduits : " + ", ".join(sorted(doc.meta.guessed)),
                                           level="info"))
@@ -138,19 +143,13 @@ def enrich(docs: list[Document], project: Project) -> tuple[list[Meeting], list[
         doc.actors = match_actors(doc, actors)
         doc.meetings = find_meetings(doc)
     merged = merge_meetings([doc.meetings for doc in docs])
-    by_source = {(c.document, c.anchor, c.quote): m for m in merged for c in m.sources}
+    cited_by: dict[str, dict[str, Meeting]] = {doc.slug: {} for doc in docs}
+    for meeting in merged:
+        for citation in meeting.sources:
+            cited_by[citation.document].setdefault(meeting.id, meeting)
     for doc in docs:
-        doc.meetings = _unique_meetings(
-            by_source.get((c.document, c.anchor, c.quote)) for m in doc.meetings for c in m.sources)
+        doc.meetings = list(cited_by[doc.slug].values())
     return merged, themes, actors
-
-
-def _unique_meetings(meetings: Iterable[Meeting | None]) -> list[Meeting]:
-    seen: dict[str, Meeting] = {}
-    for meeting in meetings:
-        if meeting is not None:
-            seen.setdefault(meeting.id, meeting)
-    return list(seen.values())
 
 
 def render(docs: list[Document], project: Project, epoch: int, report: BuildReport) -> dict[str, str]:

@@ -31,7 +31,9 @@ def days(start: str, end: str | None = None) -> tuple[date, date]:
 
 
 def by_kind(meetings: list[Meeting], kind: str) -> dict[tuple[date, date], Meeting]:
-    return {(m.span.start, m.span.end): m for m in meetings if m.kind == kind}
+    found = {(m.span.start, m.span.end): m for m in meetings if m.kind == kind}
+    assert kind != "meeting" or len(found) == len([m for m in meetings if m.kind == kind]), "meeting not merged"
+    return found
 
 
 SEED_000 = make_doc(
@@ -53,8 +55,7 @@ SEED_000 = make_doc(
                 "Rappelant la Déclaration de Malte ayant sanctionné le deuxième (2ème ) Sommet des Chefs "
                 "d’Etat et de Gouvernement des Etats membres de la Conférence des Ministres de l’Intérieur "
                 "du bassin de la Méditerranée Occidentale, tenue les 5 et 6 Octobre 2012 à la Valette ;",
-                "Rappelant également les conclusions de la 14ème CIMO, tenue à Venise les 23 et 24 "
-                "Novembre 2009 ;",
+                "Rappelant également les conclusions de la 14ème CIMO, tenue à Venise les 23 et 24 Novembre 2009 ;",
                 "Prenant note de la tenue de la Conférence d’Alger de Partenariat et de Sécurité des pays "
                 "du Champ, tenue les 7 et 8 Septembre 2011;",
                 "Prenant note de la Conférence Ministérielle régionale sur la sécurité des frontières, "
@@ -190,11 +191,15 @@ SEED_003 = make_doc(
                 ),
                 *paragraphs(
                     "prend note de la suite de la déclaration du président, qui indique que le Maroc a "
-                    "déjà montré de l'intérêt pour une coopération avec l'OTAN ; le président rappelle "
-                    "l'importance que le pays a donnée à la lutte contre le terrorisme en l'intégrant dans "
-                    "son programme de coopération individuel (ICP), en souscrivant au plan d'action du "
-                    "Partenariat contre le terrorisme (PAP-T) en 2011 et en mettant en place une "
-                    "coopération opérationnelle avec l'OTAN ;",
+                    "déjà montré de l'intérêt pour une coopération avec l'OTAN, qui permettrait aux deux "
+                    "parties prenantes d'améliorer leur capacité à faire face à la menace terroriste ; le "
+                    "président rappelle l'importance que le pays a donnée à la lutte contre le terrorisme "
+                    "en l'intégrant dans son programme de coopération individuel (ICP)"
+                    + note_call("1")
+                    + ", en souscrivant au plan d'action du Partenariat contre le terrorisme (PAP-T) en 2011 "
+                    "et en mettant en place une coopération opérationnelle avec l'OTAN, qui a notamment "
+                    "pris la forme d'un appui à l'opération Unified Protector et à l'opération Active "
+                    "Endeavour ;",
                     "prend note également de la déclaration de la délégation des États-Unis, qui remercie "
                     "le Maroc de coorganiser la réunion du groupe de travail sur l'état de droit du Forum "
                     "mondial de lutte contre le terrorisme, se tenant à Rabat les 7 et 8 février ;",
@@ -217,15 +222,21 @@ SEED_004 = make_doc(
                 "afin de tenir une réunion à haut niveau sur le thème « Turn Back Crime (Agir contre le "
                 "crime) : 100 ans de coopération policière internationale ». Les débats ont porté sur les "
                 "progrès et les réalisations, les grands défis auxquels sont confrontés la police et les "
-                "gouvernements du monde entier.",
+                "gouvernements du monde entier, ainsi que sur les possibilités, les politiques et les "
+                "partenariats stratégiques pour un autre centenaire de coopération policière "
+                "internationale fructueux.",
                 "À l’issue de la Réunion ministérielle, qui avait pour thème «Turn Back Crime : 100 ans de "
                 "coopération policière internationale », la Déclaration suivante a été adoptée par les "
                 "Ministres présents :",
-                "Déclaration finale, 83 ème session de l’Assemblée générale d’INTERPOL, Monaco, 4 novembre "
-                "2014",
+                "Déclaration finale, 83 ème session de l’Assemblée générale d’INTERPOL, Monaco, 4 novembre 2014",
                 "Rappelant la résolution 2178 (2014) du Conseil de sécurité des Nations Unies, condamnant "
                 "l’extrémisme violent, de nous efforcer de veiller au respect des mesures contenues dans "
-                "cette résolution ;",
+                "cette résolution, notamment par une action multilatérale visant à étudier les facteurs à "
+                "l’origine de la menace terroriste actuelle, et de soutenir, lorsqu’il y a lieu, le "
+                "travail d’INTERPOL visant à promouvoir la coopération policière internationale afin de "
+                "lutter contre le terrorisme, en particulier grâce à son programme innovant axé sur "
+                "l’identification et la localisation des combattants terroristes étrangers, et la "
+                "limitation de leurs déplacements ;",
             ),
         )
     ],
@@ -314,6 +325,7 @@ def test_event_names_say_what_happened() -> None:
     events = by_kind(find_meetings(SEED_001), "event")
     assert events[days("2023-07-18")].name.startswith("Déclaration des chefs d'État")
     assert events[days("2023-07-18")].place == "Bruxelles"
+    assert by_kind(find_meetings(SEED_000), "event")[days("2013-04-09")].place == "Alger"
     web = by_kind(find_meetings(SEED_002), "event")
     assert web[days("2018-05-01", "2018-05-31")].name == "Mémorandum d'entente"
     assert web[days("2018-06-19")].name == "Publication"
@@ -348,10 +360,95 @@ def test_same_meeting_in_two_paragraphs_is_one_entry() -> None:
     assert visit.name == "Visite de la délégation du CSDN au Quartier Général de l'OTAN"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Rappelant les conclusions du Conseil européen des 25 et 26 juin 2015 ;",
+            ("meeting", days("2015-06-25", "2015-06-26"), "", "Conseil européen"),
+        ),
+        (
+            "Lors du sommet UE-Afrique de La Valette des 11 et 12 novembre 2015, les dirigeants ont parlé.",
+            ("meeting", days("2015-11-11", "2015-11-12"), "La Valette", "Sommet UE-Afrique de La Valette"),
+        ),
+        (
+            "Le Conseil JAI du 8 octobre 2015 a examiné la question.",
+            ("meeting", days("2015-10-08"), "", "Conseil JAI"),
+        ),
+        (
+            "Le COSI s'est réuni le 5 mai 2015.",
+            ("meeting", days("2015-05-05"), "", "Réunion du COSI"),
+        ),
+        (
+            "Les travaux de la (XVIème) Conférence Ministérielle, tenue à Lisbonne les 3 et 4 juin 2016, ont "
+            "porté sur la migration.",
+            ("meeting", days("2016-06-03", "2016-06-04"), "Lisbonne", "XVIème Conférence Ministérielle"),
+        ),
+        (
+            "La 84e Assemblée générale d'INTERPOL, tenue à Kigali du 3 au 6 novembre 2015, a voté.",
+            ("meeting", days("2015-11-03", "2015-11-06"), "Kigali", "84e Assemblée générale d'INTERPOL"),
+        ),
+        (
+            "Le séminaire de Madrid, organisé fin octobre 2015, a réuni cinquante experts.",
+            ("meeting", days("2015-10-01", "2015-10-31"), "Madrid", "Séminaire de Madrid"),
+        ),
+        (
+            "Une réunion de coordination aura lieu les 1er et 2 février à Tunis.",
+            ("meeting", days("2016-02-01", "2016-02-02"), "Tunis", "Réunion de coordination"),
+        ),
+        (
+            "La déclaration commune signée à Paris le 11 juin 2018 prévoit un suivi.",
+            ("event", days("2018-06-11"), "Paris", "Déclaration commune"),
+        ),
+        (
+            "Le Conseil de sécurité a adopté, le 24 septembre 2014, la résolution 2178.",
+            ("event", days("2014-09-24"), "", "Résolution 2178"),
+        ),
+        ("Rabat, le 5 mai 2015", ("event", days("2015-05-05"), "Rabat", "Date du texte")),
+        (
+            "Le rapport de la réunion tenue le 5 mai 2015 a été remis à M. Dupont.",
+            ("meeting", days("2015-05-05"), "", "Réunion"),
+        ),
+        (
+            "Le compte rendu de la rencontre du 5 mai 2015 a été transmis au Président de la Commission.",
+            ("meeting", days("2015-05-05"), "", "Rencontre"),
+        ),
+        (
+            "Déclaration finale, 83 ème session de l’Assemblée générale d’INTERPOL, Monaco, 4 novembre 2014",
+            ("meeting", days("2014-11-04"), "Monaco", "83ème session de l’Assemblée générale d’INTERPOL"),
+        ),
+    ],
+)
+def test_other_wordings(sentence: str, expected: tuple) -> None:
+    doc = make_doc("z", [Part("z", blocks=paragraphs(sentence))], "2016-01-01")
+    (found,) = find_meetings(doc)
+    assert (found.kind, (found.span.start, found.span.end), found.place, found.name) == expected
+
+
+def test_title_is_scanned_unless_a_header_line_holds_it() -> None:
+    part = Part("Réunion du groupe Terrorisme, Bruxelles, le 5 juin 2015", blocks=paragraphs("Texte."))
+    (meeting,) = find_meetings(make_doc("t", [part]))
+    assert (meeting.name, meeting.place, meeting.sources[0].anchor) == (
+        "Réunion du groupe Terrorisme",
+        "Bruxelles",
+        "",
+    )
+    part.header = ["Objet : " + part.title]
+    assert len(find_meetings(make_doc("t", [part]))[0].sources) == 1
+
+
 def test_year_taken_from_the_part_when_the_document_has_no_date() -> None:
     undated = make_doc("003b", SEED_003.parts)
     meetings = by_kind(find_meetings(undated), "meeting")
     assert days("2012-02-07", "2012-02-08") in meetings
+
+
+def test_year_taken_from_the_same_block_first() -> None:
+    block = "La réunion tenue à Rabat le 5 mai 2012 a préparé celle tenue à Tunis le 7 juin ;"
+    undated = make_doc("b", [Part("b", header=["9 mars 2011"], blocks=paragraphs(block))])
+    meetings = by_kind(find_meetings(undated), "meeting")
+    assert meetings.keys() == {days("2012-05-05"), days("2012-06-07")}
+    assert meetings[days("2012-06-07")].place == "Tunis"
 
 
 def test_date_without_year_and_no_context_is_dropped() -> None:

@@ -105,3 +105,14 @@ def test_one_changed_text_reconverts_only_that_document(project):
     assert report.reconverted == 1
     changed = {p.name for p in documents.glob("*.md") if p.stat().st_ino != inodes[p.name]}
     assert changed == {"004-ea0fa361777e49ce.md"}
+
+
+def test_every_meeting_a_document_cites_is_listed_in_its_front_matter(project):
+    (project / "corpus" / "deux.txt").write_text(
+        "DÉCLARATION DE TUNIS\nTunis, le 6 avril 2015\n\n"
+        "1. Rappelant la conférence tenue à Rabat le 3 mars 2015 et la réunion tenue à Madrid le 5 mars 2015 ;\n",
+        encoding="utf-8")
+    build(project, bundle=False)
+    page = frontmatter.load(project / "docs" / "corpus" / "documents" / "deux.md")
+    starts = sorted(meeting_id[:10] for meeting_id in page["meetings"])
+    assert "2015-03-03" in starts and "2015-03-05" in starts

@@ -13,7 +13,7 @@ l'OTAN``/``Bruxelles, le`` next to the date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -28,27 +28,24 @@ MAX_NAME_WORDS = 18
 PLACE_REACH = 120
 """Farthest distance, in characters, between a date and the place written next to it."""
 
-_ORD_NUM = r"(?:\d{1,3}|[IVXLC]{1,6})\s*(?:ème|eme|è|e|er|re|ère)\b"
+_ORD_NUM = r"(?:(?:\d{1,3}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,3}\s*e|[IVXLC]{2,6}e)\b"
+"""An ordinal: ``15ème``, ``83 ème``, ``83e``, ``XVIème``, ``XVIe`` (but not the words ``Le``, ``Ce``)."""
 _CAP = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
-_PLACE_NAME = (
-    rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
-)
+_PLACE_NAME = rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
 
 _MEETING_NOUN = re.compile(
     r"\b(?:conf[ée]rences?|r[ée]unions?|sommets?|sessions?|coreper|groupes?\s+de\s+(?:travail|soutien)|visites?"
-    r"|ateliers?|s[ée]minaires?|colloques?|rencontres?|consultations|d[ée]jeuners?|d[îi]ners?|entretiens"
-    r"|tables?\s+rondes?)\b",
+    r"|ateliers?|s[ée]minaires?|colloques?|rencontres?|consultations|d[ée]jeuners?|d[îi]ners?|entretiens?"
+    r"|tables?\s+rondes?|conseils?(?:\s+europ[ée]ens?)?|assembl[ée]es?\s+g[ée]n[ée]rales?)\b",
     re.IGNORECASE,
 )
 _ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
 _MEETING_VERB = re.compile(
     r"\b(?:tenue?s?|se\s+tiendra|se\s+tient|se\s+tenant|s['’]est\s+tenue?|a\s+eu\s+lieu|aura\s+lieu"
-    r"|organis[ée]e?s?|r[ée]unie?s|se\s+sont\s+rencontr[ée]e?s)\b",
+    r"|organis[ée]e?s?|(?:s['’]est\s+|se\s+sont\s+)?r[ée]unie?s?|se\s+r[ée]uni\w*|se\s+sont\s+rencontr[ée]e?s)\b",
     re.IGNORECASE,
 )
-_VISIT_VERB = re.compile(
-    r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE
-)
+_VISIT_VERB = re.compile(r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE)
 _PEOPLE = re.compile(r"\bles\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat)\b", re.IGNORECASE)
 _EVENT_NOUN = re.compile(
     r"\b(?:d[ée]clarations?|m[ée]morandums?|accords?|r[ée]solutions?|communiqu[ée]s?|trait[ée]s?|conventions?"
@@ -67,9 +64,10 @@ UNDATED_EVENT = "Date du texte"
 
 _STOP = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s"
-    r"|(?i:\b(?:tenue?s?|organis[ée]e?s?|qui|que|ayant|visant|concernant|consacr[ée]e?s?|men[ée]e?s?|dont|afin"
-    r"|lors|pour|sign[ée]e?s?|adopt[ée]e?s?|faite?s?|publi[ée]e?s?|se\s+ten\w*|se\s+tiendr\w*|s['’]est|a\s+eu\s+lieu|aura\s+lieu|dans\s+le\s+cadre|en\s+partenariat"
-    r"|en\s+vue|en\s+parall[èe]le|avec\s+la\s+participation|au\s+si[èe]ge)\b)"
+    r"|(?i:\b(?:tenue?s?|organis[ée]e?s?|qui|que|ayant|visant|concernant|consacr[ée]e?s?|men[ée]e?s?|dont"
+    r"|afin|lors|pour|sign[ée]e?s?|adopt[ée]e?s?|faite?s?|publi[ée]e?s?|se\s+ten\w*|se\s+tiendr\w*|s['’]est"
+    r"|a\s+eu\s+lieu|aura\s+lieu|dans\s+le\s+cadre|en\s+partenariat|en\s+vue|en\s+parall[èe]le"
+    r"|avec\s+la\s+participation|au\s+si[èe]ge)\b)"
     r"|\b[àÀ]\s+(?=[A-ZÀ-Ý]|la\s+[A-Z]|l['’][A-Z])"
 )
 _ORDINAL_PREFIX = re.compile(
@@ -82,14 +80,20 @@ _VENUE = re.compile(
     rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+{_CAP})*)"
 )
 _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?\s*$")
-_PLACE_IN_NAME = re.compile(rf"^\S+(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:de\s+|d['’])(?P<place>{_CAP})")
+_PLACE_IN_NAME = re.compile(
+    rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
+)
+_COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
+_NOT_PLACES = {"monsieur", "madame", "mme", "mr", "son", "sa", "leurs", "excellence", "president", "presidente"}
+_NOT_PLACES |= {"ministre", "secretaire", "directeur", "directrice", "ambassadeur", "chef", "commissaire"}
+_DETERMINERS = {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"}
 _TRAILING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "sur", "au", "aux", "en", "a", "à"}
 _TRAILING |= {"avec", "par", "un", "une", "contre", "pour", "dans", "entre"}
 _GENERIC = _TRAILING | set(tokens(UNDATED_EVENT)) | {fold(label) for _, label in _EVENT_VERBS}
 _GENERIC |= {"reunion", "conference", "session", "sommet", "visite", "atelier", "rencontre", "consultations"}
-_GENERIC |= {"declaration", "ministres", "premiers", "premiere", "delegation", "groupe", "travail"}
+_GENERIC |= {"declaration", "ministres", "premiers", "premiere", "delegation", "groupe", "travail", "conseil"}
 
 
 @dataclass(frozen=True)
@@ -116,12 +120,14 @@ class _Zone:
 
 def find_meetings(doc: Document) -> list[Meeting]:
     """Meetings and dated events cited by ``doc``, one entry per meeting."""
+    doc_year = int(doc.meta.date[:4]) if doc.meta.date[:4].isdigit() else None
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
-        year = _context_year(doc, part)
-        for text, anchor in _texts(part):
-            for zone in _zones(text, year):
-                found.append(_read(zone, doc.slug, anchor))
+        texts = list(_texts(part))
+        part_year = doc_year or _first_year(text for text, _ in texts)
+        for text, anchor in texts:
+            year = doc_year or _first_year([text]) or part_year
+            found += [_read(zone, doc.slug, anchor) for zone in _zones(text, year)]
     meetings = [meeting for meeting, undated in found if not undated]
     for event in [meeting for meeting, undated in found if undated]:
         host = next((m for m in meetings if _same_days(m, event) and m.kind == "meeting"), None)
@@ -134,38 +140,33 @@ def find_meetings(doc: Document) -> list[Meeting]:
 
 def merge_meetings(per_document: list[list[Meeting]]) -> list[Meeting]:
     """One entry per meeting cited anywhere, with all its sources, by date then name; ids unique."""
-    merged: list[Meeting] = []
+    by_days: dict[tuple, list[Meeting]] = {}
     for meeting in (m for meetings in per_document for m in meetings):
-        same = next((m for m in merged if _same_meeting(m, meeting)), None)
+        candidates = by_days.setdefault((meeting.kind, meeting.span.start, meeting.span.end), [])
+        same = next((m for m in candidates if _same_meeting(m, meeting)), None)
         if same is None:
-            merged.append(replace(meeting, sources=list(meeting.sources)))
+            candidates.append(replace(meeting, sources=list(meeting.sources)))
         else:
             _absorb(same, meeting)
-    merged.sort(key=lambda m: (m.span.start, m.span.end, m.name))
+    merged = [meeting for candidates in by_days.values() for meeting in candidates]
+    merged.sort(key=lambda m: (m.span.start, m.name, m.span.end))
     _assign_ids(merged)
     return merged
 
 
 def _texts(part: Part) -> Iterator[tuple[str, str]]:
-    """Header lines and title (no anchor), then blocks, as plain text."""
-    seen = set()
-    for line in [*part.header, part.title]:
-        text = plain(line).replace("*", "").strip()
-        if text and text not in seen:
-            seen.add(text)
-            yield text, ""
+    """Header lines and the title unless a header line holds it (no anchor), then blocks, as plain text."""
+    header = [text for line in part.header if (text := plain(line).replace("*", "").strip())]
+    title = plain(part.title).replace("*", "").strip()
+    for text in header if not title or any(title in line for line in header) else [*header, title]:
+        yield text, ""
     for block in part.blocks:
         yield plain(block.text), block.anchor
 
 
-def _context_year(doc: Document, part: Part) -> int | None:
-    """The year of dates written without one: the document's, else the part's first full date."""
-    if doc.meta.date[:4].isdigit():
-        return int(doc.meta.date[:4])
-    for text, _ in _texts(part):
-        if matches := find_dates(text):
-            return matches[0].span.start.year
-    return None
+def _first_year(texts: Iterable[str]) -> int | None:
+    """The year of the first date written in full, for the dates written without one."""
+    return next((matches[0].span.start.year for text in texts if (matches := find_dates(text))), None)
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
@@ -258,7 +259,7 @@ def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
         return _noun_name(zone, _head(zone, before))
     if nouns:
         return _noun_name(zone, _nearest(zone, nouns))
-    for role, word in (("people", "Rencontre"), ("visit", "Visite")):
+    for role, word in (("people", "Rencontre"), ("visit", "Visite"), ("verb", "Réunion")):
         if cue := next((c for c in cues if c.role == role), None):
             return _participants_name(zone, cue, word)
     return "Réunion"
@@ -281,10 +282,10 @@ def _phrase_end(zone: _Zone, cue: _Cue) -> int:
 
 
 def _noun_name(zone: _Zone, cue: _Cue) -> str:
+    """The noun phrase of ``cue`` with its ordinal; a bare noun before the date takes the words after it."""
     name = zone.text[cue.start : _phrase_end(zone, cue)]
-    if (
-        cue.end <= zone.date.start and " " not in name.strip()
-    ):  # "consultations menées en … avec les délégations"
+    complement = _COMPLEMENT.match(zone.text, zone.date.end, zone.end)  # "consultations menées en … avec …"
+    if cue.end <= zone.date.start and " " not in name.strip() and complement:
         stop = _STOP.search(zone.text, zone.date.end, zone.end)
         name += " " + zone.text[zone.date.end : stop.start() if stop else zone.end]
     return _tidy(f"{_ordinal(zone.text[zone.clause[0] : cue.start])} {name}")
@@ -298,24 +299,25 @@ def _ordinal(before: str) -> str:
 
 
 def _participants_name(zone: _Zone, cue: _Cue, word: str) -> str:
-    """``Rencontre des premiers ministres …``, ``Visite d'une délégation de l'OTAN``."""
+    """``Rencontre des premiers ministres …``, ``Visite d’une délégation de l'OTAN``, ``Réunion du COSI``."""
     if cue.role == "people":
         stop = _STOP.search(zone.text, cue.end, zone.end)
         group = zone.text[cue.start : stop.start() if stop else zone.end]
-    else:
-        subject = zone.text[zone.clause[0] : cue.start]
-        group = re.split(r",|\bqu['’]|\bque\s", subject)[-1]
+    else:  # the subject of the verb
+        group = re.split(r",|\bqu['’]|\bque\s", zone.text[zone.start : cue.start])[-1]
     group = group.strip()
     return _tidy(f"{word} {_of(group)}") if group else word
 
 
 def _of(group: str) -> str:
-    """French ``de`` + noun phrase, with its contractions."""
-    lower = group[0].lower() + group[1:]
+    """French ``de`` + noun phrase, contracted: ``des ministres``, ``du COSI``, ``d’une délégation``."""
+    first = group.split()[0]
+    if first.lower() in _DETERMINERS or first.lower().startswith(("l'", "l’")):
+        group = group[0].lower() + group[1:]
     for article, contracted in (("les ", "des "), ("le ", "du ")):
-        if lower.startswith(article):
-            return contracted + lower[len(article) :]
-    return f"d’{lower}" if fold(lower[:1]) in "aeiouh" else f"de {lower}"
+        if group.startswith(article):
+            return contracted + group[len(article) :]
+    return f"d’{group}" if fold(group[:1]) in "aeiouh" else f"de {group}"
 
 
 def _event_name(zone: _Zone, cues: list[_Cue]) -> str:
@@ -335,7 +337,7 @@ def _tidy(name: str) -> str:
         kept.append(word)
     while kept and kept[-1].lower().rstrip("'’") in _TRAILING:
         kept.pop()
-    text = " ".join(kept).strip(" ,;:-–")
+    text = " ".join(kept).strip(" ,;:.-–")
     for opening, closing in (("«", "»"), ('"', '"')):
         if opening in text and not _balanced(text, opening, closing):
             text = text[: text.rindex(opening)].rstrip()
@@ -352,7 +354,7 @@ def _place(zone: _Zone, cues: list[_Cue]) -> str:
     """The place written nearest the date within the zone, if close enough and not a cue word."""
     candidates = [(m.start("place"), m.end("place"), m.group("place")) for m in _VENUE.finditer(zone.text)]
     for match in _PLACE_AT.finditer(zone.text):
-        if not _MEETING_NOUN.fullmatch(match.group("place")) and not match.group("place").isupper():
+        if _could_be_place(match.group("place")):
             candidates.append((match.start("place"), match.end("place"), match.group("place")))
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place")))
@@ -369,6 +371,12 @@ def _place(zone: _Zone, cues: list[_Cue]) -> str:
     return _place_case(min(near)[1]) if near else ""
 
 
+def _could_be_place(words: str) -> bool:
+    """Not a meeting (``au Coreper``), an acronym (``au CLASI``) or a person (``à M. X``, ``au Président``)."""
+    first = tokens(words)[0] if tokens(words) else ""
+    return not (_MEETING_NOUN.fullmatch(words) or words.isupper() or len(first) < 2 or first in _NOT_PLACES)
+
+
 def _place_case(place: str) -> str:
     """``ALGER`` -> ``Alger``, ``la Valette`` -> ``La Valette``; venues (``siège de l'OTAN``) as written."""
     if place.isupper():
@@ -378,10 +386,8 @@ def _place_case(place: str) -> str:
 
 def _place_in_name(name: str) -> str:
     """The town a meeting is named after: ``Conférence de Nouakchott`` -> ``Nouakchott``."""
-    match = _PLACE_IN_NAME.match(name)
-    if match and not match.group("place").isupper() and _MEETING_NOUN.match(name):
-        return match.group("place")
-    return ""
+    match = _PLACE_IN_NAME.search(name)
+    return match.group("place") if match and not match.group("place").isupper() else ""
 
 
 def _quote(zone: _Zone) -> str:
@@ -406,15 +412,11 @@ def _significant(meeting: Meeting) -> set[str]:
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Same kind and dates, and same place, a shared distinctive word, or the same paragraph."""
-    if a.kind != b.kind or not _same_days(a, b):
-        return False
+    """Of two entries of the same kind and days: same place, a shared distinctive word, or same paragraph."""
     if a.place and fold(a.place) == fold(b.place):
         return True
     paragraphs = {(c.document, c.anchor) for c in a.sources}
-    return bool(_significant(a) & _significant(b)) or any(
-        (c.document, c.anchor) in paragraphs for c in b.sources
-    )
+    return bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources)
 
 
 def _absorb(into: Meeting, other: Meeting) -> None:

@@ -41,18 +41,19 @@ _DAY = r"(?<![\d/.,])([0-3]?\d)(?:er)?(?!\d)"
 _YEAR = r"(\d{4})(?![\d/])"
 _DASH = r"\s*[-–—]\s*"
 
-_CROSS_MONTH = re.compile(
-    rf"(?:\bdu\s+)?{_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?(?:\s+au\s+|{_DASH}){_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?",
-    re.IGNORECASE,
-)
+_DAY_MONTH_YEAR = rf"{_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?"  # the year may come from the context
+_TO = rf"(?:\s+au\s+|{_DASH})"
+
+_CROSS_MONTH = re.compile(rf"(?:\bdu\s+)?{_DAY_MONTH_YEAR}{_TO}{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _SAME_MONTH = re.compile(
-    rf"(?:\b(?:du|les?)\s+)?{_WEEKDAY}{_DAY}(?:\s+(?:au|et|à)\s+|{_DASH}){_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?",
-    re.IGNORECASE,
+    rf"(?:\b(?:du|les?)\s+)?{_WEEKDAY}{_DAY}(?:\s+(?:et|à)\s+|{_TO}){_DAY_MONTH_YEAR}", re.IGNORECASE
 )
-_SINGLE = re.compile(rf"(?:\ble\s+)?{_WEEKDAY}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?", re.IGNORECASE)
+_SINGLE = re.compile(rf"(?:\ble\s+)?{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?:\ble\s+)?(?<![\d/])([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)
 _MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
+_HINT = re.compile(rf"{_MONTH}|\d/\d", re.IGNORECASE)
+"""Something every date but a bare year has: a quick test before the full patterns."""
 
 
 @dataclass
@@ -71,7 +72,7 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
     impossible dates are dropped. Bare years are returned only with ``years=True``.
     """
     candidates: list[tuple[int, int, DateSpan | None]] = []
-    for pattern, read in _READERS:
+    for pattern, read in _READERS if _HINT.search(text) else ():
         for match in pattern.finditer(text):
             candidates.append((match.start(), match.end(), read(match, context_year)))
     if years:
