@@ -62,6 +62,7 @@ class Source:
     sha256: str  # checksum of the raw bytes
     encoding: str  # detected encoding, e.g. "utf-8", "cp1252"
     size: int  # bytes
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # what decoding detected or repaired
 
 
 @dataclass

@@ -7,6 +7,7 @@ editable fields and nothing else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -87,14 +88,17 @@ def load_override(path: Path, file: str) -> Override:
     """Read and validate an override file; invalid keys are reported with their line and ignored."""
     if not path.exists():
         return Override()
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        message = "fichier de corrections illisible : il doit être encodé en UTF-8"
+        return Override(diagnostics=[Diagnostic(file, message, line, "error")])
     try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        return Override(diagnostics=[Diagnostic(file, f"fichier de corrections illisible : {error}", line, "error")])
+        return Override(diagnostics=[_syntax_error(error, text, file)])
     if data is None:
         return Override()
     if not isinstance(data, dict):
@@ -116,6 +120,22 @@ def load_override(path: Path, file: str) -> Override:
                                           lines.get(key), "error"))
             values.pop(key, None)
     return Override(values, sorted(diagnostics, key=lambda d: (d.line or 0, d.message)))
+
+
+_TOP_KEY_RE = re.compile(r"^([^\s#:'\"-][^:]*?)\s*:")
+
+
+def _syntax_error(error: yaml.YAMLError, text: str, file: str) -> Diagnostic:
+    """The line of a YAML syntax error (where the faulty construct starts) and the key it belongs to."""
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    if mark is None:
+        return Diagnostic(file, f"fichier de corrections illisible : {error}", None, "error")
+    keys = [_TOP_KEY_RE.match(line) for line in text.splitlines()[: mark.line + 1]]
+    key = next((match.group(1) for match in reversed(keys) if match), "")
+    where = f" (clé « {key} »)" if key else ""
+    problem = getattr(error, "problem", None) or str(error)
+    return Diagnostic(file, f"fichier de corrections illisible{where} : syntaxe YAML invalide, {problem}",
+                      mark.line + 1, "error")
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:

@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-
-from coopsec.write.markdown import GENERATED_DIRS
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-BUILD_EPOCH = "1700000000"
-
-
-def copy_project(target: Path, corpus: bool = True) -> Path:
-    """Copy the project's sources (not its generated output) into ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "hooks", target / "hooks")
-    shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=lambda d, names: list(GENERATED_DIRS) if Path(d) == ROOT / "docs" else [])
-    if corpus:
-        shutil.copytree(ROOT / "corpus", target / "corpus")
-    else:
-        (target / "corpus").mkdir()
-        for name in ("themes.yml", "actors.yml"):
-            shutil.copy2(ROOT / "corpus" / name, target / "corpus" / name)
-    return target
+from support import BUILD_EPOCH, copy_project
 
 
 @pytest.fixture(name="project")
@@ -35,3 +13,16 @@ def fixture_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh copy of the project with the seed corpus, not yet built."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session", name="built_project")
+def fixture_built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary copy of the project with the seed corpus, built once per session; read it, don't change it."""
+    from coopsec.pipeline import build
+
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        report = build(root)
+    assert report.published and not report.failed, report.diagnostics
+    return root

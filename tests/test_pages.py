@@ -61,7 +61,7 @@ def test_corpus_text_never_becomes_html_or_markdown():
     assert "<script>" not in html and "<iframe" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "{{ config }}" in html and "*gras*" in html
     assert "<ol>" not in html
-    assert page["title"] == "<img src=x onerror=alert(1)>"  # front matter keeps the data, YAML-quoted
+    assert page["title"] == "&lt;img src=x onerror=alert(1)&gt;"  # Material writes page.meta.title as is
 
 
 def test_classification_banner_and_metadata_panel_in_french():

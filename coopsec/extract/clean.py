@@ -41,7 +41,9 @@ from coopsec.text import tokens
 TERMINAL = ".!?;:…"
 """Characters that end a sentence or a clause at the end of a paragraph."""
 
-BULLET_RE = re.compile(r"^([ \t]*)[•▪●◦○■□►➢✓\uf0a7\uf0b7*–—-][ \t]+(?=\S)")
+_BULLET_GLYPHS = "[•▪●◦○■□►➢✓\uf0a7\uf0b7*–—-]"
+BULLET_RE = re.compile(rf"^([ \t]*){_BULLET_GLYPHS}[ \t]+(?=\S)")
+_LONE_BULLET_RE = re.compile(rf"^\s*{_BULLET_GLYPHS}\s*$")
 CANONICAL_BULLET_RE = re.compile(r"^( *)- ")
 NUMBERED_RE = re.compile(r"^(?:P(\d{1,3}[A-Z]?)\s*:|(\d{1,3}(?:\.\d{1,3})*)[.)](?=\s)|(\d{1,3}(?:\.\d{1,3})+)(?=\s))")
 """Start of a numbered paragraph: ``P2G:``, ``26.``, ``1.10`` (one group holds the number)."""
@@ -355,7 +357,7 @@ def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:
     previous = open_line.text.rstrip()
     if gap == _NONE and previous.count("**") % 2:
         return True
-    if _PUNCTUATION_ONLY_RE.match(text) and gap < _BREAK:
+    if _PUNCTUATION_ONLY_RE.match(text) and not _LONE_BULLET_RE.match(text):
         return True
     open_end = previous[-1] not in TERMINAL
     if open_end and text[0].islower() and not is_caps_line(open_line.last):
@@ -432,9 +434,11 @@ def _assemble(pages: list[list[Entry]], depths: dict[int, int], context: _Contex
 
 
 def _finish(text: str) -> str:
-    """Final tidying of a logical line: spaces, split ordinals, spaces inside brackets."""
+    """Final tidying of a logical line: bullet glyph left alone on its line, spaces, split ordinals, brackets."""
     indent = text[: len(text) - len(text.lstrip(" "))]
     body = _squash(text)
+    if not indent:  # a bullet glyph alone on its line, joined to its text: canonical as any other bullet
+        body = BULLET_RE.sub("- ", body, count=1)
     body = _SPLIT_ORDINAL_RE.sub(r"\1\2", body)
     body = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", body))
     return indent + body

@@ -161,7 +161,7 @@ def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
 
 
 def meetings_csv(records: list[dict]) -> str:
-    """One row per meeting, RFC 4180: header, quoted as needed, CRLF line ends."""
+    """One row per meeting, RFC 4180: header, quoted as needed, CRLF line ends, no formula (OWASP)."""
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
     writer.writeheader()
@@ -169,8 +169,16 @@ def meetings_csv(records: list[dict]) -> str:
         row = {key: record[key] for key in _CSV_COPIED}
         row["sources"] = CSV_SEPARATOR.join(source["url"] for source in record["sources"])
         row["quotes"] = CSV_SEPARATOR.join(source["quote"] for source in record["sources"])
-        writer.writerow(row)
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return out.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: a leading ``'`` before ``=``, ``+``, ``-``, ``@``."""
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
 def meetings_ics(meetings: list[Meeting], titles: dict[str, str], site_url: str, stamp: datetime) -> str:
@@ -293,7 +301,8 @@ def data_page(documents: int, meetings: int, events: int) -> str:
         *_fields_section(
             "meetings.csv",
             "Une ligne par réunion, après une ligne d’en-tête ; guillemets et fins de ligne (CRLF) "
-            "selon la RFC 4180.",
+            "selon la RFC 4180. Une cellule qui commencerait par `=`, `+`, `-` ou `@` est précédée "
+            "d’une apostrophe, pour qu’aucun tableur ne l’exécute comme une formule.",
             CSV_FIELDS,
         ),
         "## meetings.ics",

@@ -2,7 +2,8 @@
 
 Every writer returns a mapping ``{path under docs/: file content}``; the
 pipeline writes them all at once. Text taken from a corpus file must go
-through :func:`escape` (or :func:`escape_attr` inside HTML attributes) so
+through :func:`escape` (:func:`escape_attr` inside HTML attributes,
+:func:`escape_title` for a front-matter title) so
 that it is always shown as text, never run as HTML or Markdown.
 """
 
@@ -48,6 +49,11 @@ def escape(text: str) -> str:
 def _escape_line_start(match: re.Match[str]) -> str:
     indent, marker, digits, punct = match.groups()
     return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{punct}"
+
+
+def escape_title(text: str) -> str:
+    """A front-matter ``title``: Material writes ``page.meta.title`` into the HTML as is."""
+    return html.escape(text, quote=False)
 
 
 def escape_attr(text: str) -> str:

@@ -12,7 +12,7 @@ import yaml
 
 from ..extract.dates import format_span_fr
 from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
-from .markdown import escape
+from .markdown import escape, escape_title
 
 DOC_TYPE_LABELS = {
     "déclaration": "Déclaration",
@@ -52,7 +52,8 @@ def dump_front_matter(data: dict) -> str:
 
 def document_page(doc: Document, extra: str = "") -> str:
     """The whole Markdown page of a document; ``extra`` is appended (e.g. JSON-LD)."""
-    out = [dump_front_matter(front_matter(doc)), f"# {escape(doc.meta.title)}\n"]
+    head = {**front_matter(doc), "title": escape_title(doc.meta.title)}
+    out = [dump_front_matter(head), f"# {escape(doc.meta.title)}\n"]
     if doc.meta.classification:
         out.append(f'!!! danger "Classification : {escape(doc.meta.classification)}"\n\n'
                    "    Marquage de protection porté par le document source.\n")

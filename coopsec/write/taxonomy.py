@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from ..model import Actor, Document, Mention, Theme
 from ..text import fold
-from .markdown import ACTORS_INDEX, THEMES_INDEX, actor_path, document_path, escape, link, theme_path
+from .markdown import ACTORS_INDEX, THEMES_INDEX, actor_path, document_path, escape, escape_title, link, theme_path
 
 KIND_SECTIONS = {"country": "Pays", "organisation": "Organisations", "place": "Lieux"}
 KIND_LABELS = {"country": "Pays", "organisation": "Organisation", "place": "Lieu"}
@@ -128,5 +128,5 @@ def french_date(iso: str) -> str:
 
 def _page(title: str, body: list[str]) -> str:
     """A Markdown page with front matter and a level-1 title."""
-    front = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=False).strip()
+    front = yaml.safe_dump({"title": escape_title(title)}, allow_unicode=True, sort_keys=False).strip()
     return "\n".join(["---", front, "---", "", f"# {escape(title)}", "", *body]).rstrip() + "\n"

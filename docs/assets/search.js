@@ -72,9 +72,10 @@
   var PAGE_SIZE = 50;
   var POPUP_SIZE = 8;
   var EXCERPT = 180;
+  var MAX_EXPANSION = 40; // words a partly typed last word may stand for
 
   var loaded = {};
-  var store = { docs: null, chunks: null, shardKeys: null, index: {}, postings: {}, text: {} };
+  var store = { units: 0, docs: null, chunks: null, shardKeys: null, index: {}, postings: {}, text: {} };
 
   function load(url) {
     if (!loaded[url]) {
@@ -92,6 +93,7 @@
 
   function addShard(data) {
     if (data.kind === "docs") {
+      store.units = data.units;
       store.docs = data.docs;
       store.chunks = data.chunks;
       store.shardKeys = new Set(data.shards);
@@ -141,16 +143,19 @@
     if (!shard) return [];
     if (shard[term] !== undefined) return [term];
     if (!partial || term !== partial.stem) return [];
-    return Object.keys(shard).filter(function (t) {
-      return t.startsWith(partial.stem) || t.startsWith(partial.raw);
-    });
+    return Object.keys(shard)
+      .filter(function (t) { return t.startsWith(partial.stem) || t.startsWith(partial.raw); })
+      .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); })
+      .slice(0, MAX_EXPANSION);
   }
 
   function union(lists) {
     if (lists.length === 1) return lists[0];
-    var seen = new Set();
-    lists.forEach(function (l) { l.forEach(function (n) { seen.add(n); }); });
-    return Array.from(seen).sort(function (a, b) { return a - b; });
+    var seen = new Uint8Array(store.units);
+    lists.forEach(function (l) { l.forEach(function (n) { seen[n] = 1; }); });
+    var out = [];
+    for (var n = 0; n < seen.length; n++) if (seen[n]) out.push(n);
+    return out;
   }
 
   function intersect(a, b) {
@@ -305,12 +310,12 @@
     var token = {};
     list.coopsecToken = token;
     return search(query).then(function (found) {
-      if (list.coopsecToken !== token) return null;
-      status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) : "";
       return withText(found.hits.slice(0, limit)).then(function (hits) {
         if (list.coopsecToken !== token) return null;
         var isHit = matcher(found.parsed);
+        status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) : "";
         list.replaceChildren.apply(list, hits.map(function (h) { return resultItem(h, isHit); }));
+        list.setAttribute("data-query", query);
         if (after) after(found.hits.length);
         return found.hits.length;
       });

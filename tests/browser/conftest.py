@@ -7,7 +7,6 @@ run. Without it the browser tests are skipped, except in CI where they fail.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -60,45 +59,17 @@ def fixture_browser() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture(scope="session", name="project")
-def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A temporary copy of the project (sources only), built once by the real pipeline."""
-    from coopsec.pipeline import build
-    from coopsec.write.markdown import GENERATED_DIRS
-
-    root = tmp_path_factory.mktemp("project")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("hooks", "corpus"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=lambda d, names: _generated(ROOT / "docs", d, GENERATED_DIRS))
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
-    try:
-        report = build(root)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-    assert not report.failed, report.diagnostics
-    return root
-
-
-def _generated(docs: Path, directory: str, generated: tuple[str, ...]) -> list[str]:
-    return list(generated) if Path(directory) == docs else []
-
-
 @pytest.fixture(scope="session", name="site_dir")
-def fixture_site_dir(project: Path) -> Path:
-    return project / "site"
+def fixture_site_dir(built_project: Path) -> Path:
+    return built_project / "site"
 
 
 @pytest.fixture(scope="session", name="bundle_dir")
-def fixture_bundle_dir(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_bundle_dir(built_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline bundle, unzipped somewhere else than the build."""
     from coopsec.publish.bundle import BUNDLE_FOLDER
 
-    (archive,) = (project / "dist").glob("*.zip")
+    (archive,) = (built_project / "dist").glob("*.zip")
     target = tmp_path_factory.mktemp("unzipped")
     zipfile.ZipFile(archive).extractall(target)
     return target / BUNDLE_FOLDER
