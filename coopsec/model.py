@@ -87,6 +87,7 @@ class Block:
     level: int = 0  # heading level (2-4) or list nesting depth (0, 1, ...)
     number: str = ""  # visible number as in the source: "P2A", "1.1", "26"
     anchor: str = ""  # stable ASCII id, e.g. "p-2a", "p-1-11"; empty for headings
+    role: str = ""  # "preamble" (recitals), "operative" (what is decided) or "" where the text has neither
 
 
 @dataclass

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coopsec.extract.dates import find_dates, format_span_fr
+from coopsec.extract.dates import find_dates, format_iso_fr, format_span_fr
 from coopsec.model import DateSpan
 
 
@@ -143,3 +143,11 @@ def test_formatted_day_reads_back(day: date) -> None:
 def test_never_crashes_on_digit_soup(text: str) -> None:
     for match in find_dates(text, 2012):
         assert match.span.start <= match.span.end
+
+
+def test_iso_dates_in_french_words():
+    assert format_iso_fr("2013-04-09") == "9 avril 2013"
+    assert format_iso_fr("2013-03-01") == "1er mars 2013"
+    assert format_iso_fr("2012-03") == "mars 2012"
+    assert format_iso_fr("2014") == "2014"
+    assert format_iso_fr("vers 2010") == "vers 2010"

@@ -72,3 +72,18 @@ def test_classification_banner_and_metadata_panel_in_french():
     assert "<dt>Date</dt><dd>4 novembre 2014</dd>" in html
     assert "<dt>Lieu</dt><dd>Monaco</dd>" in html and "PPC-DS(2012)0009" in html
     assert page["classification"] == "NATO CONFIDENTIEL" and page["source"]["sha256"] == "a" * 64
+
+
+def test_preamble_and_operative_part_are_labelled_sections():
+    doc = make_doc([
+        Block("paragraph", "Nous, les Ministres,", number="P2", anchor="p-2"),
+        Block("paragraph", "Conscients des efforts ;", number="P2A", anchor="p-2a", role="preamble"),
+        Block("paragraph", "Convenons :", number="P3", anchor="p-3", role="operative"),
+        Block("item", "De nous efforcer ;", anchor="a-1", role="operative"),
+    ])
+    _, html = html_of(doc)
+    preamble = html.index('aria-label="Préambule"')
+    operative = html.index('aria-label="Dispositif"')
+    assert html.index('id="p-2"') < preamble < html.index('id="p-2a"') < operative < html.index('id="a-1"')
+    assert html.count("<section") == 2 == html.count("</section>")
+    assert '<p class="role-label">Dispositif</p>' in html and "<li>" in html

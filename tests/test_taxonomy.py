@@ -3,7 +3,7 @@
 import frontmatter
 
 from coopsec.model import Actor, Block, Document, Mention, Metadata, Part, Source, Theme
-from coopsec.write.taxonomy import actor_pages, french_date, theme_pages
+from coopsec.write.taxonomy import actor_pages, theme_pages
 
 TERRORISM = Theme("terrorisme", "Terrorisme", "La lutte contre le terrorisme.", ["terrorisme"])
 CIVIL = Theme("protection-civile", "Protection civile", "Les catastrophes.", ["protection civile"])
@@ -120,10 +120,3 @@ def test_output_is_deterministic():
     docs, themes, actors = corpus(), [TERRORISM, CIVIL], [MOROCCO, NATO, ALGIERS]
     assert theme_pages(docs, themes) == theme_pages(list(reversed(docs)), themes)
     assert actor_pages(docs, actors) == actor_pages(list(reversed(docs)), list(reversed(actors)))
-
-
-def test_french_dates():
-    assert french_date("2013-04-09") == "9 avril 2013"
-    assert french_date("2012-03") == "mars 2012"
-    assert french_date("2014") == "2014"
-    assert french_date("vers 2010") == "vers 2010"

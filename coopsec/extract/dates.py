@@ -162,6 +162,21 @@ def _fr(day: date, pattern: str) -> str:
     return re.sub(r"^1(?!\d)", "1er", text) if pattern.startswith("d") else text
 
 
+def format_iso_fr(iso: str) -> str:
+    """An ISO 8601 date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) in French words; other text as is."""
+    try:
+        numbers = [int(part) for part in iso.split("-")]
+        if len(numbers) == 3:
+            day = date(*numbers)
+            return format_span_fr(DateSpan(day, day, "day", iso))
+        if len(numbers) == 2:
+            first = date(numbers[0], numbers[1], 1)
+            return format_span_fr(DateSpan(first, first, "month", iso))
+    except ValueError:
+        pass
+    return iso
+
+
 def format_span_fr(span: DateSpan) -> str:
     """French display of a date or interval: ``8–9 avril 2013``, ``octobre 2022``."""
     start, end = span.start, span.end

@@ -24,6 +24,7 @@ from coopsec.extract.clean import (
     is_caps_line,
     starts_block,
 )
+from coopsec.extract.roles import mark_roles
 from coopsec.model import NOTE_CALL_RE, Block, Body, Diagnostic, Footnote, Line, Part, note_call, plain
 
 _MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
@@ -128,6 +129,8 @@ def structure(lines: list[Line], file: str) -> Body:
     body.parts[0].header.extend(collected.header)
     _set_anchors([block for part in body.parts for block in part.blocks])
     _guess_missing_titles(body, file)
+    for part in body.parts:
+        mark_roles(part)
     body.participants = [name for part in body.parts for name in _participants(part.blocks)]
     body.diagnostics.extend(_check_notes(body, collected.footnotes, file))
     return body

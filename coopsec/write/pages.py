@@ -10,7 +10,7 @@ import html
 
 import yaml
 
-from ..extract.dates import format_span_fr
+from ..extract.dates import format_iso_fr, format_span_fr
 from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
 from .markdown import escape, escape_title
 
@@ -89,9 +89,7 @@ def metadata_panel(doc: Document) -> str:
 
 def _french_date(doc: Document) -> str:
     spans = [p.date for p in doc.parts if p.date and p.date.iso()[0] == doc.meta.date]
-    if spans:
-        return format_span_fr(spans[0])
-    return doc.meta.date
+    return format_span_fr(spans[0]) if spans else format_iso_fr(doc.meta.date)
 
 
 def part_markdown(part: Part, with_heading: bool) -> str:
@@ -108,7 +106,15 @@ def part_markdown(part: Part, with_heading: bool) -> str:
     if part.header:
         out.append(header_html(part.header))
     depth = -1  # nesting of the list being written; -1 outside lists
+    role = ""  # role of the section being written (see ROLE_LABELS)
     for block in part.blocks:
+        next_role = "" if block.kind == "heading" else block.role
+        if next_role != role:
+            if depth >= 0:
+                out.append("")
+                depth = -1
+            out.extend(_role_boundary(role, next_role))
+            role = next_role
         if block.kind == "item":
             if depth < 0:
                 out.append("")
@@ -120,7 +126,21 @@ def part_markdown(part: Part, with_heading: bool) -> str:
             depth = -1
         out.append(block_markdown(block, shift))
         out.append("")
+    out.extend(_role_boundary(role, ""))
     return "\n".join(out) + "\n"
+
+
+ROLE_LABELS = {"preamble": "Préambule", "operative": "Dispositif"}
+
+
+def _role_boundary(closing: str, opening: str) -> list[str]:
+    """Markdown lines that close the section of one role and open the next (md_in_html sections)."""
+    lines = ["", "</section>", ""] if closing else []
+    if opening:
+        label = ROLE_LABELS[opening]
+        lines += ["", f'<section class="role role-{opening}" aria-label="{label}" markdown="1">',
+                  f'<p class="role-label">{label}</p>', ""]
+    return lines
 
 
 def header_html(lines: list[str]) -> str:

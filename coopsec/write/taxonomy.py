@@ -8,11 +8,10 @@ their anchors, with a short excerpt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import yaml
-from babel.dates import format_date
 
+from ..extract.dates import format_iso_fr
 from ..model import Actor, Document, Mention, Theme
 from ..text import fold
 from .markdown import ACTORS_INDEX, THEMES_INDEX, actor_path, document_path, escape, escape_title, link, theme_path
@@ -102,7 +101,7 @@ def _listing(page: str, found: Found) -> list[str]:
         title = " ".join(doc.meta.title.split()) or doc.slug
         lines += [f"## [{escape(title)}]({link(page, target)})", ""]
         if doc.meta.date:
-            lines += [escape(french_date(doc.meta.date)), ""]
+            lines += [escape(format_iso_fr(doc.meta.date)), ""]
         numbers = {block.anchor: block.number for block in doc.blocks() if block.anchor}
         for mention in mentions:
             number = numbers.get(mention.anchor, "")
@@ -110,20 +109,6 @@ def _listing(page: str, found: Found) -> list[str]:
             lines.append(f"- [{label}]({link(page, target, mention.anchor)}) : {escape(mention.excerpt)}")
         lines.append("")
     return lines
-
-
-def french_date(iso: str) -> str:
-    """An ISO 8601 date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) in French words; other text as is."""
-    parts = iso.split("-")
-    try:
-        numbers = [int(part) for part in parts]
-        if len(numbers) == 3:
-            return format_date(date(*numbers), format="long", locale="fr")
-        if len(numbers) == 2:
-            return format_date(date(numbers[0], numbers[1], 1), format="MMMM y", locale="fr")
-    except ValueError:
-        return iso
-    return iso
 
 
 def _page(title: str, body: list[str]) -> str:

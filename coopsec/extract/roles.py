@@ -1,0 +1,58 @@
+"""Preamble and operative part of a declaration or resolution.
+
+Recitals open with a participle or a preposition ("Rappelant", "Convaincus",
+"Considérant", "vu"); the operative part opens with the decision ("Les
+Ministres décident :", "Convenons :", "nous nous engageons"). Items take the
+role of the paragraph that introduces them; a heading starts afresh.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Part, plain
+from ..text import fold
+
+_PREAMBLE = re.compile(
+    r"^(?:rappelant|considerant|convaincu|conscient|reconnaissant|saluant|soulignant|notant|prenant\b.{0,12}note"
+    r"|reaffirmant|affirmant|exprimant|constatant|demeurant|mesurant|preoccupe|persuade|accordant|determine"
+    r"|se felicitant|pleinement conscient|vu|celebrant|mettant en exergue|tenant compte|ayant a l.?esprit"
+    r"|gardant a l.?esprit|reiterant|insistant|accueillant|relevant|resolu|desireux|soucieux)\w*\b"
+)
+_DECISION = (
+    r"(?:decident|decidons|convenons|conviennent|sont convenus|ont convenu|engagent|engageons|adoptent|felicitons"
+    r"|declarons|declarent|appelons|appellent|invitons|demandons|exprimons|affirmons|preconisons|comptons"
+    r"|recommandons|recommandent|soulignent|insistent|considerent|acceptent|felicitent|expriment)"
+)
+_TRIGGER = re.compile(rf"\b{_DECISION}\b.*:$")
+_SUBJECT = r"\b(?:nous|ils|elles|les (?:ministres|etats|pays|parties)\b[^,;:]{0,60}?)(?:, [^;:]{0,200}?,)?"
+_DECIDING_SUBJECT = re.compile(rf"{_SUBJECT}(?: \w+){{0,2}} {_DECISION}\b")
+
+
+def mark_roles(part: Part) -> None:
+    """Set ``Block.role`` on the paragraphs and items of one part."""
+    operative_mode = False  # after "… décident :" everything is operative until the next heading
+    introducer = ""  # role of the paragraph that introduces the current list
+    for block in part.blocks:
+        if block.kind == "heading":
+            operative_mode, introducer = False, ""
+            continue
+        if block.kind == "item":
+            block.role = "operative" if operative_mode else introducer
+            continue
+        block.role = paragraph_role(plain(block.text), operative_mode)
+        operative_mode = operative_mode or bool(_TRIGGER.search(_folded(block.text)))
+        introducer = block.role
+
+
+def paragraph_role(text: str, operative_mode: bool = False) -> str:
+    """The role of one paragraph, given whether an operative trigger came before it."""
+    folded = _folded(text)
+    if operative_mode or _TRIGGER.search(folded) or _DECIDING_SUBJECT.search(folded):
+        return "operative"
+    return "preamble" if _PREAMBLE.match(folded) else ""
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(plain(text)).split()).strip()
+
