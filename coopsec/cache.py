@@ -1,8 +1,9 @@
-"""What changed since the last build: converted documents keyed on content and extractor version.
+"""What changed since the last build: processed documents keyed on content, thesauri and code.
 
-A document is reconverted only when its text, its override file, the
-extractor version or the extraction code changed; everything else comes
-back from ``.cache/``.
+A document is processed again (converted and enriched) only when its text,
+its override file, the thesauri (themes.yml, actors.yml), the extractor
+version or the model, extraction or enrichment code changed; everything
+else comes back from ``.cache/``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from .model import EXTRACTOR_VERSION, Document
 
 
 def _code_fingerprint() -> str:
-    """Hash of the model and extraction code, so that any change to them invalidates the cache."""
+    """Hash of the model, extraction and enrichment code, so that any change to them invalidates the cache."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in [package / "model.py", *sorted((package / "extract").glob("*.py"))]:
+    sources = [package / "model.py", package / "text.py", *sorted((package / "extract").glob("*.py")),
+               *sorted((package / "enrich").glob("*.py"))]
+    for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -27,9 +30,9 @@ def _code_fingerprint() -> str:
 CODE_FINGERPRINT = _code_fingerprint()
 
 
-def conversion_key(name: str, text_path: Path, override_path: Path) -> str:
-    """Hash of the text's name and bytes, its override's bytes and the extractor version."""
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{CODE_FINGERPRINT}\0{name}".encode())
+def conversion_key(name: str, text_path: Path, override_path: Path, thesauri: str = "") -> str:
+    """Hash of the text's name and bytes, its override's bytes, the thesauri and the extractor version."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{CODE_FINGERPRINT}\0{thesauri}\0{name}".encode())
     for path in (text_path, override_path):
         digest.update(b"\0")
         if path.is_file():
@@ -42,8 +45,6 @@ class ConversionCache:
 
     def __init__(self, directory: Path):
         self.directory = directory
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: str) -> Document | None:
         path = self.directory / f"{key}.pickle"
@@ -51,9 +52,7 @@ class ConversionCache:
             with path.open("rb") as stream:
                 doc = pickle.load(stream)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.misses += 1
             return None
-        self.hits += 1
         return doc
 
     def put(self, key: str, doc: Document) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,14 +21,14 @@ from mkdocs.exceptions import MkDocsException
 from slugify import slugify
 
 from .cache import ConversionCache, conversion_key
-from .enrich.actors import load_actors, match_actors
+from .enrich.actors import actor_matcher, load_actors
 from .enrich.meetings import find_meetings, merge_meetings
-from .enrich.themes import load_themes, match_themes
+from .enrich.themes import ThesaurusError, load_themes, theme_matcher
 from .extract.clean import clean
 from .extract.metadata import extract_metadata
 from .extract.read import read_source
 from .extract.structure import structure
-from .model import Actor, BuildReport, Diagnostic, Document, Meeting, SourceError, Theme
+from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, SourceError, Theme
 from .publish.bundle import make_bundle
 from .publish.search import search_files
 from .schema import load_override, validate_front_matter
@@ -101,47 +103,100 @@ def convert(path: Path, project: Project) -> Document:
     return doc
 
 
-def convert_corpus(project: Project, report: BuildReport) -> list[Document]:
-    """Convert every ``corpus/*.txt``; a file that fails is reported and skipped."""
-    docs: dict[str, Document] = {}
+@dataclass
+class Thesauri:
+    """The themes and actors of the corpus, with their matchers and a fingerprint of their files."""
+
+    themes: list[Theme]
+    actors: list[Actor]
+    match_themes: Callable[[Document], dict[str, list[Mention]]]
+    match_actors: Callable[[Document], dict[str, list[Mention]]]
+    fingerprint: str
+
+    @classmethod
+    def load(cls, project: Project) -> Thesauri:
+        """Read ``corpus/themes.yml`` and ``corpus/actors.yml`` (raises ThesaurusError)."""
+        files = (project.corpus / "themes.yml", project.corpus / "actors.yml")
+        themes, actors = load_themes(files[0]), load_actors(files[1])
+        digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
+        return cls(themes, actors, theme_matcher(themes), actor_matcher(actors), digest)
+
+
+def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
+    """Everything that depends on one text alone: conversion, themes, actors, cited meetings."""
+    doc = convert(path, project)
+    doc.themes = thesauri.match_themes(doc)
+    doc.actors = thesauri.match_actors(doc)
+    doc.meetings = find_meetings(doc)
+    return doc
+
+
+PARALLEL_FROM = 64
+"""Texts to (re)process from which the work is spread over all cores."""
+
+_worker: dict[str, object] = {}
+
+
+def _start_worker(root: Path) -> None:
+    project = Project(root)
+    _worker.update(project=project, thesauri=Thesauri.load(project))
+
+
+def _process_in_worker(path: Path) -> Document | Diagnostic:
+    try:
+        return process(path, _worker["project"], _worker["thesauri"])  # type: ignore[arg-type]
+    except SourceError as error:
+        return error.diagnostic
+
+
+def _process_all(paths: list[Path], project: Project, thesauri: Thesauri) -> list[Document | Diagnostic]:
+    """Process texts in order, on every core when there are many."""
+    cores = os.cpu_count() or 1
+    if len(paths) < PARALLEL_FROM or cores < 2:
+        _worker.update(project=project, thesauri=thesauri)
+        return [_process_in_worker(path) for path in paths]
+    with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(project.root,)) as pool:
+        return list(pool.map(_process_in_worker, paths, chunksize=8))
+
+
+def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) -> list[Document]:
+    """Process every ``corpus/*.txt`` (unchanged ones come from the cache); a file that fails is reported."""
     cache = ConversionCache(project.cache)
-    keys = set()
+    keyed = []
     for path in sorted(project.corpus.glob("*.txt")):
         name = path.relative_to(project.corpus).as_posix()
-        key = conversion_key(name, path, path.with_suffix(".yml"))
-        keys.add(key)
-        doc = cache.get(key)
-        if doc is None:
-            try:
-                doc = convert(path, project)
-            except SourceError as error:
-                report.failed.append(name)
-                report.diagnostics.append(error.diagnostic)
-                continue
-            cache.put(key, doc)
-        if doc.slug in docs:
+        keyed.append((path, conversion_key(name, path, path.with_suffix(".yml"), thesauri.fingerprint)))
+    cached = {key: cache.get(key) for _, key in keyed}
+    missing = [(path, key) for path, key in keyed if cached[key] is None]
+    for (_, key), result in zip(missing, _process_all([path for path, _ in missing], project, thesauri),
+                                strict=True):
+        if isinstance(result, Document):
+            cache.put(key, result)
+        cached[key] = result
+    cache.prune({key for _, key in keyed})
+    report.reconverted = len(missing)
+    docs: dict[str, Document] = {}
+    for path, key in keyed:
+        name = path.relative_to(project.corpus).as_posix()
+        result = cached[key]
+        if isinstance(result, Diagnostic):
+            report.failed.append(name)
+            report.diagnostics.append(result)
+        elif result.slug in docs:
             report.failed.append(name)
             report.diagnostics.append(Diagnostic(
-                name, f"même nom de page « {doc.slug} » que {docs[doc.slug].source.path} : renommez l'un des deux",
-                level="error"))
-            continue
-        docs[doc.slug] = doc
-        report.converted.append(name)
-        report.guessed[name] = sorted(doc.meta.guessed)
-        report.diagnostics.extend(doc.diagnostics)
-    cache.prune(keys)
-    report.reconverted = cache.misses
+                name, f"même nom de page « {result.slug} » que {docs[result.slug].source.path} : "
+                "renommez l'un des deux", level="error"))
+        else:
+            docs[result.slug] = result
+            report.converted.append(name)
+            report.guessed[name] = sorted(result.meta.guessed)
+            report.diagnostics.extend(result.diagnostics)
     return list(docs.values())
 
 
-def enrich(docs: list[Document], project: Project) -> tuple[list[Meeting], list[Theme], list[Actor]]:
-    """Themes, actors and meetings of every document; returns the merged meetings."""
-    themes = load_themes(project.corpus / "themes.yml")
-    actors = load_actors(project.corpus / "actors.yml")
-    for doc in docs:
-        doc.themes = match_themes(doc, themes)
-        doc.actors = match_actors(doc, actors)
-        doc.meetings = find_meetings(doc)
+def link_meetings(docs: list[Document]) -> list[Meeting]:
+    """Merge the meetings cited across the corpus; each document then lists the merged entries it cites."""
     merged = merge_meetings([doc.meetings for doc in docs])
     cited_by: dict[str, dict[str, Meeting]] = {doc.slug: {} for doc in docs}
     for meeting in merged:
@@ -149,12 +204,13 @@ def enrich(docs: list[Document], project: Project) -> tuple[list[Meeting], list[
             cited_by[citation.document].setdefault(meeting.id, meeting)
     for doc in docs:
         doc.meetings = list(cited_by[doc.slug].values())
-    return merged, themes, actors
+    return merged
 
 
-def render(docs: list[Document], project: Project, epoch: int, report: BuildReport) -> dict[str, str]:
+def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport) -> dict[str, str]:
     """Every generated file, as {path under docs/: content}."""
-    meetings, themes, actors = enrich(docs, project)
+    meetings = link_meetings(docs)
+    themes, actors = thesauri.themes, thesauri.actors
     files: dict[str, str] = {}
     for doc in docs:
         report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
@@ -243,13 +299,24 @@ def sync_generated(files: dict[str, str], project: Project) -> None:
                 path.rmdir()
 
 
+def generate(project: Project, epoch: int, report: BuildReport) -> dict[str, str]:
+    """Every generated file of the corpus, or nothing when no document could be built."""
+    try:
+        thesauri = Thesauri.load(project)
+    except ThesaurusError as error:
+        report.diagnostics.append(Diagnostic("corpus", str(error), level="error"))
+        return {}
+    docs = process_corpus(project, thesauri, report)
+    return render(docs, thesauri, epoch, report) if docs else {}
+
+
 def regenerate(root: Path) -> BuildReport:
     """Convert the corpus and update the generated pages in place, without rendering (live preview)."""
     project = Project(root.resolve())
     report = BuildReport()
-    docs = convert_corpus(project, report)
-    if docs:
-        sync_generated(render(docs, project, build_epoch(), report), project)
+    files = generate(project, build_epoch(), report)
+    if files:
+        sync_generated(files, project)
         report.published = True
     return report
 
@@ -259,10 +326,9 @@ def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
     project = Project(root.resolve())
     report = BuildReport()
     epoch = build_epoch()
-    docs = convert_corpus(project, report)
-    if not docs:
+    files = generate(project, epoch, report)
+    if not files:
         return report
-    files = render(docs, project, epoch, report)
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
         return report
     staged_docs = stage_docs(files, project)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import snowballstemmer
 
@@ -18,12 +19,24 @@ _ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ‘
 _TOKEN = re.compile(r"[0-9a-z]+")
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character: NFKD without combining marks."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _LIGATURES.get(char) or "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents and ligatures, split elisions; keep word boundaries."""
-    text = _ELISION.sub(" ", text)
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return _ELISION.sub(" ", text).translate(_FOLD_TABLE).lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -78,6 +91,7 @@ class Word:
     end: int
 
 
+@cache
 def stem(word: str) -> str:
     """Key of a common word: French Snowball stem, folded.
 
@@ -92,6 +106,7 @@ def stem(word: str) -> str:
     return fold(_STEMMER.stemWord(word))
 
 
+@cache
 def name_key(word: str) -> str:
     """Key of a proper name or demonym: a light French stemmer that only undoes agreement.
 
@@ -113,14 +128,14 @@ def name_key(word: str) -> str:
 
 def words(text: str, key: Callable[[str], str]) -> list[Word]:
     """Content words of ``text`` (stopwords left out), keyed by ``key`` (:func:`stem` or :func:`name_key`)."""
-    found = []
-    for match in _WORD.finditer(text):
-        pieces = tokens(match.group())
-        for token in pieces:
-            if token not in STOPWORDS:
-                source = match.group() if len(pieces) == 1 else token
-                found.append(Word(key(source), match.start(), match.end()))
-    return found
+    return [Word(k, match.start(), match.end()) for match in _WORD.finditer(text) for k in _keys(match.group(), key)]
+
+
+@cache
+def _keys(word: str, key: Callable[[str], str]) -> tuple[str, ...]:
+    """Keys of one written word: one per content token (``l'OTAN`` gives ``otan``)."""
+    pieces = tokens(word)
+    return tuple(key(word if len(pieces) == 1 else token) for token in pieces if token not in STOPWORDS)
 
 
 def phrase(text: str, key: Callable[[str], str]) -> tuple[str, ...]:
@@ -137,21 +152,35 @@ class Hit:
     end: int
 
 
-def find_phrases(
-    found: list[Word], index: dict[tuple[str, ...], tuple[str, ...]], overlap: bool = True
-) -> list[Hit]:
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Phrases (key sequences) and the ids they stand for, with the lengths to try at each first key."""
+
+    phrases: dict[tuple[str, ...], tuple[str, ...]]
+    lengths: dict[str, tuple[int, ...]]  # first key -> lengths of the phrases starting with it, longest first
+
+    @classmethod
+    def of(cls, phrases: dict[tuple[str, ...], tuple[str, ...]]) -> PhraseIndex:
+        lengths: dict[str, set[int]] = {}
+        for key in phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return cls(phrases, {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()})
+
+
+def find_phrases(found: list[Word], index: PhraseIndex, overlap: bool = True) -> list[Hit]:
     """Occurrences of the index's phrases (consecutive word keys) in text order.
 
     With ``overlap`` every phrase is reported; without it, the longest phrase at a
     position wins and matching resumes after it (``Guinée équatoriale`` is not also ``Guinée``).
     """
-    longest = max((len(key) for key in index), default=0)
     hits: list[Hit] = []
     position = 0
     while position < len(found):
         step = 1
-        for length in range(min(longest, len(found) - position), 0, -1):
-            ids = index.get(tuple(word.key for word in found[position : position + length]))
+        for length in index.lengths.get(found[position].key, ()):
+            if position + length > len(found):
+                continue
+            ids = index.phrases.get(tuple(word.key for word in found[position : position + length]))
             if ids:
                 hits.append(Hit(ids, found[position].start, found[position + length - 1].end))
                 if not overlap:

@@ -116,3 +116,26 @@ def test_every_meeting_a_document_cites_is_listed_in_its_front_matter(project):
     page = frontmatter.load(project / "docs" / "corpus" / "documents" / "deux.md")
     starts = sorted(meeting_id[:10] for meeting_id in page["meetings"])
     assert "2015-03-03" in starts and "2015-03-05" in starts
+
+
+def test_processing_on_all_cores_gives_the_same_documents(project, monkeypatch):
+    from coopsec.model import BuildReport
+    from coopsec.pipeline import Project, Thesauri, process_corpus
+
+    target = Project(project)
+    thesauri = Thesauri.load(target)
+    sequential = process_corpus(target, thesauri, BuildReport())
+    shutil.rmtree(target.cache)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    report = BuildReport()
+    parallel = process_corpus(target, thesauri, report)
+    assert report.reconverted == 5
+    assert parallel == sequential
+
+
+def test_a_broken_thesaurus_is_reported_and_nothing_is_published(project, capsys):
+    (project / "corpus" / "themes.yml").write_text("- id: Pas Un Slug\n  label: x\n", encoding="utf-8")
+    assert main(["--root", str(project), "--no-bundle"]) == 1
+    assert "themes.yml" in capsys.readouterr().err
+    assert not (project / "site").exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pycountry
@@ -62,10 +62,15 @@ def names(actor: Actor) -> Iterator[str]:
         yield from _PARENTHESIS.findall(name)
 
 
+def actor_matcher(actors: list[Actor]) -> Callable[[Document], dict[str, list[Mention]]]:
+    """A function giving, for a document, actor id -> the paragraphs that name it."""
+    index = phrase_index(((actor.id, name) for actor in actors for name in names(actor)), name_key)
+    return lambda doc: collect_mentions(doc, index, name_key, overlap=False)
+
+
 def match_actors(doc: Document, actors: list[Actor]) -> dict[str, list[Mention]]:
     """Actor id -> the paragraphs of ``doc`` that name it (actors named at least once)."""
-    index = phrase_index(((actor.id, name) for actor in actors for name in names(actor)), name_key)
-    return collect_mentions(doc, index, name_key, overlap=False)
+    return actor_matcher(actors)(doc)
 
 
 def _named(path: Path, kind: str, entries: object) -> list[Actor]:

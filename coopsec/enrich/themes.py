@@ -14,12 +14,11 @@ from typing import Any
 import yaml
 
 from ..model import Document, Mention, Theme, plain
-from ..text import Hit, excerpt, find_phrases, phrase, stem, words
+from ..text import Hit, PhraseIndex, excerpt, find_phrases, phrase, stem, words
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _THEME_KEYS = {"id", "label", "description", "terms"}
 
-PhraseIndex = dict[tuple[str, ...], tuple[str, ...]]
 
 
 class ThesaurusError(ValueError):
@@ -87,7 +86,7 @@ def phrase_index(names: Iterable[tuple[str, str]], keyer: Callable[[str], str]) 
         ids = index.setdefault(phrase(name, keyer), [])
         if ident not in ids:
             ids.append(ident)
-    return {key: tuple(ids) for key, ids in index.items() if key}
+    return PhraseIndex.of({key: tuple(ids) for key, ids in index.items() if key})
 
 
 def collect_mentions(
@@ -111,7 +110,12 @@ def collect_mentions(
     return found
 
 
+def theme_matcher(themes: list[Theme]) -> Callable[[Document], dict[str, list[Mention]]]:
+    """A function giving, for a document, theme id -> the paragraphs that use one of its terms."""
+    index = phrase_index(((theme.id, term) for theme in themes for term in theme.terms), stem)
+    return lambda doc: collect_mentions(doc, index, stem)
+
+
 def match_themes(doc: Document, themes: list[Theme]) -> dict[str, list[Mention]]:
     """Theme id -> the paragraphs of ``doc`` that use one of its terms (themes with hits only)."""
-    index = phrase_index(((theme.id, term) for theme in themes for term in theme.terms), stem)
-    return collect_mentions(doc, index, stem)
+    return theme_matcher(themes)(doc)

@@ -344,10 +344,14 @@ def starts_block(text: str) -> bool:
     )
 
 
+_MARKUP_RE = re.compile(r"\*\*|<[^>]+>")
+
+
 def is_caps_line(text: str) -> bool:
     """A line written in capitals, such as a section title (at least four letters)."""
-    letters = [c for c in re.sub(r"\*\*|<[^>]+>", "", text) if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    text = _MARKUP_RE.sub("", text)
+    letters = sum(map(str.isalpha, text))
+    return letters >= 4 and sum(map(str.isupper, text)) >= 0.9 * letters
 
 
 def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:

@@ -40,7 +40,7 @@ _UNICODE_BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 
 _LEGACY = "cp1252"
 _LINE_ENDS = (("\r\n", "CRLF (Windows)"), ("\r", "CR (ancien Mac)"))
 _MAX_CONTROL_SHARE = 0.01
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc, less \t \n \f \r
 _SYMBOL_BULLETS = str.maketrans({"\uf0a7": "▪", "\uf0b7": "•", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "•"})
 """Bullets of the Symbol/Wingdings fonts, kept as real bullets before private-use characters go."""
 _PRIVATE_USE = re.compile("[\x00\ue000-\uf8ff]")
@@ -156,7 +156,7 @@ def _line_end_notes(text: str, name: str) -> list[Diagnostic]:
 
 def _checked(text: str, name: str) -> str:
     """``text`` unless control characters betray binary content."""
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise SourceError(name, "contenu binaire (caractères de contrôle) : ce n'est pas un fichier texte")
     return text

@@ -40,19 +40,29 @@ def mark_roles(part: Part) -> None:
         if block.kind == "item":
             block.role = "operative" if operative_mode else introducer
             continue
-        block.role = paragraph_role(plain(block.text), operative_mode)
-        operative_mode = operative_mode or bool(_TRIGGER.search(_folded(block.text)))
+        folded = _folded(block.text)
+        block.role = _role(folded, operative_mode)
+        operative_mode = operative_mode or bool(_TRIGGER.search(folded))
         introducer = block.role
 
 
 def paragraph_role(text: str, operative_mode: bool = False) -> str:
     """The role of one paragraph, given whether an operative trigger came before it."""
-    folded = _folded(text)
+    return _role(_folded(text), operative_mode)
+
+
+def _role(folded: str, operative_mode: bool) -> str:
     if operative_mode or _TRIGGER.search(folded) or _DECIDING_SUBJECT.search(folded):
         return "operative"
     return "preamble" if _PREAMBLE.match(folded) else ""
 
 
+_SCOPE = 600  # characters read: openers and the main clause come early; a trigger ends with ":"
+
+
 def _folded(text: str) -> str:
-    return " ".join(fold(plain(text)).split()).strip()
+    """The opening of a paragraph, folded, with its final colon kept when it has one."""
+    text = plain(text).strip()
+    ending = ":" if text.endswith(":") and len(text) > _SCOPE else ""
+    return " ".join(fold(text[:_SCOPE]).split()) + ending
 

@@ -264,20 +264,29 @@ def _guess_missing_titles(body: Body, file: str) -> None:
         body.diagnostics.append(Diagnostic(file, message, first.line, field="title"))
 
 
+_SPACES_RE = re.compile(r" {2,}")
+
+
 def _strip_markup(text: str) -> str:
     """Text without Markdown emphasis, Markdown links and inline HTML tags."""
-    text = _MD_LINK_RE.sub(r"\1", text)
-    for pattern in _EMPHASIS_RES:
-        text = pattern.sub(r"\1", text)
-    return re.sub(r" {2,}", " ", _HTML_TAG_RE.sub("", text)).strip()
+    if "[" in text:
+        text = _MD_LINK_RE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        for pattern in _EMPHASIS_RES:
+            text = pattern.sub(r"\1", text)
+    if "<" in text:
+        text = _HTML_TAG_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def _inline(text: str, link_labels: set[str]) -> str:
     """Block text: footnote calls as markers, markup removed."""
-    text = _SUP_TAG_RE.sub(lambda m: note_call(m.group(1)), text)
+    if "<" in text:
+        text = _SUP_TAG_RE.sub(lambda m: note_call(m.group(1)), text)
     text = _SUPERSCRIPT_CALL_RE.sub(lambda m: note_call(m.group(1).translate(_SUPERSCRIPTS)), text)
-    text = _MD_LINK_RE.sub(r"\1", text)
-    text = _BRACKET_CALL_RE.sub(lambda m: note_call(m.group(1)) if m.group(1) in link_labels else m.group(0), text)
+    if "[" in text:
+        text = _MD_LINK_RE.sub(r"\1", text)
+        text = _BRACKET_CALL_RE.sub(lambda m: note_call(m.group(1)) if m.group(1) in link_labels else m.group(0), text)
     return _strip_markup(text)
 
 
