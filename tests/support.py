@@ -27,3 +27,11 @@ def copy_project(target: Path, corpus: bool = True) -> Path:
             shutil.copy2(ROOT / "corpus" / name, target / "corpus" / name)
     return target
 
+
+CORPUS = ROOT / "corpus"
+CIMO = "000_7415aaa0d4f9534b.txt"  # Déclaration d'Alger, 15e CIMO (PDF extraction)
+COUNCIL = "001_874993d00a89d4a5.txt"  # Council of the EU note with the EU-CLASI declaration
+WEB = "002_78ad2da195104e9c.txt"  # government web article
+NATO = "003_7c59c344a3186c0e.txt"  # covering letter with an annexed NATO record
+INTERPOL = "004_ea0fa361777e49ce.txt"  # INTERPOL final declaration
+SEEDS = (CIMO, COUNCIL, WEB, NATO, INTERPOL)

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import pathlib
 import re
 from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import CIMO, CORPUS, COUNCIL, FIXTURES, INTERPOL, NATO, SEEDS, WEB
 
 from coopsec.extract.clean import clean
 from coopsec.extract.read import read_source
 from coopsec.model import Line, Source
 
-CORPUS = pathlib.Path(__file__).parent.parent / "corpus"
-FIXTURES = pathlib.Path(__file__).parent / "fixtures"
-CIMO = "000_7415aaa0d4f9534b.txt"
-COUNCIL = "001_874993d00a89d4a5.txt"
-WEB = "002_78ad2da195104e9c.txt"
-NATO = "003_7c59c344a3186c0e.txt"
-INTERPOL = "004_ea0fa361777e49ce.txt"
-SEEDS = (CIMO, COUNCIL, WEB, NATO, INTERPOL)
 DEBRIS = {  # what a reader of each seed sees as page furniture, not text
     CIMO: "",
     COUNCIL: "",

@@ -9,19 +9,13 @@ from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import CIMO, CORPUS, COUNCIL, FIXTURES, INTERPOL, NATO, WEB
 
 from coopsec.extract.clean import clean
 from coopsec.extract.read import read_source
 from coopsec.extract.structure import anchor_for, structure
 from coopsec.model import Block, Body, Line, note_call, plain
 
-CORPUS = pathlib.Path(__file__).parent.parent / "corpus"
-FIXTURES = pathlib.Path(__file__).parent / "fixtures"
-CIMO = "000_7415aaa0d4f9534b.txt"
-COUNCIL = "001_874993d00a89d4a5.txt"
-WEB = "002_78ad2da195104e9c.txt"
-NATO = "003_7c59c344a3186c0e.txt"
-INTERPOL = "004_ea0fa361777e49ce.txt"
 DEBRIS = {
     CIMO: "",
     COUNCIL: "",
