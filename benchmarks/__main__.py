@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +28,7 @@ from coopsec.pipeline import BUNDLE_NAME
 from .browser import search_timing
 from .builds import BenchmarkError, bare_mkdocs, full_build, incremental, sizes, worker, zensical_build
 from .conversion import conversion
-from .project import REPO, make_project
+from .project import REPO, freeze_code, make_project
 from .report import as_json, table
 
 
@@ -57,8 +58,16 @@ def measure(name: str, results: dict[str, Any], step: Callable[[], dict[str, Any
         results[name] = {"error": f"{type(error).__name__}: {error}"}
 
 
+def revision() -> str:
+    """The commit measured, with ``+`` when the working tree has uncommitted changes."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "coopsec"], cwd=REPO, capture_output=True, text=True)
+    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
+
+
 def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     root = workdir / "project"
+    freeze_code(workdir / "code")
     start = time.perf_counter()
     paths = make_project(root, args.docs, args.seed)
     results: dict[str, Any] = {
@@ -72,15 +81,19 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
+        "revision": revision(),
     }
-    measure("conversion", results, lambda: conversion(root, args.docs, args.seed))
+    tenth, empty = workdir / "tenth", workdir / "empty"  # the first N/10 texts, and none
+    make_project(tenth, max(1, args.docs // 10), args.seed)
+    make_project(empty, 0, args.seed)
+    measure("conversion", results, lambda: conversion(root, tenth, empty))
     if args.conversion_only:
         return results
     measure("build", results, lambda: full_build(root))
     results["sizes"] = sizes(root)
     measure("mkdocs", results, lambda: bare_mkdocs(root))
     measure("zensical", results, lambda: zensical_build(root))
-    measure("render_profile", results, lambda: worker("profile_render", root))
+    measure("generate_profile", results, lambda: worker("profile_generate", tenth))
     measure("search", results, lambda: search_timing(root / "dist" / BUNDLE_NAME, workdir / "bundle"))
     measure("incremental", results, lambda: incremental(root, paths[len(paths) // 2]))
     return results

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ ZENSICAL_VENV = Path("/tmp/coopsec-bench-zensical")
 EDIT_MARK = " révisé"
 INDEX_PAGES = frozenset((DOCUMENTS_INDEX, THEMES_INDEX, ACTORS_INDEX, CHRONOLOGY, DATA_PAGE, SEARCH_PAGE, OVERVIEW))
 """Corpus-wide pages: they may change whenever any document does."""
+MEETING_LINK = re.compile(r"chronologie\.html#([\w-]+)")
+"""A link to a meeting of the chronology, from a generated page."""
 
 
 class BenchmarkError(RuntimeError):
@@ -81,7 +84,7 @@ def zensical_build(root: Path) -> dict[str, Any]:
     (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     done = run([str(binary), "build", "--clean", "-f", "mkdocs.yml"], copy)
     if done.returncode:
-        return {"skipped": f"échec de zensical build : {done.stderr.strip()[-300:]}"}
+        return {"skipped": f"échec de zensical build : {(done.stderr.strip().splitlines() or [''])[-1][:400]}"}
     return {"wall_s": done.seconds, "pages": len(list((copy / "site").rglob("*.html")))}
 
 
@@ -117,37 +120,50 @@ def edit_text(path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
 
 
-def incremental(root: Path, text: Path) -> dict[str, Any]:
-    """Edit ``text``, rebuild with a warm cache, and list the generated files that were rewritten.
-
-    A rewritten page under docs/corpus/ is justified if it is the text's own page, a corpus-wide index
-    page, or a page that links to the text (it names its slug); any other is reported as unrelated."""
+def rebuild(root: Path) -> tuple[dict[str, Any], list[str]]:
+    """``build(root)`` with a warm cache; its figures and the generated files it rewrote or removed."""
     before = snapshot(root)
-    edit_text(text)
     result = worker("build", root)
     after = snapshot(root)
     changed = sorted(rel for rel, stamp in after.items() if before.get(rel) != stamp)
-    removed = sorted(set(before) - set(after))
+    return result, changed + sorted(set(before) - set(after))
+
+
+def incremental(root: Path, text: Path) -> dict[str, Any]:
+    """A rebuild with nothing changed, then one after editing ``text``: time and generated files rewritten.
+
+    A page rewritten under docs/corpus/ after the edit is expected when it is the text's own page, a
+    corpus-wide index page, a page that links to the text, or a page citing a meeting that the text cites
+    too (meetings are merged across texts); any other is reported as unrelated.
+    """
+    noop, noop_changed = rebuild(root)
+    edit_text(text)
+    result, changed = rebuild(root)
     slug = slugify(text.stem)
     page = document_path(slug)
-    unrelated = [
-        rel
-        for rel in changed
-        if rel.startswith("corpus/") and rel != page and slug not in (root / "docs" / rel).read_text(encoding="utf-8")
-    ]
-    result.update(
-        {
-            "document": text.name,
-            "generated_files": len(after),
-            "changed": changed,
-            "removed": removed,
-            "changed_corpus": sum(rel.startswith("corpus/") for rel in changed),
-            "changed_data": sum(rel.startswith("data/") for rel in changed),
-            "page_changed": page in changed,
-            "unrelated_corpus_pages": unrelated,
-        }
-    )
-    return result
+    docs = root / "docs"
+    meetings = set(MEETING_LINK.findall((docs / page).read_text(encoding="utf-8")))
+    reasons: dict[str, list[str]] = {"links": [], "meetings": [], "unrelated": []}
+    for rel in changed:
+        if rel.startswith("corpus/") and rel != page and rel not in INDEX_PAGES:
+            content = (docs / rel).read_text(encoding="utf-8") if (docs / rel).exists() else ""
+            reason = "links" if slug in content else "unrelated"
+            if reason == "unrelated" and meetings & set(MEETING_LINK.findall(content)):
+                reason = "meetings"
+            reasons[reason].append(rel)
+    return result | {
+        "document": text.name,
+        "noop_wall_s": noop["wall_s"],
+        "noop_changed": noop_changed,
+        "generated_files": len(snapshot(root)),
+        "changed": changed,
+        "changed_corpus": sum(rel.startswith("corpus/") for rel in changed),
+        "changed_data": sum(rel.startswith("data/") for rel in changed),
+        "page_changed": page in changed,
+        "linking_pages": reasons["links"],
+        "shared_meeting_pages": reasons["meetings"],
+        "unrelated_corpus_pages": reasons["unrelated"],
+    }
 
 
 def sizes(root: Path) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import time
 from multiprocessing import Pool
 from pathlib import Path
@@ -14,7 +13,6 @@ from coopsec.model import Document, SourceError
 from coopsec.pipeline import Project, convert
 
 from .builds import worker
-from .project import make_project
 
 
 def _convert(project: Project, path: Path) -> Document | None:
@@ -41,30 +39,24 @@ def pool_throughput(root: Path, processes: int) -> dict[str, Any]:
     }
 
 
-def conversion(root: Path, n: int, seed: int) -> dict[str, Any]:
-    """Throughput on one core (child process) and on all cores, on the same N texts; peak memory of the
-    conversion at N, at N/10 (the first tenth of the same texts) and with no text; a profile at N/10."""
+def conversion(root: Path, tenth: Path, empty: Path) -> dict[str, Any]:
+    """Throughput on one core (child process) and on all cores, on the N texts of ``root``; peak memory of
+    the conversion of ``root``, of ``tenth`` (its first N/10 texts) and of ``empty`` (no text); a profile
+    of the conversion of ``tenth``."""
     single = worker("convert", root)
     single["docs_per_s"] = single["documents"] / single["seconds"]
     parallel = pool_throughput(root, os.cpu_count() or 1)
-    tenth, empty = root.parent / f"{root.name}-tenth", root.parent / f"{root.name}-empty"
-    make_project(tenth, max(1, n // 10), seed)
-    make_project(empty, 0, seed)
-    try:
-        memory = {
-            "n": single["peak_rss_mb"],
-            "n/10": worker("convert", tenth)["peak_rss_mb"],
-            "0": worker("convert", empty)["peak_rss_mb"],
-        }
-        profiled = worker("profile", tenth)
-    finally:
-        shutil.rmtree(tenth)
-        shutil.rmtree(empty)
+    memory = {
+        "n": single["peak_rss_mb"],
+        "n/10": worker("convert", tenth)["peak_rss_mb"],
+        "0": worker("convert", empty)["peak_rss_mb"],
+    }
+    profiled = worker("profile", tenth)
     return {
         "single": single,
         "parallel": parallel,
         "speedup": parallel["docs_per_s"] / single["docs_per_s"],
         "memory_mb": memory,
         "profile_docs": profiled["documents"],
-        "profile": profiled["hot"],
+        "profile": {key: profiled[key] for key in ("own", "cumulative")},
     }

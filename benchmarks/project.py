@@ -34,10 +34,16 @@ def _generated(directory: str, names: list[str]) -> list[str]:
     return list(GENERATED_DIRS) if Path(directory) == REPO / "docs" else []
 
 
+def freeze_code(directory: Path) -> None:
+    """Run child processes on a copy of coopsec/ taken now, so that edits made during a run do not leak in."""
+    shutil.copytree(REPO / "coopsec", directory / "coopsec", ignore=shutil.ignore_patterns("__pycache__"))
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(directory), os.environ.get("PYTHONPATH", "")]))
+
+
 def child_env() -> dict[str, str]:
-    """Environment for child processes: the repository importable, no live-preview hook, fixed build date."""
+    """Environment for child processes: coopsec and benchmarks importable, no live-preview hook, fixed date."""
     env = {key: value for key, value in os.environ.items() if key != "COOPSEC_SERVE"}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH", ""), str(REPO)]))
     env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     return env
 

@@ -65,14 +65,18 @@ def _build(results: dict[str, Any]) -> Target:
 
 def _incremental(results: dict[str, Any]) -> Target:
     run = results.get("incremental")
+    goal = "sa page + pages qui en dépendent, rien sans changement"
     if not run or "changed" not in run:
-        return Target("1 texte modifié", "—", "sa page + index qui le citent", None)
-    value = f"{run['changed_corpus']} pages régénérées, {len(run['unrelated_corpus_pages'])} sans lien"
+        return Target("1 texte modifié", "—", goal, None)
+    value = (
+        f"{run['changed_corpus']} pages réécrites dont {len(run['unrelated_corpus_pages'])} sans lien ; "
+        f"{len(run['noop_changed'])} sans changement"
+    )
     return Target(
         "1 texte modifié",
         value,
-        "sa page + index qui le citent",
-        run["page_changed"] and not run["unrelated_corpus_pages"],
+        goal,
+        run["page_changed"] and not run["unrelated_corpus_pages"] and not run["noop_changed"],
     )
 
 
@@ -93,7 +97,15 @@ def _search(results: dict[str, Any]) -> Target:
 
 def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
     """The measured figures, as (label, value) rows."""
-    rows = [("documents", f"{results['docs']} (graine {results['seed']}, {results['corpus_mb']:.1f} Mo de texte)")]
+    machine = results["machine"]
+    rows = [
+        ("documents", f"{results['docs']} (graine {results['seed']}, {results['corpus_mb']:.1f} Mo de texte)"),
+        (
+            "machine",
+            f"{machine['cpus']} cœurs, charge au départ {machine['load_average'][0]:.1f}, "
+            f"code {results.get('revision', '?')}",
+        ),
+    ]
     conversion = results.get("conversion", {})
     if "single" in conversion:
         single, parallel = conversion["single"], conversion["parallel"]
@@ -111,7 +123,7 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
                     f"{name} {seconds / single['documents'] * 1000:.1f}" for name, seconds in single["stages"].items()
                 ),
             ),
-            ("profil conversion", _hot(conversion["profile"])),
+            ("profil conversion (N/10)", _hot(conversion["profile"])),
         ]
     build, bare, zensical = results.get("build", {}), results.get("mkdocs", {}), results.get("zensical", {})
     if "wall_s" in build:
@@ -129,18 +141,28 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
                 else f"ignoré : {zensical.get('skipped') or zensical.get('error')}",
             )
         )
-    if "cumulative" in results.get("render_profile", {}):
-        rows.append(("profil render", _hot(results["render_profile"])))
+    if "cumulative" in results.get("generate_profile", {}):
+        rows.append(("profil generate (N/10)", _hot(results["generate_profile"])))
     incremental = results.get("incremental", {})
     if "changed" in incremental:
-        rows.append(
+        rows += [
             (
-                "reconstruction (1 texte)",
+                "reconstruction sans changement",
+                f"{incremental['noop_wall_s']:.1f} s, {len(incremental['noop_changed'])} fichiers réécrits",
+            ),
+            (
+                "reconstruction (1 texte modifié)",
                 f"{incremental['wall_s']:.1f} s, {incremental['reconverted']} "
-                f"reconverti(s), {len(incremental['changed'])}/{incremental['generated_files']} fichiers "
-                f"réécrits ({incremental['changed_corpus']} corpus/, {incremental['changed_data']} data/)",
-            )
-        )
+                f"reconverti(s), {len(incremental['changed'])}/{incremental['generated_files']} fichiers réécrits "
+                f"({incremental['changed_corpus']} corpus/, {incremental['changed_data']} data/)",
+            ),
+            (
+                "  pages corpus/ réécrites",
+                f"{len(incremental['linking_pages'])} qui lient le texte, "
+                f"{len(incremental['shared_meeting_pages'])} via une réunion partagée, "
+                f"{len(incremental['unrelated_corpus_pages'])} sans lien",
+            ),
+        ]
     sizes = results.get("sizes", {})
     if sizes:
         rows += [
@@ -166,8 +188,13 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _hot(profile: dict[str, Any], count: int = 5) -> str:
-    """The coopsec functions with the most cumulative time, beyond the entry point."""
-    return ", ".join(f"{row['function']} {row['total_s']:.1f} s" for row in profile["cumulative"][1 : count + 1])
+    """The coopsec functions with the most cumulative time, beyond the pipeline's own and comprehensions."""
+    rows = [
+        row
+        for row in profile["cumulative"]
+        if not row["function"].startswith("coopsec/pipeline.py") and not row["function"].endswith(">")
+    ]
+    return ", ".join(f"{row['function']} {row['total_s']:.2f} s" for row in rows[:count])
 
 
 def table(results: dict[str, Any]) -> str:

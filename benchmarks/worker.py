@@ -6,8 +6,9 @@
   (documents, seconds, peak memory);
 - ``build``: ``build(ROOT)``, with the time spent in each pipeline phase and the number of documents
   converted afresh (the others come from the conversion cache);
-- ``profile``, ``profile_render``: cProfile of the conversion, of ``render`` (enrichment and
-  pages): the functions with the most own time, the coopsec functions with the most cumulative time.
+- ``profile``, ``profile_generate``: cProfile of the conversion, of ``generate`` (conversion,
+  enrichment and pages, on one core): the functions with the most own time, the coopsec functions with
+  the most cumulative time.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import functools
 import json
 import pstats
 import resource
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -26,15 +28,24 @@ from typing import Any
 from coopsec import pipeline
 from coopsec.model import BuildReport, Document, SourceError
 
-BUILD_PHASES = ("convert_corpus", "enrich", "render", "stage_docs", "render_site", "make_bundle", "publish")
-"""Functions of coopsec.pipeline timed during a build (``render`` includes ``enrich``)."""
+BUILD_PHASES = ("process_corpus", "render", "link_meetings", "stage_docs", "render_site", "make_bundle", "publish")
+"""Functions of coopsec.pipeline timed during a build, when it has them (``render`` includes ``link_meetings``)."""
 CONVERT_STAGES = ("read_source", "clean", "structure", "load_override", "extract_metadata")
 """Functions called by coopsec.pipeline.convert, timed during a conversion."""
 PROFILE_TOP = 15
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process (Linux reports kilobytes)."""
+    """Peak resident memory of this process, in MiB.
+
+    VmHWM of /proc/self/status when there is one: ``getrusage`` maxrss survives ``exec`` on Linux, so a
+    child would report at least the size of the parent it was forked from.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -80,7 +91,8 @@ def time_phases(names: tuple[str, ...]) -> dict[str, float]:
     """Time every later call of these coopsec.pipeline functions; returns the (live) totals in seconds."""
     phases: dict[str, float] = {}
     for name in names:
-        setattr(pipeline, name, _timed(getattr(pipeline, name), name, phases))
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, _timed(getattr(pipeline, name), name, phases))
     return phases
 
 
@@ -103,15 +115,15 @@ def profile(root: Path) -> dict[str, Any]:
     return result | hot_functions(profiler)
 
 
-def profile_render(root: Path) -> dict[str, Any]:
-    """Enrichment and page writing (``render``) under cProfile, on documents converted beforehand."""
+def profile_generate(root: Path) -> dict[str, Any]:
+    """Every generated file (``generate``: conversion, enrichment, pages) under cProfile, on one core, cold."""
     project = pipeline.Project(root.resolve())
-    report = BuildReport()
-    docs = pipeline.convert_corpus(project, report)
+    shutil.rmtree(project.cache, ignore_errors=True)
+    pipeline.PARALLEL_FROM = sys.maxsize  # profile in this process
     profiler = cProfile.Profile()
     start = time.perf_counter()
-    profiler.runcall(pipeline.render, docs, project, 0, report)
-    return {"documents": len(docs), "seconds": time.perf_counter() - start} | hot_functions(profiler)
+    files = profiler.runcall(pipeline.generate, project, 0, BuildReport())
+    return {"files": len(files), "seconds": time.perf_counter() - start} | hot_functions(profiler)
 
 
 def hot_functions(profiler: cProfile.Profile) -> dict[str, list[dict[str, Any]]]:
@@ -142,7 +154,7 @@ TASKS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "convert": convert,
     "build": build,
     "profile": profile,
-    "profile_render": profile_render,
+    "profile_generate": profile_generate,
 }
 
 

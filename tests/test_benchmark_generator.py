@@ -1,4 +1,4 @@
-"""The benchmark's synthetic corpus: deterministic, varied, and shaped like the seed texts."""
+"""The benchmark's synthetic corpus (deterministic, varied, shaped like the seed texts) and its pure helpers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.builds import edit_text
 from benchmarks.generate import MAX_BYTES, MIN_BYTES, generate_corpus
+from benchmarks.report import memory_growth, targets
 
 N = 20
 MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
@@ -146,3 +148,34 @@ def test_french_contractions_applied(corpus: list[Path]) -> None:
     joined = "\n".join(texts(corpus))
     assert not re.search(r"\b(?:de le|de les|à le|à les) ", joined)
     assert not re.search(r"\bde [aeiouéè]", joined)
+
+
+# ---------- pure helpers of the benchmark harness ----------
+
+
+def test_edit_text_adds_one_word_to_the_longest_line(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Titre\n\nUne ligne de texte plus longue que les autres.\nFin\n", encoding="utf-8")
+    edit_text(path)
+    assert path.read_text(encoding="utf-8") == ("Titre\n\nUne ligne de texte plus longue que les autres. révisé\nFin\n")
+
+
+def test_memory_growth_per_document() -> None:
+    # 40 MiB with no text, +10 MiB for 100 texts, +100 MiB for 1000: linear, ratio 1.
+    results = {"docs": 1000, "conversion": {"memory_mb": {"0": 40.0, "n/10": 50.0, "n": 140.0}}}
+    assert memory_growth(results) == pytest.approx(1.0)
+    results["conversion"]["memory_mb"]["n"] = 240.0
+    assert memory_growth(results) == pytest.approx(2.0)
+
+
+def test_targets_verdicts() -> None:
+    results = {
+        "docs": 1000,
+        "conversion": {"single": {"docs_per_s": 650.0}},
+        "build": {"wall_s": 30.0},
+        "mkdocs": {"wall_s": 20.0},
+    }
+    verdicts = {target.name: target.passed for target in targets(results)}
+    assert verdicts["conversion, 1 cœur"] is True
+    assert verdicts["build complet / mkdocs nu"] is False  # x1.5
+    assert verdicts["recherche hors ligne"] is None
