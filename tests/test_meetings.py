@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coopsec.enrich.meetings import find_meetings, merge_meetings
-from coopsec.model import Block, Document, Meeting, Metadata, Part, Source, note_call
+from coopsec.model import Block, Citation, DateSpan, Document, Meeting, Metadata, Part, Source, note_call
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -538,3 +538,13 @@ def test_chronology_of_the_initial_corpus() -> None:
     assert meetings[0].span.start == date(2008, 5, 21) and meetings[0].place == "Nouakchott"
     assert meetings[-1].span.start == date(2023, 9, 28) and meetings[-1].place == "Bruxelles"
     assert len(meetings) == sum(len(expected) for expected in EXPECTED.values())
+
+
+def test_meetings_on_the_same_days_in_two_towns_stay_apart():
+    def meeting(slug: str, place: str) -> Meeting:
+        span = DateSpan(date(2005, 1, 20), date(2005, 1, 20), "day", "le 20 janvier 2005")
+        name = "Réunion des Ministres des Affaires étrangères"
+        return Meeting("", name, span, place, sources=[Citation(slug, "a-1", f"{name} tenue à {place}")])
+
+    merged = merge_meetings([[meeting("a", "Tunis")], [meeting("b", "Marrakech")], [meeting("c", "Tunis")]])
+    assert sorted((m.place, len(m.sources)) for m in merged) == [("Marrakech", 1), ("Tunis", 2)]

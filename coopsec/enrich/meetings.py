@@ -412,11 +412,22 @@ def _significant(meeting: Meeting) -> set[str]:
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Of two entries of the same kind and days: same place, a shared distinctive word, or same paragraph."""
-    if a.place and fold(a.place) == fold(b.place):
-        return True
+    """Of two entries of the same kind and days: same place, a shared distinctive word, or same paragraph.
+
+    Two different towns (proper names) are never the same meeting; a venue ("siège de l'OTAN") may
+    be the same meeting as a town.
+    """
+    if a.place and b.place:
+        if _place_key(a.place) == _place_key(b.place):
+            return True
+        if a.place[0].isupper() and b.place[0].isupper():
+            return False
     paragraphs = {(c.document, c.anchor) for c in a.sources}
     return bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources)
+
+
+def _place_key(place: str) -> str:
+    return " ".join(tokens(place))
 
 
 def _absorb(into: Meeting, other: Meeting) -> None:

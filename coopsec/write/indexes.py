@@ -22,7 +22,8 @@ def documents_index(docs: list[Document]) -> dict[str, str]:
         for d in ordered
     ]
     page = (
-        "---\ntitle: Documents\n---\n\n# Documents\n\n"
+        "---\ntitle: Documents\nsearch:\n  exclude: true  # a listing: engines with a built-in search index the documents\n---\n\n"
+        "# Documents\n\n"
         f"Le corpus compte {len(docs)} document{'s' if len(docs) != 1 else ''}, du plus récent au plus ancien.\n\n"
         "| Date | Type | Titre | Lieu | Émetteur |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )

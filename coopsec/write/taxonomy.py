@@ -113,5 +113,6 @@ def _listing(page: str, found: Found) -> list[str]:
 
 def _page(title: str, body: list[str]) -> str:
     """A Markdown page with front matter and a level-1 title."""
-    front = yaml.safe_dump({"title": escape_title(title)}, allow_unicode=True, sort_keys=False).strip()
+    meta = {"title": escape_title(title), "search": {"exclude": True}}  # listings: engines index the documents
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
     return "\n".join(["---", front, "---", "", f"# {escape(title)}", "", *body]).rstrip() + "\n"
