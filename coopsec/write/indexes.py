@@ -22,7 +22,8 @@ def documents_index(docs: list[Document]) -> dict[str, str]:
         for d in ordered
     ]
     page = (
-        "---\ntitle: Documents\nsearch:\n  exclude: true  # a listing: engines with a built-in search index the documents\n---\n\n"
+        # a listing: engines with a built-in search index the documents themselves
+        "---\ntitle: Documents\nsearch:\n  exclude: true\n---\n\n"
         "# Documents\n\n"
         f"Le corpus compte {len(docs)} document{'s' if len(docs) != 1 else ''}, du plus récent au plus ancien.\n\n"
         "| Date | Type | Titre | Lieu | Émetteur |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
