@@ -486,7 +486,7 @@ def test_another_epoch_changes_only_the_dated_outputs(built, tmp_path):
     dated = {"index.html", "sitemap.xml.gz"}  # build date on the home page; gzip header time of the sitemap
     assert changed == {("site", name) for name in dated} | {("docs/corpus", "apercu.md"), ("dist", BUNDLE)}
     home = (later / "site" / "index.html").read_text(encoding="utf-8")
-    assert "construit le <strong>2027-01-15</strong>" in home
+    assert "construit le <strong>15 janvier 2027</strong>" in home
 
 
 def interrupt_after(calls: int, original):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ..extract.dates import format_iso_fr
 from ..model import Document
 from .markdown import DOCUMENTS_INDEX, document_path, escape, link
 from .pages import DOC_TYPE_LABELS
@@ -45,7 +46,7 @@ def overview(docs: list[Document], build_date: str) -> dict[str, str]:
     span = f", de {dates[0][:4]} à {dates[-1][:4]}" if dates else ""
     text = (
         f"- **{len(docs)} documents**{span} ;\n"
-        f"- construit le **{build_date}** ;\n"
+        f"- construit le **{format_iso_fr(build_date)}** ;\n"
         f"- empreinte du corpus (SHA-256) : `{corpus_checksum(docs)}`.\n"
     )
     return {OVERVIEW: text}
