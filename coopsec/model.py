@@ -162,6 +162,7 @@ class Mention:
     anchor: str
     excerpt: str
     terms: list[str] = field(default_factory=list)  # the words that matched
+    number: str = ""  # the paragraph's visible number, if it has one
 
 
 @dataclass

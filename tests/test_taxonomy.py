@@ -39,11 +39,11 @@ def corpus() -> list[Document]:
     )
     interpol.themes = {
         "terrorisme": [
-            Mention("p-2i", "…l’expansion des réseaux terroristes…", ["terroristes"]),
+            Mention("p-2i", "…l’expansion des réseaux terroristes…", ["terroristes"], "P2I"),
             Mention("a-2", "Texte <script>alert(1)</script> sur le *terrorisme*", ["terrorisme"]),
         ]
     }
-    interpol.actors = {"org-otan": [Mention("p-2i", "l'OTAN", ["OTAN"])]}
+    interpol.actors = {"org-otan": [Mention("p-2i", "l'OTAN", ["OTAN"], "P2I")]}
     alger = make_doc(
         "alger",
         "Déclaration d’Alger",

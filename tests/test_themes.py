@@ -217,3 +217,12 @@ def test_invalid_thesaurus_is_rejected_with_file_and_entry(tmp_path, content, me
         load_themes(path)
     assert message in str(error.value)
     assert str(path) in str(error.value)
+
+
+def test_mentions_carry_the_paragraph_number():
+    doc = Document(slug="x", source=Source("x.txt", "", "0" * 64, "utf-8", 0), parts=[Part("t", blocks=[
+        Block("paragraph", "Exprimant leur préoccupation devant le terrorisme ;", number="P2I", anchor="p-2i"),
+        Block("paragraph", "Le terrorisme menace.", anchor="a-1"),
+    ])])
+    themes = [Theme("terrorisme", "Terrorisme", "", ["terrorisme"])]
+    assert [(m.anchor, m.number) for m in match_themes(doc, themes)["terrorisme"]] == [("p-2i", "P2I"), ("a-1", "")]

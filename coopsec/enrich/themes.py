@@ -105,7 +105,7 @@ def collect_mentions(
                 firsts.setdefault(ident, hit)
                 terms.setdefault(ident, {})[" ".join(text[hit.start : hit.end].split())] = None
         for ident, hit in firsts.items():
-            mention = Mention(block.anchor, excerpt(text, hit.start, hit.end), list(terms[ident]))
+            mention = Mention(block.anchor, excerpt(text, hit.start, hit.end), list(terms[ident]), block.number)
             found.setdefault(ident, []).append(mention)
     return found
 

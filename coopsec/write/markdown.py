@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import cache
 
 GENERATED_DIRS = ("corpus", "data")
 """Folders of docs/ that the build owns entirely; everything else is hand-written."""
@@ -63,5 +64,12 @@ def escape_attr(text: str) -> str:
 
 def link(from_path: str, to_path: str, anchor: str = "") -> str:
     """Relative link from one generated page to another (paths under docs/)."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    directory, name = posixpath.split(to_path)
+    target = posixpath.join(_relative_dir(posixpath.dirname(from_path), directory), name)
     return f"{target}#{anchor}" if anchor else target
+
+
+@cache
+def _relative_dir(from_dir: str, to_dir: str) -> str:
+    relative = posixpath.relpath(to_dir or ".", from_dir or ".")
+    return "" if relative == "." else relative

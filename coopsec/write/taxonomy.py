@@ -27,8 +27,9 @@ def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
     """The themes index and one page per theme, in thesaurus order."""
     pages: dict[str, str] = {}
     rows = []
+    ordered = _newest_first(docs)
     for theme in themes:
-        found = _found(docs, lambda doc, ident=theme.id: doc.themes.get(ident, []))
+        found = _found(ordered, lambda doc, ident=theme.id: doc.themes.get(ident, []))
         path = theme_path(theme.id)
         body = [escape(theme.description), "", _counts(found), ""]
         if not found:
@@ -50,8 +51,9 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
     """The actors index, grouped by kind, and one page per actor named at least once."""
     pages: dict[str, str] = {}
     rows: dict[str, list[str]] = {kind: [] for kind in KIND_SECTIONS}
+    ordered = _newest_first(docs)
     for actor in sorted(actors, key=lambda actor: (fold(actor.label), actor.id)):
-        found = _found(docs, lambda doc, ident=actor.id: doc.actors.get(ident, []))
+        found = _found(ordered, lambda doc, ident=actor.id: doc.actors.get(ident, []))
         if not found:
             continue
         path = actor_path(actor.id)
@@ -74,9 +76,12 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
     return pages
 
 
-def _found(docs: list[Document], mentions_of: Callable[[Document], list[Mention]]) -> Found:
-    """Documents with at least one mention, newest first."""
-    ordered = sorted(docs, key=lambda doc: (doc.meta.date, doc.slug), reverse=True)
+def _newest_first(docs: list[Document]) -> list[Document]:
+    return sorted(docs, key=lambda doc: (doc.meta.date, doc.slug), reverse=True)
+
+
+def _found(ordered: list[Document], mentions_of: Callable[[Document], list[Mention]]) -> Found:
+    """Documents with at least one mention, in the given order (newest first)."""
     return [(doc, mentions) for doc in ordered if (mentions := mentions_of(doc))]
 
 
@@ -102,9 +107,8 @@ def _listing(page: str, found: Found) -> list[str]:
         lines += [f"## [{escape(title)}]({link(page, target)})", ""]
         if doc.meta.date:
             lines += [escape(format_iso_fr(doc.meta.date)), ""]
-        numbers = {block.anchor: block.number for block in doc.blocks() if block.anchor}
         for mention in mentions:
-            number = numbers.get(mention.anchor, "")
+            number = mention.number
             label = f"§ {escape(number)}" if number else f"¶ {escape(mention.anchor.removeprefix('a-'))}"
             lines.append(f"- [{label}]({link(page, target, mention.anchor)}) : {escape(mention.excerpt)}")
         lines.append("")
@@ -116,3 +120,4 @@ def _page(title: str, body: list[str]) -> str:
     meta = {"title": escape_title(title), "search": {"exclude": True}}  # listings: engines index the documents
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
     return "\n".join(["---", front, "---", "", f"# {escape(title)}", "", *body]).rstrip() + "\n"
+
