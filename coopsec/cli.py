@@ -26,6 +26,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-bundle", action="store_true", help="ne pas écrire le paquet hors ligne")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="dossier du projet (défaut : courant)")
     parser.add_argument("--quiet", action="store_true", help="n'afficher que les avertissements et erreurs")
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000",
+                        help="adresse de l'aperçu (serve), défaut 127.0.0.1:8000")
     return parser.parse_args(argv)
 
 
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from .serve import serve
 
-        return serve(args.root)
+        return serve(args.root, args.dev_addr)
     report = build(args.root, strict=args.strict, bundle=not args.no_bundle)
     print_report(report, args.quiet)
     return exit_status(report, args.strict)
