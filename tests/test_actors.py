@@ -151,12 +151,12 @@ def test_small_file_adds_demonyms_organisations_and_places(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("people: []\n", "file: unknown keys: people"),
-        ("countries:\n  XX: {demonyms: [x]}\n", "unknown ISO 3166 alpha-2 codes: XX"),
-        ("countries:\n  MA: {demonym: [marocain]}\n", "countries MA: unknown keys: demonym"),
-        ("organisations:\n  - {id: otan, label: OTAN}\n", "organisations 1 (otan): id must be an ASCII slug"),
-        ("places:\n  - {id: lieu-a}\n", "places 1 (lieu-a): missing keys: label"),
-        ("places:\n  - {id: lieu-a, label: Ab, aliases: [1]}\n", "aliases must be a list of strings"),
+        ("people: []\n", "fichier: clés inconnues : people"),
+        ("countries:\n  XX: {demonyms: [x]}\n", "codes ISO 3166 alpha-2 inconnus : XX"),
+        ("countries:\n  MA: {demonym: [marocain]}\n", "countries MA: clés inconnues : demonym"),
+        ("organisations:\n  - {id: otan, label: OTAN}\n", "organisations 1 (otan): id doit être un identifiant ASCII"),
+        ("places:\n  - {id: lieu-a}\n", "places 1 (lieu-a): clés manquantes : label"),
+        ("places:\n  - {id: lieu-a, label: Ab, aliases: [1]}\n", "aliases doit être une liste de textes"),
     ],
 )
 def test_invalid_actors_file_is_rejected_with_file_and_entry(tmp_path, content, message):

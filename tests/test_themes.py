@@ -194,19 +194,19 @@ def test_stemmers_merge_inflections_but_not_neighbours():
     [
         (
             "- {id: a, label: A, description: d, terms: [x], colour: red}\n",
-            "theme 1 (a): unknown keys: colour",
+            "thème 1 (a): clés inconnues : colour",
         ),
-        ("- {id: A b, label: A, description: d, terms: [x]}\n", "id must be an ASCII slug"),
-        ("- {id: a, label: A, terms: [x]}\n", "missing keys: description"),
-        ("- {id: a, label: A, description: d, terms: []}\n", "terms must not be empty"),
-        ("- {id: a, label: A, description: d, terms: [de la]}\n", "without any content word"),
-        ("- {id: a, label: A, description: d, terms: x}\n", "terms must be a list"),
+        ("- {id: A b, label: A, description: d, terms: [x]}\n", "id doit être un identifiant ASCII"),
+        ("- {id: a, label: A, terms: [x]}\n", "clés manquantes : description"),
+        ("- {id: a, label: A, description: d, terms: []}\n", "terms ne doit pas être vide"),
+        ("- {id: a, label: A, description: d, terms: [de la]}\n", "sans aucun mot plein"),
+        ("- {id: a, label: A, description: d, terms: x}\n", "terms doit être une liste"),
         (
             "- {id: a, label: A, description: d, terms: [x]}\n"
             "- {id: a, label: B, description: d, terms: [y]}\n",
-            "theme 2 (a): duplicate id",
+            "thème 2 (a): id en double",
         ),
-        ("id: a\n", "expected a list of themes"),
+        ("id: a\n", "une liste de thèmes est attendue"),
         ("- [unclosed\n", "themes.yml"),
     ],
 )

@@ -37,7 +37,7 @@ _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)\s*")
 def load_actors(path: Path) -> list[Actor]:
     """Countries from reference data completed by the actors file, then its organisations and places."""
     data = read_yaml(path)
-    check_entry(path, "file", data, set(), _SECTIONS)
+    check_entry(path, "fichier", data, set(), _SECTIONS)
     named = [
         *_named(path, "organisation", data.get("organisations") or []),
         *_named(path, "place", data.get("places") or []),
@@ -77,7 +77,7 @@ def _named(path: Path, kind: str, entries: object) -> list[Actor]:
     """Organisations or places of the actors file, validated."""
     section = f"{kind}s"
     if not isinstance(entries, list):
-        raise ThesaurusError(path, section, "expected a list")
+        raise ThesaurusError(path, section, "une liste est attendue")
     actors = []
     for number, item in enumerate(entries, 1):
         entry = f"{section} {number}" + (f" ({item.get('id')})" if isinstance(item, dict) else "")
@@ -85,10 +85,10 @@ def _named(path: Path, kind: str, entries: object) -> list[Actor]:
         ident, label = item["id"], item["label"]
         if not isinstance(ident, str) or not SLUG.match(ident) or not ident.startswith(KIND_PREFIXES[kind]):
             raise ThesaurusError(
-                path, entry, f"id must be an ASCII slug starting with {KIND_PREFIXES[kind]!r}"
+                path, entry, f"id doit être un identifiant ASCII commençant par {KIND_PREFIXES[kind]!r}"
             )
         if not isinstance(label, str) or not phrase(label, name_key):
-            raise ThesaurusError(path, entry, "label must be a name")
+            raise ThesaurusError(path, entry, "label doit être un nom")
         aliases = check_strings(path, entry, "aliases", item.get("aliases") or [], name_key)
         actors.append(Actor(ident, kind, label.strip(), list(dict.fromkeys([label.strip(), *aliases]))))
     return actors
@@ -97,9 +97,9 @@ def _named(path: Path, kind: str, entries: object) -> list[Actor]:
 def _countries(path: Path, extra: object, taken: set[tuple[str, ...]]) -> list[Actor]:
     """One actor per ISO 3166 country, with French names, the file's additions, and no name in ``taken``."""
     if not isinstance(extra, dict):
-        raise ThesaurusError(path, "countries", "expected a mapping of ISO 3166 alpha-2 codes")
+        raise ThesaurusError(path, "countries", "un dictionnaire de codes ISO 3166 alpha-2 est attendu")
     if unknown := sorted(str(code) for code in extra if pycountry.countries.get(alpha_2=str(code)) is None):
-        raise ThesaurusError(path, "countries", f"unknown ISO 3166 alpha-2 codes: {', '.join(unknown)}")
+        raise ThesaurusError(path, "countries", f"codes ISO 3166 alpha-2 inconnus : {', '.join(unknown)}")
     french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
     short_names = Locale("fr").territories
     countries: list[tuple[Actor, list[str]]] = []

@@ -33,7 +33,7 @@ def read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise ThesaurusError(path, "file", str(error)) from error
+        raise ThesaurusError(path, "fichier", str(error)) from error
 
 
 def check_entry(
@@ -41,19 +41,19 @@ def check_entry(
 ) -> None:
     """Reject an entry that is not a mapping, misses a required key or has an unknown one."""
     if not isinstance(data, dict):
-        raise ThesaurusError(path, entry, "expected a mapping of keys to values")
+        raise ThesaurusError(path, entry, "un dictionnaire clé: valeur est attendu")
     if unknown := sorted(set(data) - required - optional):
-        raise ThesaurusError(path, entry, f"unknown keys: {', '.join(map(str, unknown))}")
+        raise ThesaurusError(path, entry, f"clés inconnues : {', '.join(map(str, unknown))}")
     if missing := sorted(required - set(data)):
-        raise ThesaurusError(path, entry, f"missing keys: {', '.join(missing)}")
+        raise ThesaurusError(path, entry, f"clés manquantes : {', '.join(missing)}")
 
 
 def check_strings(path: Path, entry: str, key: str, value: Any, keyer: Callable[[str], str]) -> list[str]:
     """A list of strings that each give at least one content word."""
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ThesaurusError(path, entry, f"{key} must be a list of strings")
+        raise ThesaurusError(path, entry, f"{key} doit être une liste de textes")
     if empty := [item for item in value if not phrase(item, keyer)]:
-        raise ThesaurusError(path, entry, f"{key} without any content word: {empty}")
+        raise ThesaurusError(path, entry, f"{key} sans aucun mot plein : {empty}")
     return value
 
 
@@ -61,20 +61,20 @@ def load_themes(path: Path) -> list[Theme]:
     """The themes of the thesaurus file, validated."""
     data = read_yaml(path)
     if not isinstance(data, list):
-        raise ThesaurusError(path, "file", "expected a list of themes")
+        raise ThesaurusError(path, "fichier", "une liste de thèmes est attendue")
     themes: list[Theme] = []
     for number, item in enumerate(data, 1):
-        entry = f"theme {number}" + (f" ({item.get('id')})" if isinstance(item, dict) else "")
+        entry = f"thème {number}" + (f" ({item.get('id')})" if isinstance(item, dict) else "")
         check_entry(path, entry, item, _THEME_KEYS)
         if not isinstance(item["id"], str) or not SLUG.match(item["id"]):
-            raise ThesaurusError(path, entry, "id must be an ASCII slug such as 'traite-des-etres-humains'")
+            raise ThesaurusError(path, entry, "id doit être un identifiant ASCII comme 'traite-des-etres-humains'")
         if item["id"] in {theme.id for theme in themes}:
-            raise ThesaurusError(path, entry, "duplicate id")
+            raise ThesaurusError(path, entry, "id en double")
         if not isinstance(item["label"], str) or not isinstance(item["description"], str):
-            raise ThesaurusError(path, entry, "label and description must be text")
+            raise ThesaurusError(path, entry, "label et description doivent être du texte")
         terms = check_strings(path, entry, "terms", item["terms"], stem)
         if not terms:
-            raise ThesaurusError(path, entry, "terms must not be empty")
+            raise ThesaurusError(path, entry, "terms ne doit pas être vide")
         themes.append(Theme(item["id"], item["label"].strip(), item["description"].strip(), terms))
     return themes
 
