@@ -15,6 +15,7 @@ def serve(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     root = root.resolve()
+    os.chdir(root)  # mkdocs.yml's relative paths (snippets base) are relative to the project
     regenerate(root)
     os.environ[SERVE_FLAG] = "1"
     mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, watch=[str(root / "corpus")],
