@@ -63,6 +63,7 @@ _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_RE = re.compile(r"\w+")
 _HYPHENATED_RE = re.compile(r"\w+-\w+")
+_LINE_END_HYPHEN_RE = re.compile(r"\w-[ \t]*$", re.MULTILINE)
 _ORDINAL_START_RE = re.compile(r"^(?:ème|eme|ère|er|e|nd|nde)\b")
 _SPLIT_ORDINAL_RE = re.compile(r"\b(\d+) (ème|ère|er)\b")
 _PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]+$")
@@ -190,9 +191,10 @@ def clean(source: Source) -> tuple[list[Line], list[Diagnostic]]:
     counts["break"] = len(pages) - 1
     pages = _remove_debris(pages, counts)
     context = _Context(_wrap_width(pages), Counter(), set(), counts)
-    lowered = source.text.lower()
-    context.words.update(_WORD_RE.findall(lowered))
-    context.hyphenated.update(_HYPHENATED_RE.findall(lowered))
+    if _LINE_END_HYPHEN_RE.search(source.text):  # the vocabulary is only needed to rejoin hyphenated words
+        lowered = source.text.lower()
+        context.words.update(_WORD_RE.findall(lowered))
+        context.hyphenated.update(_HYPHENATED_RE.findall(lowered))
     lines = [Line(o.number, _finish(o.text)) for o in _assemble(pages, _bullet_depths(pages), context)]
     diagnostics = [
         Diagnostic(source.path, f"{counts[kind]} {forms[counts[kind] > 1]}", None, "info")
