@@ -17,18 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.browser import CHROMIUM as CHROMIUM_PATH
+from benchmarks.browser import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 BUILD_EPOCH = "1700000000"
 
 
