@@ -62,11 +62,15 @@ _PAGE_NUMBER_RE = re.compile(
 _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_RE = re.compile(r"\w+")
+_DIGITS_RE = re.compile(r"\d+")
 _HYPHENATED_RE = re.compile(r"\w+-\w+")
-_LINE_END_HYPHEN_RE = re.compile(r"\w-[ \t]*$", re.MULTILINE)
+_LINE_END_HYPHEN_RE = re.compile(r"-(?<=\w-)[ \t]*$", re.MULTILINE)  # opens with "-": fast to scan for
 _ORDINAL_START_RE = re.compile(r"^(?:ème|eme|ère|er|e|nd|nde)\b")
 _SPLIT_ORDINAL_RE = re.compile(r"\b(\d+) (ème|ère|er)\b")
+_ORDINAL_HINT_RE = re.compile(r"\d (?:è|e)")  # cheap test before the ordinal pattern, which opens with \b
 _PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]+$")
+_SPACE_AFTER_PAREN_RE = re.compile(r"\(\s+")
+_SPACE_BEFORE_PAREN_RE = re.compile(r"\s+\)")
 
 COMPOUND_TAILS = frozenset(
     {
@@ -226,7 +230,7 @@ def _pages(text: str) -> list[list[Entry]]:
 
 def _key(text: str) -> str:
     """Comparison key of a possible running header: case, spacing and digits ignored."""
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return _DIGITS_RE.sub("#", " ".join(text.lower().split()))
 
 
 def _edges(pages: list[list[Entry]]) -> set[tuple[int, int]]:
@@ -244,6 +248,7 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
     doomed: dict[tuple[int, int], str] = {}
     seen_banners: set[str] = set()
     edge_pages: defaultdict[str, set[int]] = defaultdict(set)
+    edge_keys: dict[tuple[int, int], str] = {}
     for p, page in enumerate(pages):
         for i, entry in enumerate(page):
             if entry is None:
@@ -257,12 +262,12 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
             elif at_edge and _PAGE_NUMBER_RE.match(text):
                 doomed[p, i] = "page"
             elif at_edge and _may_run(text):
-                edge_pages[_key(text)].add(p)
+                edge_keys[p, i] = _key(text)
+                edge_pages[edge_keys[p, i]].add(p)
     title_block = {(0, i) for i, entry in enumerate(pages[0][:PAGE_EDGE]) if entry is not None} if pages else set()
-    for p, i in edges - title_block:
-        entry = pages[p][i]
-        if (p, i) not in doomed and entry is not None and len(edge_pages.get(_key(entry[1]), ())) >= 2:
-            doomed[p, i] = "running"
+    for position in edge_keys.keys() - title_block:
+        if len(edge_pages[edge_keys[position]]) >= 2:
+            doomed[position] = "running"
     opening = _opening_words(pages)
     for p in range(1, len(pages) - 1):
         kept = [i for i, entry in enumerate(pages[p]) if entry is not None and (p, i) not in doomed]
@@ -331,13 +336,21 @@ def _normalise(text: str, depths: dict[int, int]) -> str:
     return "  " * depth + "- " + _squash(text[match.end() :])
 
 
+_SPACES_RE = re.compile(r" {2,}")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r" {2,}", " ", text.strip(" \t"))
+    text = text.strip(" \t")
+    return _SPACES_RE.sub(" ", text) if "  " in text else text
+
+
+_BLOCK_FIRST_CHARS = frozenset(" -P0123456789IVXL<[¹²³⁴⁵⁶⁷⁸⁹⁰")
+"""The characters the five patterns of :func:`starts_block` can start with."""
 
 
 def starts_block(text: str) -> bool:
     """Whether a normalised line opens a new logical line whatever precedes it."""
-    return bool(
+    return text[:1] in _BLOCK_FIRST_CHARS and bool(
         CANONICAL_BULLET_RE.match(text)
         or NUMBERED_RE.match(text)
         or ROMAN_HEADING_RE.match(text)
@@ -349,9 +362,16 @@ def starts_block(text: str) -> bool:
 _MARKUP_RE = re.compile(r"\*\*|<[^>]+>")
 
 
+_LOWERCASE_LETTER_RE = re.compile("[a-zß-öø-ÿ]")
+_CAPS_PREFIX = 40
+
+
 def is_caps_line(text: str) -> bool:
     """A line written in capitals, such as a section title (at least four letters)."""
-    text = _MARKUP_RE.sub("", text)
+    if "<" in text or "**" in text:
+        text = _MARKUP_RE.sub("", text)
+    if len(_LOWERCASE_LETTER_RE.findall(text, 0, max(_CAPS_PREFIX, len(text) // 5))) > 0.1 * len(text):
+        return False  # more than a tenth of the line in lowercase letters: no need to count them all
     letters = sum(map(str.isalpha, text))
     return letters >= 4 and sum(map(str.isupper, text)) >= 0.9 * letters
 
@@ -376,7 +396,7 @@ def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:
 
 def _extend(open_line: _Open, text: str, context: _Context) -> None:
     """Append a continuation line, rejoining a hyphenated word or a split ordinal."""
-    hyphen = _HYPHEN_END_RE.search(open_line.text)
+    hyphen = _HYPHEN_END_RE.search(open_line.text) if open_line.text.endswith("-") else None
     if hyphen and text[0].islower():
         tail = _WORD_RE.match(text)
         keep = _keeps_hyphen(hyphen.group(1), tail.group(0) if tail else "", context)
@@ -445,6 +465,10 @@ def _finish(text: str) -> str:
     body = _squash(text)
     if not indent:  # a bullet glyph alone on its line, joined to its text: canonical as any other bullet
         body = BULLET_RE.sub("- ", body, count=1)
-    body = _SPLIT_ORDINAL_RE.sub(r"\1\2", body)
-    body = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", body))
+    if _ORDINAL_HINT_RE.search(body):
+        body = _SPLIT_ORDINAL_RE.sub(r"\1\2", body)
+    if ")" in body:
+        body = _SPACE_BEFORE_PAREN_RE.sub(")", body)
+    if "(" in body:
+        body = _SPACE_AFTER_PAREN_RE.sub("(", body)
     return indent + body

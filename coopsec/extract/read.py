@@ -41,8 +41,8 @@ _LEGACY = "cp1252"
 _LINE_ENDS = (("\r\n", "CRLF (Windows)"), ("\r", "CR (ancien Mac)"))
 _MAX_CONTROL_SHARE = 0.01
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc, less \t \n \f \r
-_SYMBOL_BULLETS = str.maketrans({"\uf0a7": "▪", "\uf0b7": "•", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "•"})
-"""Bullets of the Symbol/Wingdings fonts, kept as real bullets before private-use characters go."""
+_SYMBOL_BULLETS = {"\uf0a7": "▪", "\uf0b7": "•", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "•"}
+"""Bullets of the Symbol/Wingdings fonts, kept as real bullets when private-use characters go."""
 _PRIVATE_USE = re.compile("[\x00\ue000-\uf8ff]")
 
 
@@ -69,8 +69,8 @@ def read_source(path: pathlib.Path, root: pathlib.Path) -> Source:
 def normalise_text(text: str) -> str:
     """LF line ends, NFC, symbol-font bullets kept, NUL and private-use characters removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_SYMBOL_BULLETS)
-    return _PRIVATE_USE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return _PRIVATE_USE.sub(lambda match: _SYMBOL_BULLETS.get(match.group(), ""), text)
 
 
 def _relative(path: pathlib.Path, root: pathlib.Path) -> str:

@@ -40,10 +40,12 @@ def mark_roles(part: Part) -> None:
         if block.kind == "item":
             block.role = "operative" if operative_mode else introducer
             continue
+        if operative_mode:  # nothing to read: the role cannot change before the next heading
+            block.role = introducer = "operative"
+            continue
         folded = _folded(block.text)
-        block.role = _role(folded, operative_mode)
-        operative_mode = operative_mode or bool(_TRIGGER.search(folded))
-        introducer = block.role
+        block.role = introducer = _role(folded, operative_mode)
+        operative_mode = _is_trigger(folded)
 
 
 def paragraph_role(text: str, operative_mode: bool = False) -> str:
@@ -52,9 +54,14 @@ def paragraph_role(text: str, operative_mode: bool = False) -> str:
 
 
 def _role(folded: str, operative_mode: bool) -> str:
-    if operative_mode or _TRIGGER.search(folded) or _DECIDING_SUBJECT.search(folded):
+    if operative_mode or _is_trigger(folded) or _DECIDING_SUBJECT.search(folded):
         return "operative"
     return "preamble" if _PREAMBLE.match(folded) else ""
+
+
+def _is_trigger(folded: str) -> bool:
+    """A paragraph that announces the operative part: a decision verb, then a final colon."""
+    return folded.endswith(":") and bool(_TRIGGER.search(folded))
 
 
 _SCOPE = 600  # characters read: openers and the main clause come early; a trigger ends with ":"

@@ -82,6 +82,8 @@ _PARTICIPANTS_RE = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
+_PARTICIPANTS_TAIL = 80
+"""Characters at the end of a paragraph searched for the phrase that introduces the participants."""
 
 _PUBLISHED_RE = re.compile(r"^(?:Publié le|Mis à jour le|Date de publication|Dates?\s*:)", re.IGNORECASE)
 _SOURCE_URL_RE = re.compile(r"^(?:URL|Source|Lien)\b[^<]*:\s*<?(https?://[^\s>]+)>?$", re.IGNORECASE)
@@ -91,6 +93,7 @@ _TRAILER_LABEL_RE = re.compile(r"^(?:Bannière|Image|Crédits?(?: photo)?|Mots-c
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SUP_TAG_RE = re.compile(r"<sup>\s*(\w{1,4})\s*</sup>")
+_SUPERSCRIPT_RE = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _SUPERSCRIPT_CALL_RE = re.compile(r"(?<=[^\s\d¹²³⁴⁵⁶⁷⁸⁹⁰])(?<!\bm)(?<!\bkm)(?<!\bcm)([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
 _BRACKET_CALL_RE = re.compile(r"\s*\[(\d{1,3})\]")
@@ -186,12 +189,12 @@ def _is_strong_header(text: str) -> bool:
     )
 
 
-def _header_size(lines: list[Line]) -> int:
-    """Number of header lines at the start of a part."""
-    size = 0
-    while size < len(lines) and _is_header_line(lines[size].text):
-        size += 1
-    return size
+def _header_size(lines: list[Line], start: int = 0) -> int:
+    """Number of header lines from ``lines[start]`` on (at the start of a part)."""
+    end = start
+    while end < len(lines) and _is_header_line(lines[end].text):
+        end += 1
+    return end - start
 
 
 def _split_parts(lines: list[Line]) -> list[list[Line]]:
@@ -199,7 +202,7 @@ def _split_parts(lines: list[Line]) -> list[list[Line]]:
     parts: list[list[Line]] = [lines[: _header_size(lines)]]
     index = len(parts[0])
     while index < len(lines):
-        size = _header_size(lines[index:])
+        size = _header_size(lines, index)
         start = _part_start(lines, index, size)
         if start is None:
             parts[-1].extend(lines[index : index + max(size, 1)])
@@ -276,14 +279,15 @@ def _strip_markup(text: str) -> str:
             text = pattern.sub(r"\1", text)
     if "<" in text:
         text = _HTML_TAG_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    return (_SPACES_RE.sub(" ", text) if "  " in text else text).strip()
 
 
 def _inline(text: str, link_labels: set[str]) -> str:
     """Block text: footnote calls as markers, markup removed."""
     if "<" in text:
         text = _SUP_TAG_RE.sub(lambda m: note_call(m.group(1)), text)
-    text = _SUPERSCRIPT_CALL_RE.sub(lambda m: note_call(m.group(1).translate(_SUPERSCRIPTS)), text)
+    if _SUPERSCRIPT_RE.search(text):  # the call pattern opens with look-behinds: slow to scan for
+        text = _SUPERSCRIPT_CALL_RE.sub(lambda m: note_call(m.group(1).translate(_SUPERSCRIPTS)), text)
     if "[" in text:
         text = _MD_LINK_RE.sub(r"\1", text)
         text = _BRACKET_CALL_RE.sub(lambda m: note_call(m.group(1)) if m.group(1) in link_labels else m.group(0), text)
@@ -348,7 +352,7 @@ def _participants(blocks: list[Block]) -> list[str]:
     """Person lines of the list introduced by ``avec la participation de :`` and the like."""
     names: list[str] = []
     for index, block in enumerate(blocks):
-        if block.kind == "item" or not _PARTICIPANTS_RE.search(plain(block.text)):
+        if block.kind == "item" or not _PARTICIPANTS_RE.search(plain(block.text)[-_PARTICIPANTS_TAIL:]):
             continue
         for item in blocks[index + 1 :]:
             if item.kind != "item":
