@@ -74,10 +74,10 @@ def normalise_text(text: str) -> str:
 
 
 def _relative(path: pathlib.Path, root: pathlib.Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for candidate, base in ((path, root), (path.resolve(), root.resolve())):  # resolving costs system calls
+        if candidate.is_relative_to(base):
+            return candidate.relative_to(base).as_posix()
+    return path.as_posix()
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, str, list[Diagnostic]]:

@@ -82,8 +82,8 @@ _PARTICIPANTS_RE = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
-_PARTICIPANTS_TAIL = 80
-"""Characters at the end of a paragraph searched for the phrase that introduces the participants."""
+_PARTICIPANTS_ENDINGS = ("de", "participant", "participants", "présents", "participé")
+"""Last words of the phrases of ``_PARTICIPANTS_RE``: a cheap test before the pattern."""
 
 _PUBLISHED_RE = re.compile(r"^(?:Publié le|Mis à jour le|Date de publication|Dates?\s*:)", re.IGNORECASE)
 _SOURCE_URL_RE = re.compile(r"^(?:URL|Source|Lien)\b[^<]*:\s*<?(https?://[^\s>]+)>?$", re.IGNORECASE)
@@ -352,13 +352,19 @@ def _participants(blocks: list[Block]) -> list[str]:
     """Person lines of the list introduced by ``avec la participation de :`` and the like."""
     names: list[str] = []
     for index, block in enumerate(blocks):
-        if block.kind == "item" or not _PARTICIPANTS_RE.search(plain(block.text)[-_PARTICIPANTS_TAIL:]):
+        if block.kind == "item" or not _introduces_participants(plain(block.text)):
             continue
         for item in blocks[index + 1 :]:
             if item.kind != "item":
                 break
             names.append(plain(item.text).strip().rstrip(".;, "))
     return names
+
+
+def _introduces_participants(text: str) -> bool:
+    """A paragraph ending with ``avec la participation de :`` and the like."""
+    end = text.rstrip().removesuffix(":").rstrip().lower()
+    return end.endswith(_PARTICIPANTS_ENDINGS) and bool(_PARTICIPANTS_RE.search(text))
 
 
 def _check_notes(body: Body, definitions: list[tuple[Footnote, int]], file: str) -> list[Diagnostic]:
