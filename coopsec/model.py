@@ -27,7 +27,7 @@ def note_call(label: str) -> str:
 
 def plain(text: str) -> str:
     """Block text without footnote call markers, for matching and excerpts."""
-    return NOTE_CALL_RE.sub("", text)
+    return NOTE_CALL_RE.sub("", text) if "\ue000" in text else text
 
 
 @dataclass

@@ -63,7 +63,7 @@ _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_RE = re.compile(r"\w+")
 _DIGITS_RE = re.compile(r"\d+")
-_HYPHENATED_RE = re.compile(r"\w+-\w+")
+_HYPHENATED_RE = re.compile(r"\b\w+-\w+")  # \b: same matches, no backtracking inside words
 _LINE_END_HYPHEN_RE = re.compile(r"-(?<=\w-)[ \t]*$", re.MULTILINE)  # opens with "-": fast to scan for
 _ORDINAL_START_RE = re.compile(r"^(?:ème|eme|ère|er|e|nd|nde)\b")
 _SPLIT_ORDINAL_RE = re.compile(r"\b(\d+) (ème|ère|er)\b")

@@ -163,7 +163,7 @@ def _collect(lines: list[Line]) -> _Collected:
 
 def _label(text: str) -> tuple[str, str] | None:
     """``(label, value)`` of a ``Label : value`` line."""
-    match = _LABEL_RE.match(text)
+    match = _LABEL_RE.match(text) if ":" in text else None
     return (match.group(1).strip().lower(), match.group(2).strip()) if match else None
 
 
