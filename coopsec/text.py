@@ -11,12 +11,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate, chain, compress, repeat
 
 import snowballstemmer
 
-_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ‘`´]", re.IGNORECASE)
 _TOKEN = re.compile(r"[0-9a-z]+")
+_WHITE = re.compile(r"\s")
+_SPACES = re.compile(r" {2,}")
 
 
 class _FoldTable(dict[int, str]):
@@ -34,9 +36,18 @@ _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
 _FOLD_TABLE = _FoldTable()
 
 
+_ELISION_REVERSED = re.compile(r"['’ʼ‘`´](?:[cdjlmnst]|uq|uqsuj|uqsrol|uqsiup|uqiouq)\b", re.IGNORECASE)
+"""An elided word and its apostrophe (``l'``, ``qu'``, ``jusqu'``) in the reversed text: opening with the
+apostrophe, the pattern is much faster to scan for than its forward form, which opens with ``\b``."""
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents and ligatures, split elisions; keep word boundaries."""
-    return _ELISION.sub(" ", text).translate(_FOLD_TABLE).lower()
+    text = _ELISION_REVERSED.sub(" ", text[::-1])[::-1]
+    if not text.isascii():  # only the non-ASCII runs go through the (slower) fold table
+        text = _NON_ASCII.sub(lambda run: run.group().translate(_FOLD_TABLE), text)
+    return text.lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -78,17 +89,17 @@ STOPWORDS = frozenset(
 )
 """Folded function words ignored by phrase matching (elided forms included)."""
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
 _STEMMER = snowballstemmer.stemmer("french")
 
 
 @dataclass(frozen=True)
-class Word:
-    """A content word of a text: its matching key and its span in the text."""
+class Words:
+    """The content words of a text: their matching keys, and where each one starts and ends in the text."""
 
-    key: str
-    start: int
-    end: int
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
 
 
 @cache
@@ -126,21 +137,53 @@ def name_key(word: str) -> str:
     return key
 
 
-def words(text: str, key: Callable[[str], str]) -> list[Word]:
+def words(text: str, key: Callable[[str], str]) -> Words:
     """Content words of ``text`` (stopwords left out), keyed by ``key`` (:func:`stem` or :func:`name_key`)."""
-    return [Word(k, match.start(), match.end()) for match in _WORD.finditer(text) for k in _keys(match.group(), key)]
+    written, starts, ends = _written_words(text)
+    per_word = list(map(_key_table(key).__getitem__, written))  # no key for a stopword, several rarely
+    counts = list(map(len, per_word))
+    return Words(list(chain.from_iterable(per_word)), _repeated(starts, counts), _repeated(ends, counts))
+
+
+def _repeated(values: tuple[int, ...], counts: list[int]) -> list[int]:
+    """Each value as many times as its count says."""
+    if max(counts, default=0) <= 1:  # the usual case, done quicker
+        return list(compress(values, counts))
+    return list(chain.from_iterable(map(repeat, values, counts)))
+
+
+@lru_cache(maxsize=4096)
+def _written_words(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The written words of ``text``, their starts and their ends, kept for the next pass over the same text."""
+    pieces = _WORD_SPLIT.split(text)  # separator, word, separator, word, …, separator
+    bounds = (0, *accumulate(map(len, pieces)))  # where each piece starts, then the end of the text
+    return tuple(pieces[1::2]), bounds[1:-1:2], bounds[2::2]
+
+
+class _KeyTable(dict[str, tuple[str, ...]]):
+    """Keys of each written word under one key function, filled on first sight of the word."""
+
+    def __init__(self, key: Callable[[str], str]):
+        super().__init__()
+        self.key = key
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        """One key per content token (``l'OTAN`` gives ``otan``)."""
+        pieces = tokens(word)
+        keys = tuple(self.key(word if len(pieces) == 1 else token) for token in pieces if token not in STOPWORDS)
+        self[word] = keys
+        return keys
 
 
 @cache
-def _keys(word: str, key: Callable[[str], str]) -> tuple[str, ...]:
-    """Keys of one written word: one per content token (``l'OTAN`` gives ``otan``)."""
-    pieces = tokens(word)
-    return tuple(key(word if len(pieces) == 1 else token) for token in pieces if token not in STOPWORDS)
+def _key_table(key: Callable[[str], str]) -> _KeyTable:
+    """The one key table of ``key``."""
+    return _KeyTable(key)
 
 
 def phrase(text: str, key: Callable[[str], str]) -> tuple[str, ...]:
     """The key sequence of a thesaurus term or actor name."""
-    return tuple(word.key for word in words(text, key))
+    return tuple(words(text, key).keys)
 
 
 @dataclass(frozen=True)
@@ -167,32 +210,34 @@ class PhraseIndex:
         return cls(phrases, {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()})
 
 
-def find_phrases(found: list[Word], index: PhraseIndex, overlap: bool = True) -> list[Hit]:
+def find_phrases(found: Words, index: PhraseIndex, overlap: bool = True) -> list[Hit]:
     """Occurrences of the index's phrases (consecutive word keys) in text order.
 
     With ``overlap`` every phrase is reported; without it, the longest phrase at a
     position wins and matching resumes after it (``Guinée équatoriale`` is not also ``Guinée``).
     """
+    keys = found.keys
     hits: list[Hit] = []
-    position = 0
-    while position < len(found):
-        step = 1
-        for length in index.lengths.get(found[position].key, ()):
-            if position + length > len(found):
+    resume = 0  # without overlap, the first position after the last hit
+    for position in compress(range(len(keys)), map(index.lengths.__contains__, keys)):  # where a phrase may start
+        if position < resume:
+            continue
+        for length in index.lengths[keys[position]]:
+            if position + length > len(keys):
                 continue
-            ids = index.phrases.get(tuple(word.key for word in found[position : position + length]))
+            ids = index.phrases.get(tuple(keys[position : position + length]))
             if ids:
-                hits.append(Hit(ids, found[position].start, found[position + length - 1].end))
+                hits.append(Hit(ids, found.starts[position], found.ends[position + length - 1]))
                 if not overlap:
-                    step = length
+                    resume = position + length
                     break
-        position += step
     return hits
 
 
 def excerpt(text: str, start: int, end: int, width: int = 200) -> str:
     """About ``width`` characters of ``text`` around ``[start, end)``, cut between words, with ellipses."""
-    text = re.sub(r"\s", " ", text)
+    if not text.isprintable():  # every white space character but the plain space is unprintable
+        text = _WHITE.sub(" ", text)
     margin = max(0, (width - (end - start)) // 2)
     left, right = max(0, start - margin), min(len(text), end + margin)
     if left > 0:
@@ -200,5 +245,7 @@ def excerpt(text: str, start: int, end: int, width: int = 200) -> str:
     if right < len(text):
         cut = text.rfind(" ", end, right)
         right = cut if cut != -1 else right
-    middle = re.sub(r" {2,}", " ", text[left:right]).strip()
-    return ("…" if left > 0 else "") + middle + ("…" if right < len(text) else "")
+    middle = text[left:right]
+    if "  " in middle:
+        middle = _SPACES.sub(" ", middle)
+    return ("…" if left > 0 else "") + middle.strip() + ("…" if right < len(text) else "")

@@ -101,6 +101,20 @@ def test_no_date_in(text: str) -> None:
     assert find_dates(text, None) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bruxelles, le 15 mars 2013.", [("le 15 mars 2013", "day")]),
+        ("(du 3 au 5 mars 2013)", [("du 3 au 5 mars 2013", "day")]),
+        ("Rabat,15 mars 2013", [("mars 2013", "month")]),  # a number right after a comma is no day
+        ("le 1.5 mars 2013", [("mars 2013", "month")]),
+        ("le 15 mars 2013/14", [("le 15 mars", "day")]),  # "2013/14" is no year
+    ],
+)
+def test_dates_next_to_punctuation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.span.text, m.span.precision) for m in find_dates(text, 2020)] == expected
+
+
 def test_impossible_date_does_not_become_a_month() -> None:
     assert [m.span.text for m in find_dates("le 31 février 2013 et le 1er mars 2013")] == ["le 1er mars 2013"]
 

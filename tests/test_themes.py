@@ -6,7 +6,7 @@ import pytest
 
 from coopsec.enrich.themes import ThesaurusError, load_themes, match_themes
 from coopsec.model import Block, Document, Part, Source, Theme, note_call
-from coopsec.text import excerpt, name_key, stem
+from coopsec.text import excerpt, name_key, stem, words
 
 THEMES_FILE = Path(__file__).resolve().parent.parent / "corpus" / "themes.yml"
 
@@ -177,6 +177,14 @@ def test_excerpt_is_cut_between_words_with_ellipses():
     assert cut.startswith("…mot") and cut.endswith("…") and "terrorisme" in cut
     assert 150 <= len(cut) <= 210
     assert excerpt("Court texte.", 0, 5) == "Court texte."
+
+
+def test_words_keep_where_each_one_is_written():
+    text = "Le terrorisme d’aujourdʼhui, et les Ministres."  # "aujourdʼhui" with a modifier letter apostrophe
+    found = words(text, stem)
+    assert found.keys == [stem("terrorisme"), "aujourd", "hui", stem("Ministres")]
+    spans = [text[start:end] for start, end in zip(found.starts, found.ends, strict=True)]
+    assert spans == ["terrorisme", "aujourdʼhui", "aujourdʼhui", "Ministres"]
 
 
 def test_stemmers_merge_inflections_but_not_neighbours():

@@ -183,6 +183,8 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
 
 def _zones(text: str, year: int | None) -> Iterator[_Zone]:
     dates = find_dates(text, year)
+    if not dates:
+        return
     for clause in _clauses(text):
         inside = [d for d in dates if clause[0] <= d.start < clause[1]]
         for i, date in enumerate(inside):
@@ -203,12 +205,12 @@ _CUE_PATTERNS = (
 
 
 @lru_cache(maxsize=256)
-def _text_cues(text: str) -> tuple[_Cue, ...]:
-    """Every cue word of a text."""
+def _clause_cues(text: str, start: int, end: int) -> tuple[_Cue, ...]:
+    """Every cue word of a clause of ``text`` (no cue word holds the punctuation that ends a clause)."""
     return tuple(
         _Cue(m.start(), m.end(), kind, role, label)
         for pattern, kind, role, label in _CUE_PATTERNS
-        for m in pattern.finditer(text)
+        for m in pattern.finditer(text, start, end)
     )
 
 
@@ -217,7 +219,7 @@ def _cues(zone: _Zone) -> list[_Cue]:
     date = zone.date
     return [
         c
-        for c in _text_cues(zone.text)
+        for c in _clause_cues(zone.text, *zone.clause)
         if zone.start <= c.start and c.end <= zone.end and (c.end <= date.start or c.start >= date.end)
     ]
 

@@ -101,9 +101,10 @@ def collect_mentions(
         firsts: dict[str, Hit] = {}
         terms: dict[str, dict[str, None]] = {}
         for hit in find_phrases(words(text, keyer), index, overlap):
+            term = " ".join(text[hit.start : hit.end].split())
             for ident in hit.ids:
                 firsts.setdefault(ident, hit)
-                terms.setdefault(ident, {})[" ".join(text[hit.start : hit.end].split())] = None
+                terms.setdefault(ident, {})[term] = None
         for ident, hit in firsts.items():
             mention = Mention(block.anchor, excerpt(text, hit.start, hit.end), list(terms[ident]), block.number)
             found.setdefault(ident, []).append(mention)

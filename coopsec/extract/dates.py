@@ -52,8 +52,11 @@ _SINGLE = re.compile(rf"(?:\ble\s+)?{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?:\ble\s+)?(?<![\d/])([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)
 _MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
-_HINT = re.compile(rf"{_MONTH}|\d/\d", re.IGNORECASE)
-"""Something every date but a bare year has: a quick test before the full patterns."""
+_DIGIT = re.compile(r"\d")
+"""Something every date has: a quick test before the full patterns."""
+_STRETCH = re.compile(r"[\w\s/–—-]+")
+"""A stretch of text between punctuation marks. No date spans one, so dates are looked for stretch by stretch
+(the patterns still look behind a stretch, and none reads or looks ahead for the punctuation after it)."""
 
 
 @dataclass
@@ -71,10 +74,16 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
     Dates without a year take ``context_year`` (or are dropped without one);
     impossible dates are dropped. Bare years are returned only with ``years=True``.
     """
+    if not _DIGIT.search(text):
+        return []
     candidates: list[tuple[int, int, DateSpan | None]] = []
-    for pattern, read in _READERS if _HINT.search(text) else ():
-        for match in pattern.finditer(text):
-            candidates.append((match.start(), match.end(), read(match, context_year)))
+    for stretch in _STRETCH.finditer(text):
+        start, end = stretch.span()
+        if not _DIGIT.search(text, start, end):
+            continue
+        for pattern, read in _READERS:
+            for match in pattern.finditer(text, start, end):
+                candidates.append((match.start(), match.end(), read(match, context_year)))
     if years:
         for match in _YEAR_ONLY.finditer(text):
             year = int(match.group(1))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import pathlib
 import re
 import unicodedata
@@ -74,10 +75,14 @@ def normalise_text(text: str) -> str:
 
 
 def _relative(path: pathlib.Path, root: pathlib.Path) -> str:
-    for candidate, base in ((path, root), (path.resolve(), root.resolve())):  # resolving costs system calls
-        if candidate.is_relative_to(base):
-            return candidate.relative_to(base).as_posix()
-    return path.as_posix()
+    """``path`` relative to ``root``, with forward slashes; compared as written first (resolving costs system calls)."""
+    prefix = os.path.join(root, "")
+    if str(path).startswith(prefix):
+        return str(path)[len(prefix) :].replace(os.sep, "/")
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, str, list[Diagnostic]]:
