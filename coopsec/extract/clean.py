@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import islice
 
 from coopsec.model import Diagnostic, Line, Source
 from coopsec.text import tokens
@@ -41,7 +42,8 @@ from coopsec.text import tokens
 TERMINAL = ".!?;:…"
 """Characters that end a sentence or a clause at the end of a paragraph."""
 
-_BULLET_GLYPHS = "[•▪●◦○■□►➢✓\uf0a7\uf0b7*–—-]"
+_BULLET_CHARS = "•▪●◦○■□►➢✓\uf0a7\uf0b7*–—-"
+_BULLET_GLYPHS = f"[{_BULLET_CHARS}]"
 BULLET_RE = re.compile(rf"^([ \t]*){_BULLET_GLYPHS}[ \t]+(?=\S)")
 _LONE_BULLET_RE = re.compile(rf"^\s*{_BULLET_GLYPHS}\s*$")
 CANONICAL_BULLET_RE = re.compile(r"^( *)- ")
@@ -60,14 +62,16 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_SEPARATOR_CHARS = "-*_="
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_RE = re.compile(r"\w+")
 _DIGITS_RE = re.compile(r"\d+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _HYPHENATED_RE = re.compile(r"\b\w+-\w+")  # \b: same matches, no backtracking inside words
 _LINE_END_HYPHEN_RE = re.compile(r"-(?<=\w-)[ \t]*$", re.MULTILINE)  # opens with "-": fast to scan for
 _ORDINAL_START_RE = re.compile(r"^(?:ème|eme|ère|er|e|nd|nde)\b")
 _SPLIT_ORDINAL_RE = re.compile(r"\b(\d+) (ème|ère|er)\b")
-_ORDINAL_HINT_RE = re.compile(r"\d (?:è|e)")  # cheap test before the ordinal pattern, which opens with \b
+_ORDINAL_HINT_RE = re.compile(r" (?<=\d )[èe]")  # opens with a space: a fast first test for _SPLIT_ORDINAL_RE
 _PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]+$")
 _SPACE_AFTER_PAREN_RE = re.compile(r"\(\s+")
 _SPACE_BEFORE_PAREN_RE = re.compile(r"\s+\)")
@@ -214,7 +218,7 @@ def _pages(text: str) -> list[list[Entry]]:
     blanks = 0
     for number, raw in enumerate(text.split("\n"), 1):
         for index, piece in enumerate(raw.split("\f") if "\f" in raw else (raw,)):
-            separator = _SEPARATOR_RE.match(piece)
+            separator = piece.lstrip()[:1] in _SEPARATOR_CHARS and _SEPARATOR_RE.match(piece)
             if index or separator:
                 blanks = 3
             if separator or not piece.strip():
@@ -286,7 +290,7 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
 def _may_run(text: str) -> bool:
     """Whether a page-edge line may be a running header or footer: words, no list marker, no final stop."""
     return (
-        bool(re.search(r"[^\W\d_]", text))
+        bool(_LETTER_RE.search(text))
         and text[-1] not in TERMINAL
         and not (starts_block(text) or BULLET_RE.match(text))
     )
@@ -294,7 +298,7 @@ def _may_run(text: str) -> bool:
 
 def _opening_words(pages: list[list[Entry]]) -> set[str]:
     """Significant words of the first three lines of the text (its title block)."""
-    first = [entry[1] for entry in pages[0] if entry is not None][:3] if pages else []
+    first = list(islice((entry[1] for entry in pages[0] if entry is not None), 3)) if pages else []
     return {word for word in tokens(" ".join(first)) if len(word) >= 4}
 
 
@@ -334,7 +338,7 @@ def _bullet_depths(pages: list[list[Entry]]) -> dict[int, int]:
 
 def _normalise(text: str, depths: dict[int, int]) -> str:
     """One physical line with a canonical bullet and single spaces."""
-    match = BULLET_RE.match(text)
+    match = BULLET_RE.match(text) if text.lstrip(" \t")[:1] in _BULLET_CHARS else None
     if not match:
         return _squash(text)
     depth = depths.get(len(match.group(1).expandtabs(4)), 0)
@@ -349,19 +353,13 @@ def _squash(text: str) -> str:
     return _SPACES_RE.sub(" ", text) if "  " in text else text
 
 
-_BLOCK_FIRST_CHARS = frozenset(" -P0123456789IVXL<[¹²³⁴⁵⁶⁷⁸⁹⁰")
-"""The characters the five patterns of :func:`starts_block` can start with."""
+_BLOCK_STARTS = (CANONICAL_BULLET_RE, NUMBERED_RE, ROMAN_HEADING_RE, FOOTNOTE_DEF_RE, LINK_DEF_RE)
+_BLOCK_START_RE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _BLOCK_STARTS))
 
 
 def starts_block(text: str) -> bool:
-    """Whether a normalised line opens a new logical line whatever precedes it."""
-    return text[:1] in _BLOCK_FIRST_CHARS and bool(
-        CANONICAL_BULLET_RE.match(text)
-        or NUMBERED_RE.match(text)
-        or ROMAN_HEADING_RE.match(text)
-        or FOOTNOTE_DEF_RE.match(text)
-        or LINK_DEF_RE.match(text)
-    )
+    """Whether a normalised line opens a new logical line whatever precedes it (item, number, heading, note, link)."""
+    return bool(_BLOCK_START_RE.match(text))
 
 
 _MARKUP_RE = re.compile(r"\*\*|<[^>]+>")
@@ -467,9 +465,9 @@ def _assemble(pages: list[list[Entry]], depths: dict[int, int], context: _Contex
 
 def _finish(text: str) -> str:
     """Final tidying of a logical line: bullet glyph left alone on its line, spaces, split ordinals, brackets."""
-    indent = text[: len(text) - len(text.lstrip(" "))]
+    indent = text[: len(text) - len(text.lstrip(" "))] if text.startswith(" ") else ""
     body = _squash(text)
-    if not indent:  # a bullet glyph alone on its line, joined to its text: canonical as any other bullet
+    if not indent and body[:1] in _BULLET_CHARS:  # a bullet glyph alone on its line, joined to its text
         body = BULLET_RE.sub("- ", body, count=1)
     if _ORDINAL_HINT_RE.search(body):
         body = _SPLIT_ORDINAL_RE.sub(r"\1\2", body)
