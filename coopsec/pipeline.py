@@ -8,11 +8,15 @@ interrupted build leaves the previous output intact.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import multiprocessing
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -208,19 +212,47 @@ def link_meetings(docs: list[Document]) -> list[Meeting]:
 
 
 def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport) -> dict[str, str]:
-    """Every generated file, as {path under docs/: content}."""
+    """Every generated file, as {path under docs/: content}.
+
+    With many documents, the data exports and the search index are written by a
+    forked child process on another core while this one writes the pages.
+    """
     meetings = link_meetings(docs)
     themes, actors = thesauri.themes, thesauri.actors
-    files: dict[str, str] = {}
-    for doc in docs:
-        report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
-        files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
-    build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
-    for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
-                 chronology_page(meetings, docs), data_files(docs, meetings), search_files(docs),
-                 overview(docs, build_date)):
-        files.update(part)
+    _for_exports.update(docs=docs, meetings=meetings)
+    try:
+        with _fork_pool(len(docs)) as pool:
+            exports = pool.submit(_exports) if pool else None
+            files: dict[str, str] = {}
+            for doc in docs:
+                report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
+                files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
+            build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
+            for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
+                         chronology_page(meetings, docs), exports.result() if exports else _exports(),
+                         overview(docs, build_date)):
+                files.update(part)
+    finally:
+        _for_exports.clear()
     return files
+
+
+_for_exports: dict[str, list] = {}
+"""The documents and meetings being rendered, for :func:`_exports` (a forked child inherits them)."""
+
+
+def _exports() -> dict[str, str]:
+    """The data exports and the search index of the documents being rendered."""
+    docs, meetings = _for_exports["docs"], _for_exports["meetings"]
+    return {**data_files(docs, meetings), **search_files(docs)}
+
+
+def _fork_pool(documents: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
+    """A one-process pool forked from this one when it is worth it and safe (no other thread), else None."""
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if documents < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not forkable:
+        return nullcontext()
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
 
 
 def stage_docs(files: dict[str, str], project: Project) -> Path:
@@ -258,7 +290,11 @@ def render_site(project: Project, docs_dir: Path, strict: bool) -> Path:
                          strict=strict)
     snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs_dir)]
-    mkdocs_build(config)
+    gc.freeze()  # what the build holds stays alive: MkDocs' full garbage collections need not walk it again
+    try:
+        mkdocs_build(config)
+    finally:
+        gc.unfreeze()
     return site
 
 

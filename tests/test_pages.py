@@ -87,3 +87,29 @@ def test_preamble_and_operative_part_are_labelled_sections():
     assert html.index('id="p-2"') < preamble < html.index('id="p-2a"') < operative < html.index('id="a-1"')
     assert html.count("<section") == 2 == html.count("</section>")
     assert '<p class="role-label">Dispositif</p>' in html and "<li>" in html
+
+
+def test_front_matter_yaml_is_what_the_pure_python_emitter_writes():
+    import random
+
+    import yaml
+
+    from coopsec.write.markdown import dump_yaml
+
+    rng = random.Random(7)
+    common = [*"abcdefé ÉàœŒ«»’'\"-:#&*!|>%@`,[]{}?~\\/.+=0123456789 ", "  ", "null", "yes", "- ", ": ", " #"]
+    odd = ["\n", "\t", "\r", "\x85", "\u2028", "\ufeff", "\x07", "\U0001F600"]
+
+    def text(lengths):
+        return "".join(rng.choice(odd) if rng.random() < 0.01 else rng.choice(common)
+                       for _ in range(rng.choice(lengths)))
+
+    for _ in range(1000):
+        width = rng.choice([80, 1000])
+        lengths = [0, 1, 5, 20, 60, 70, 75, 80] if width == 80 else [0, 5, 100, 900, 980, 990, 1000]
+        data = {"title": text(lengths), "references": [text(lengths) for _ in range(rng.randint(0, 2))],
+                "source": {"file": text(lengths), "sha256": "a" * 64}, "search": {"exclude": rng.random() < 0.5}}
+        if rng.random() < 0.1:
+            data[text([0, 1, 3])] = "clé inhabituelle"
+        expected = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=width)
+        assert dump_yaml(data, width) == expected

@@ -139,3 +139,21 @@ def test_a_broken_thesaurus_is_reported_and_nothing_is_published(project, capsys
     assert main(["--root", str(project), "--no-bundle"]) == 1
     assert "themes.yml" in capsys.readouterr().err
     assert not (project / "site").exists()
+
+
+def test_rendering_on_two_cores_gives_the_same_files(project, monkeypatch):
+    from coopsec.model import BuildReport
+    from coopsec.pipeline import Project, Thesauri, process_corpus, render
+
+    target = Project(project)
+    thesauri = Thesauri.load(target)
+    sequential_report, parallel_report = BuildReport(), BuildReport()
+    sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    docs = process_corpus(target, thesauri, BuildReport())
+    with pipeline._fork_pool(len(docs)) as pool:
+        assert pool is not None
+    assert render(docs, thesauri, 0, parallel_report) == sequential
+    assert parallel_report == sequential_report
+    assert not pipeline._for_exports

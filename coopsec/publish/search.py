@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from coopsec.model import Document, plain
 from coopsec.text import tokens
@@ -59,8 +60,9 @@ _SUFFIXES = (
 )
 
 
+@cache
 def stem(token: str) -> str:
-    """Light French stem of a folded token: plurals, feminines, -isme/-iste."""
+    """Light French stem of a folded token: plurals, feminines, -isme/-iste (cached: the vocabulary is small)."""
     if not token.isalpha():
         return token
     return _strip(_strip(token, _PLURAL), _SUFFIXES)

@@ -10,9 +10,12 @@ that it is always shown as text, never run as HTML or Markdown.
 from __future__ import annotations
 
 import html
+import math
 import posixpath
 import re
 from functools import cache
+
+import yaml
 
 GENERATED_DIRS = ("corpus", "data")
 """Folders of docs/ that the build owns entirely; everything else is hand-written."""
@@ -38,12 +41,14 @@ def actor_path(actor_id: str) -> str:
 
 
 _MD_ACTIVE = re.compile(r"([\\`*_\[\]{}|#!])")
+_ESCAPED = re.compile(r"[&<>\\`*_\[\]{}|#!]")  # what html.escape or _MD_ACTIVE change: most texts have none
 _LINE_START = re.compile(r"^(\s*)(?:([-+>])|(\d+)([.)]))")
 
 
 def escape(text: str) -> str:
     """Inline text shown verbatim: no HTML, no Markdown, no template markers."""
-    text = _MD_ACTIVE.sub(r"\\\1", html.escape(text, quote=False))
+    if _ESCAPED.search(text):
+        text = _MD_ACTIVE.sub(r"\\\1", html.escape(text, quote=False))
     return _LINE_START.sub(_escape_line_start, text)
 
 
@@ -73,3 +78,33 @@ def link(from_path: str, to_path: str, anchor: str = "") -> str:
 def _relative_dir(from_dir: str, to_dir: str) -> str:
     relative = posixpath.relpath(to_dir or ".", from_dir or ".")
     return "" if relative == "." else relative
+
+
+_YAML_FAST = getattr(yaml, "CSafeDumper", None)
+_YAML_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_YAML_ODD = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+"""Characters the pure-Python and libyaml emitters may write differently (line breaks, controls, BOM, astral)."""
+_YAML_DOUBLED = re.compile("[\"'\\\\]")
+
+
+def dump_yaml(data: dict, width: int = 80) -> str:
+    """``yaml.safe_dump`` in block style, Unicode as is, keys in order.
+
+    libyaml (much faster) gives the same bytes as the pure-Python emitter as long as
+    no line can be folded and no odd character or key is involved; otherwise the
+    pure-Python emitter runs (``tests/test_pages.py`` compares both).
+    """
+    dumper = _YAML_FAST if _YAML_FAST and _widest(data) < width else yaml.SafeDumper
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=width)
+
+
+def _widest(value: object, column: int = 0) -> float:
+    """An upper bound of the longest line of ``value`` dumped from ``column``; infinite when libyaml may differ."""
+    if isinstance(value, dict):
+        return max((math.inf if not isinstance(key, str) or not _YAML_KEY.fullmatch(key)
+                    else _widest(item, column + len(key) + 4) for key, item in value.items()), default=column + 2)
+    if isinstance(value, list):
+        return max((_widest(item, column + 4) for item in value), default=column + 2)
+    if isinstance(value, str):
+        return math.inf if _YAML_ODD.search(value) else column + len(value) + 2 + len(_YAML_DOUBLED.findall(value))
+    return column + len(str(value)) + 2 if value is None or isinstance(value, (bool, int)) else math.inf

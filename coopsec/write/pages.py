@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import html
 
-import yaml
-
 from ..extract.dates import format_iso_fr, format_span_fr
 from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
-from .markdown import escape, escape_title
+from .markdown import dump_yaml, escape, escape_title
 
 DOC_TYPE_LABELS = {
     "déclaration": "Déclaration",
@@ -47,7 +45,7 @@ def front_matter(doc: Document) -> dict:
 
 
 def dump_front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    return "---\n" + dump_yaml(data, width=1000) + "---\n"
 
 
 def document_page(doc: Document, extra: str = "") -> str:

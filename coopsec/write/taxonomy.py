@@ -8,13 +8,22 @@ their anchors, with a short excerpt.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import yaml
+from functools import cache
 
 from ..extract.dates import format_iso_fr
 from ..model import Actor, Document, Mention, Theme
 from ..text import fold
-from .markdown import ACTORS_INDEX, THEMES_INDEX, actor_path, document_path, escape, escape_title, link, theme_path
+from .markdown import (
+    ACTORS_INDEX,
+    THEMES_INDEX,
+    actor_path,
+    document_path,
+    dump_yaml,
+    escape,
+    escape_title,
+    link,
+    theme_path,
+)
 
 KIND_SECTIONS = {"country": "Pays", "organisation": "Organisations", "place": "Lieux"}
 KIND_LABELS = {"country": "Pays", "organisation": "Organisation", "place": "Lieu"}
@@ -102,22 +111,26 @@ def _listing(page: str, found: Found) -> list[str]:
     """Per document: a linked heading, its date, then its paragraphs with excerpts."""
     lines: list[str] = []
     for doc, mentions in found:
-        target = document_path(doc.slug)
+        target = link(page, document_path(doc.slug))
         title = " ".join(doc.meta.title.split()) or doc.slug
-        lines += [f"## [{escape(title)}]({link(page, target)})", ""]
+        lines += [f"## [{escape(title)}]({target})", ""]
         if doc.meta.date:
-            lines += [escape(format_iso_fr(doc.meta.date)), ""]
+            lines += [escape(_french_date(doc.meta.date)), ""]
         for mention in mentions:
             number = mention.number
             label = f"§ {escape(number)}" if number else f"¶ {escape(mention.anchor.removeprefix('a-'))}"
-            lines.append(f"- [{label}]({link(page, target, mention.anchor)}) : {escape(mention.excerpt)}")
+            lines.append(f"- [{label}]({target}#{mention.anchor}) : {escape(mention.excerpt)}")
         lines.append("")
     return lines
+
+
+_french_date = cache(format_iso_fr)
+"""A document date in French words; documents are listed on many pages."""
 
 
 def _page(title: str, body: list[str]) -> str:
     """A Markdown page with front matter and a level-1 title."""
     meta = {"title": escape_title(title), "search": {"exclude": True}}  # listings: engines index the documents
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+    front = dump_yaml(meta).strip()
     return "\n".join(["---", front, "---", "", f"# {escape(title)}", "", *body]).rstrip() + "\n"
 
