@@ -30,7 +30,7 @@ def plain(text: str) -> str:
     return NOTE_CALL_RE.sub("", text) if "\ue000" in text else text
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     """A message about one source file, for the build report."""
 
@@ -53,7 +53,7 @@ class SourceError(Exception):
         self.diagnostic = Diagnostic(file, message, line, "error")
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """A corpus file decoded to text."""
 
@@ -65,7 +65,7 @@ class Source:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what decoding detected or repaired
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One logical line after cleaning, with the source line it starts on."""
 
@@ -73,7 +73,7 @@ class Line:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One unit of a document body.
 
@@ -90,13 +90,13 @@ class Block:
     role: str = ""  # "preamble" (recitals), "operative" (what is decided) or "" where the text has neither
 
 
-@dataclass
+@dataclass(slots=True)
 class Footnote:
     label: str  # "1", "2"...
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class DateSpan:
     """A date or an interval, with its precision and the words it comes from."""
 
@@ -111,7 +111,7 @@ class DateSpan:
         return self.start.isoformat()[:width], self.end.isoformat()[:width]
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     """A self-contained part of a text: the main text, or an annexed record."""
 
@@ -123,7 +123,7 @@ class Part:
     header: list[str] = field(default_factory=list)  # raw header lines (addresses, dates, codes)
 
 
-@dataclass
+@dataclass(slots=True)
 class Body:
     """What the structure stage finds in a cleaned text."""
 
@@ -138,7 +138,7 @@ class Body:
         return self.parts[0].title if self.parts else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Metadata:
     """Front-matter fields; see ``schema.py`` for their declaration."""
 
@@ -155,7 +155,7 @@ class Metadata:
     guessed: list[str] = field(default_factory=list)  # fields extracted, not overridden
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A paragraph of a document that treats a theme or names an actor."""
 
@@ -165,7 +165,7 @@ class Mention:
     number: str = ""  # the paragraph's visible number, if it has one
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """A paragraph citing a meeting, with the exact quote."""
 
@@ -174,7 +174,7 @@ class Citation:
     quote: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Meeting:
     """A meeting cited by the texts (merged across paragraphs and documents)."""
 
@@ -186,7 +186,7 @@ class Meeting:
     sources: list[Citation] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Theme:
     id: str
     label: str
@@ -194,7 +194,7 @@ class Theme:
     terms: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     id: str
     kind: str  # "country" | "organisation" | "place"
@@ -202,7 +202,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """Everything known about one corpus text."""
 
@@ -221,7 +221,7 @@ class Document:
         return [block for part in self.parts for block in part.blocks]
 
 
-@dataclass
+@dataclass(slots=True)
 class BuildReport:
     """What a build did: documents converted or refused, fields guessed, messages."""
 

@@ -143,24 +143,27 @@ _worker: dict[str, object] = {}
 
 def _start_worker(root: Path) -> None:
     project = Project(root)
-    _worker.update(project=project, thesauri=Thesauri.load(project))
+    _worker.update(project=project, thesauri=Thesauri.load(project), cache=ConversionCache(project.cache))
 
 
-def _process_in_worker(path: Path) -> Document | Diagnostic:
+def _process_in_worker(path: Path, key: str) -> Document | Diagnostic:
+    """Process one text and store the document in the cache (workers write it in parallel)."""
     try:
-        return process(path, _worker["project"], _worker["thesauri"])  # type: ignore[arg-type]
+        doc = process(path, _worker["project"], _worker["thesauri"])  # type: ignore[arg-type]
     except SourceError as error:
         return error.diagnostic
+    _worker["cache"].put(key, doc)  # type: ignore[attr-defined]
+    return doc
 
 
-def _process_all(paths: list[Path], project: Project, thesauri: Thesauri) -> list[Document | Diagnostic]:
-    """Process texts in order, on every core when there are many."""
+def _process_all(keyed: list[tuple[Path, str]], project: Project, thesauri: Thesauri) -> list[Document | Diagnostic]:
+    """Process texts in order, on every core when there are many, and cache the documents."""
     cores = os.cpu_count() or 1
-    if len(paths) < PARALLEL_FROM or cores < 2:
-        _worker.update(project=project, thesauri=thesauri)
-        return [_process_in_worker(path) for path in paths]
+    if len(keyed) < PARALLEL_FROM or cores < 2:
+        _worker.update(project=project, thesauri=thesauri, cache=ConversionCache(project.cache))
+        return [_process_in_worker(path, key) for path, key in keyed]
     with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(project.root,)) as pool:
-        return list(pool.map(_process_in_worker, paths, chunksize=8))
+        return list(pool.map(_process_in_worker, *zip(*keyed, strict=True), chunksize=8))
 
 
 def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) -> list[Document]:
@@ -172,10 +175,7 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
         keyed.append((path, conversion_key(name, path, path.with_suffix(".yml"), thesauri.fingerprint)))
     cached = {key: cache.get(key) for _, key in keyed}
     missing = [(path, key) for path, key in keyed if cached[key] is None]
-    for (_, key), result in zip(missing, _process_all([path for path, _ in missing], project, thesauri),
-                                strict=True):
-        if isinstance(result, Document):
-            cache.put(key, result)
+    for (_, key), result in zip(missing, _process_all(missing, project, thesauri), strict=True):
         cached[key] = result
     cache.prune({key for _, key in keyed})
     report.reconverted = len(missing)
