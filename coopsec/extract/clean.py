@@ -238,28 +238,25 @@ def _key(text: str) -> str:
     return _DIGITS_RE.sub("#", " ".join(text.lower().split()))
 
 
-def _edges(pages: list[list[Entry]]) -> set[tuple[int, int]]:
-    """Positions of the first and last lines of every page."""
-    edges = set()
-    for p, page in enumerate(pages):
-        filled = [i for i, entry in enumerate(page) if entry is not None]
-        edges.update((p, i) for i in filled[:PAGE_EDGE] + filled[-PAGE_EDGE:])
-    return edges
+def _edges(page: list[Entry]) -> set[int]:
+    """Positions of the first and last lines of a page."""
+    filled = [i for i, entry in enumerate(page) if entry is not None]
+    return set(filled[:PAGE_EDGE] + filled[-PAGE_EDGE:])
 
 
 def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[Entry]]:
     """Pages without page numbers, repeated banners and running headers or footers."""
-    edges = _edges(pages)
     doomed: dict[tuple[int, int], str] = {}
     seen_banners: set[str] = set()
     edge_pages: defaultdict[str, set[int]] = defaultdict(set)
     edge_keys: dict[tuple[int, int], str] = {}
     for p, page in enumerate(pages):
+        edges = _edges(page)
         for i, entry in enumerate(page):
             if entry is None:
                 continue
             text = entry[1].strip()
-            at_edge = (p, i) in edges
+            at_edge = i in edges
             if CLASSIFICATION_RE.match(text):
                 if at_edge and _key(text) in seen_banners:
                     doomed[p, i] = "banner"

@@ -11,8 +11,10 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from babel.dates import format_date, get_day_names, get_month_names
 
@@ -76,27 +78,25 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
     """
     if not _DIGIT.search(text):
         return []
-    candidates: list[tuple[int, int, DateSpan | None]] = []
+    candidates: list[tuple[int, int, Callable[[], DateSpan | None]]] = []  # read only if chosen
     for stretch in _STRETCH.finditer(text):
         start, end = stretch.span()
         if not _DIGIT.search(text, start, end):
             continue
         for pattern, read in _READERS:
             for match in pattern.finditer(text, start, end):
-                candidates.append((match.start(), match.end(), read(match, context_year)))
+                candidates.append((match.start(), match.end(), partial(read, match, context_year)))
     if years:
         for match in _YEAR_ONLY.finditer(text):
-            year = int(match.group(1))
-            span = DateSpan(date(year, 1, 1), date(year, 12, 31), "year", match.group(0))
-            candidates.append((match.start(), match.end(), span))
+            candidates.append((match.start(), match.end(), partial(_read_year, match, context_year)))
     # Leftmost, then longest, wins; an impossible date still hides what it overlaps.
     chosen: list[DateMatch] = []
     taken_until = -1
-    for start, end, span in sorted(candidates, key=lambda c: (c[0], -c[1])):
+    for start, end, read in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < taken_until:
             continue
         taken_until = end
-        if span is not None:
+        if (span := read()) is not None:
             chosen.append(DateMatch(span, start, end))
     return chosen
 
@@ -148,6 +148,11 @@ def _read_numeric(match: re.Match[str], _context_year: int | None) -> DateSpan |
     day, month, year = (int(group) for group in match.groups())
     when = _day(year, month, day) if 1 <= month <= 12 else None
     return _interval(when, when, match.group(0))
+
+
+def _read_year(match: re.Match[str], _context_year: int | None) -> DateSpan:
+    year = int(match.group(1))
+    return DateSpan(date(year, 1, 1), date(year, 12, 31), "year", match.group(0))
 
 
 def _read_month_only(match: re.Match[str], _context_year: int | None) -> DateSpan | None:

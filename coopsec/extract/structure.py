@@ -83,6 +83,7 @@ _PARTICIPANTS_RE = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPANTS_ENDINGS = ("de", "participant", "participants", "présents", "participé")
+_PARTICIPANTS_TAIL = max(map(len, _PARTICIPANTS_ENDINGS))
 """Last words of the phrases of ``_PARTICIPANTS_RE``: a cheap test before the pattern."""
 
 _PUBLISHED_RE = re.compile(r"^(?:Publié le|Mis à jour le|Date de publication|Dates?\s*:)", re.IGNORECASE)
@@ -104,10 +105,10 @@ _SUPERSCRIPT_RE = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _SUPERSCRIPT_CALL_RE = re.compile(r"(?<=[^\s\d¹²³⁴⁵⁶⁷⁸⁹⁰])(?<!\bm)(?<!\bkm)(?<!\bcm)([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
 _BRACKET_CALL_RE = re.compile(r"\s*\[(\d{1,3})\]")
-_EMPHASIS_RES = (
-    re.compile(r"\*\*(.+?)\*\*"),
-    re.compile(r"__(.+?)__"),
-    re.compile(r"(?<![\w*])\*(\S(?:[^*]*\S)?)\*(?![\w*])"),
+_EMPHASIS_RES = (  # (marker the pattern needs, pattern)
+    ("**", re.compile(r"\*\*(.+?)\*\*")),
+    ("__", re.compile(r"__(.+?)__")),
+    ("*", re.compile(r"(?<![\w*])\*(\S(?:[^*]*\S)?)\*(?![\w*])")),
 )
 _HTML_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|u)\b[^>]*>", re.IGNORECASE)
 
@@ -283,8 +284,8 @@ def _strip_markup(text: str) -> str:
     """Text without Markdown emphasis, Markdown links and inline HTML tags."""
     if "[" in text:
         text = _MD_LINK_RE.sub(r"\1", text)
-    if "*" in text or "_" in text:
-        for pattern in _EMPHASIS_RES:
+    for marker, pattern in _EMPHASIS_RES:
+        if marker in text:
             text = pattern.sub(r"\1", text)
     if "<" in text:
         text = _HTML_TAG_RE.sub("", text)
@@ -377,7 +378,7 @@ def _participants(blocks: list[Block]) -> list[str]:
 
 def _introduces_participants(text: str) -> bool:
     """A paragraph ending with ``avec la participation de :`` and the like."""
-    end = text.rstrip().removesuffix(":").rstrip().lower()
+    end = text.rstrip().removesuffix(":").rstrip()[-_PARTICIPANTS_TAIL:].lower()
     return end.endswith(_PARTICIPANTS_ENDINGS) and bool(_PARTICIPANTS_RE.search(text))
 
 
@@ -385,7 +386,7 @@ def _check_notes(body: Body, definitions: list[tuple[Footnote, int]], file: str)
     """Warnings for footnote calls without definition and definitions without call."""
     calls: dict[str, int] = {}
     for block in (b for part in body.parts for b in part.blocks):
-        for label in NOTE_CALL_RE.findall(block.text):
+        for label in NOTE_CALL_RE.findall(block.text) if "\ue000" in block.text else ():
             calls.setdefault(label, block.line)
     defined = {note.label: number for note, number in definitions}
     problems = [
