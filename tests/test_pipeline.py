@@ -132,6 +132,9 @@ def test_processing_on_all_cores_gives_the_same_documents(project, monkeypatch):
     parallel = process_corpus(target, thesauri, report)
     assert report.reconverted == 5
     assert parallel == sequential
+    again = BuildReport()
+    assert process_corpus(target, thesauri, again) == sequential
+    assert again.reconverted == 0  # the workers stored what they processed in the cache
 
 
 def test_a_broken_thesaurus_is_reported_and_nothing_is_published(project, capsys):
