@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, repeat
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -141,20 +142,22 @@ def words(text: str, key: Callable[[str], str]) -> Words:
     """Content words of ``text`` (stopwords left out), keyed by ``key`` (:func:`stem` or :func:`name_key`)."""
     written, starts, ends = _written_words(text)
     per_word = list(map(_key_table(key).__getitem__, written))  # no key for a stopword, several rarely
+    keys = list(chain.from_iterable(per_word))
+    kept = list(compress(starts, per_word))  # the start of each word with keys
+    if len(kept) == len(keys):  # the usual case: no word has several keys
+        return Words(keys, kept, list(compress(ends, per_word)))
     counts = list(map(len, per_word))
-    return Words(list(chain.from_iterable(per_word)), _repeated(starts, counts), _repeated(ends, counts))
+    return Words(keys, _repeated(starts, counts), _repeated(ends, counts))
 
 
 def _repeated(values: tuple[int, ...], counts: list[int]) -> list[int]:
     """Each value as many times as its count says."""
-    if max(counts, default=0) <= 1:  # the usual case, done quicker
-        return list(compress(values, counts))
     return list(chain.from_iterable(map(repeat, values, counts)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2)
 def _written_words(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    """The written words of ``text``, their starts and their ends, kept for the next pass over the same text."""
+    """The written words of ``text``, their starts and their ends, kept for the next matcher on the same text."""
     pieces = _WORD_SPLIT.split(text)  # separator, word, separator, word, …, separator
     bounds = (0, *accumulate(map(len, pieces)))  # where each piece starts, then the end of the text
     return tuple(pieces[1::2]), bounds[1:-1:2], bounds[2::2]
@@ -186,8 +189,7 @@ def phrase(text: str, key: Callable[[str], str]) -> tuple[str, ...]:
     return tuple(words(text, key).keys)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """Where a phrase of an index occurs in a text."""
 
     ids: tuple[str, ...]
@@ -210,20 +212,25 @@ class PhraseIndex:
         return cls(phrases, {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()})
 
 
-def find_phrases(found: Words, index: PhraseIndex, overlap: bool = True) -> list[Hit]:
+def find_phrases(found: Words, index: PhraseIndex, overlap: bool = True, breaks: Iterable[int] = ()) -> list[Hit]:
     """Occurrences of the index's phrases (consecutive word keys) in text order.
 
     With ``overlap`` every phrase is reported; without it, the longest phrase at a
     position wins and matching resumes after it (``Guinée équatoriale`` is not also ``Guinée``).
+    ``breaks`` are the positions in ``found.keys``, in order, where a new text starts: no phrase runs over one.
     """
     keys = found.keys
+    limits = iter((*breaks, len(keys)))
+    limit = next(limits)  # where the text of the current position ends
     hits: list[Hit] = []
     resume = 0  # without overlap, the first position after the last hit
     for position in compress(range(len(keys)), map(index.lengths.__contains__, keys)):  # where a phrase may start
         if position < resume:
             continue
+        while position >= limit:
+            limit = next(limits)
         for length in index.lengths[keys[position]]:
-            if position + length > len(keys):
+            if position + length > limit:
                 continue
             ids = index.phrases.get(tuple(keys[position : position + length]))
             if ids:
@@ -238,14 +245,17 @@ def excerpt(text: str, start: int, end: int, width: int = 200) -> str:
     """About ``width`` characters of ``text`` around ``[start, end)``, cut between words, with ellipses."""
     if not text.isprintable():  # every white space character but the plain space is unprintable
         text = _WHITE.sub(" ", text)
-    margin = max(0, (width - (end - start)) // 2)
-    left, right = max(0, start - margin), min(len(text), end + margin)
-    if left > 0:
-        left = text.find(" ", left, start) + 1 or left
-    if right < len(text):
+    margin = (width - end + start) // 2
+    left, right, size = start - margin, end + margin, len(text)
+    if margin < 0:  # a phrase longer than the width: the phrase alone
+        left, right = start, end
+    left = (text.find(" ", left, start) + 1 or left) if left > 0 else 0
+    if right < size:
         cut = text.rfind(" ", end, right)
         right = cut if cut != -1 else right
+    else:
+        right = size
     middle = text[left:right]
     if "  " in middle:
         middle = _SPACES.sub(" ", middle)
-    return ("…" if left > 0 else "") + middle.strip() + ("…" if right < len(text) else "")
+    return ("…" if left else "") + middle.strip() + ("…" if right < size else "")

@@ -164,6 +164,14 @@ def test_mention_shape_terms_and_order(themes):
     assert mentions["cybercriminalite"][0].terms == ["cybercriminalité"]
 
 
+def test_a_term_does_not_run_from_one_paragraph_into_the_next(themes):
+    doc = make_doc("Lutter contre la traite", "des êtres humains et le terrorisme.", "", "La traite des êtres humains.")
+    mentions = match_themes(doc, themes)
+    assert [m.anchor for m in mentions["traite-des-etres-humains"]] == ["p-4"]
+    assert [m.anchor for m in mentions["terrorisme"]] == ["p-2"]
+    assert mentions["terrorisme"][0].excerpt == "des êtres humains et le terrorisme."
+
+
 def test_blocks_without_anchor_are_skipped(themes):
     doc = make_doc(CIMO_RELIGION)
     doc.parts[0].blocks.append(Block("heading", "LA LUTTE CONTRE LE TERRORISME"))

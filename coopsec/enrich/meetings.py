@@ -33,24 +33,35 @@ _ORD_NUM = r"(?:(?:\d{1,3}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,3}\s*
 _CAP = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
 _PLACE_NAME = rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
 
-_MEETING_NOUN = re.compile(
-    r"\b(?:conf[ée]rences?|r[ée]unions?|sommets?|sessions?|coreper|groupes?\s+de\s+(?:travail|soutien)|visites?"
-    r"|ateliers?|s[ée]minaires?|colloques?|rencontres?|consultations|d[ée]jeuners?|d[îi]ners?|entretiens?"
-    r"|tables?\s+rondes?|conseils?(?:\s+europ[ée]ens?)?|assembl[ée]es?\s+g[ée]n[ée]rales?)\b",
-    re.IGNORECASE,
+
+def _any_word(*words: str) -> re.Pattern[str]:
+    """Any of ``words`` (regexes, each opening with a plain lowercase letter) as a whole word, ignoring case.
+
+    A look at the first letter spares trying every word at every word start.
+    """
+    if not all(word[:1].isalpha() and word[:1].islower() for word in words):
+        raise ValueError(f"a word does not open with a plain lowercase letter: {words}")
+    firsts = "".join(sorted({word[0] for word in words}))
+    return re.compile(rf"\b(?=[{firsts}])(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+_MEETING_NOUN = _any_word(
+    r"conf[ée]rences?", r"r[ée]unions?", r"sommets?", r"sessions?", r"coreper", r"groupes?\s+de\s+(?:travail|soutien)",
+    r"visites?", r"ateliers?", r"s[ée]minaires?", r"colloques?", r"rencontres?", r"consultations", r"d[ée]jeuners?",
+    r"d[îi]ners?", r"entretiens?", r"tables?\s+rondes?", r"conseils?(?:\s+europ[ée]ens?)?",
+    r"assembl[ée]es?\s+g[ée]n[ée]rales?",
 )
 _ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
-_MEETING_VERB = re.compile(
-    r"\b(?:tenue?s?|se\s+tiendra|se\s+tient|se\s+tenant|s['’]est\s+tenue?|a\s+eu\s+lieu|aura\s+lieu"
-    r"|organis[ée]e?s?|(?:s['’]est\s+|se\s+sont\s+)?r[ée]unie?s?|se\s+r[ée]uni\w*|se\s+sont\s+rencontr[ée]e?s)\b",
-    re.IGNORECASE,
+_MEETING_VERB = _any_word(
+    r"tenue?s?", r"se\s+tiendra", r"se\s+tient", r"se\s+tenant", r"s['’]est\s+tenue?", r"a\s+eu\s+lieu", r"aura\s+lieu",
+    r"organis[ée]e?s?", r"s['’]est\s+r[ée]unie?s?", r"se\s+sont\s+r[ée]unie?s?", r"r[ée]unie?s?", r"se\s+r[ée]uni\w*",
+    r"se\s+sont\s+rencontr[ée]e?s",
 )
 _VISIT_VERB = re.compile(r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE)
 _PEOPLE = re.compile(r"\bles\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat)\b", re.IGNORECASE)
-_EVENT_NOUN = re.compile(
-    r"\b(?:d[ée]clarations?|m[ée]morandums?|accords?|r[ée]solutions?|communiqu[ée]s?|trait[ée]s?|conventions?"
-    r"|protocoles?|lettres?|courriers?)\b",
-    re.IGNORECASE,
+_EVENT_NOUN = _any_word(
+    r"d[ée]clarations?", r"m[ée]morandums?", r"accords?", r"r[ée]solutions?", r"communiqu[ée]s?", r"trait[ée]s?",
+    r"conventions?", r"protocoles?", r"lettres?", r"courriers?",
 )
 _EVENT_VERBS = (
     (re.compile(r"\bsign(?:e|ent|é|ée|és|ées|ature)\b|\bfaite?s?\b", re.IGNORECASE), "Signature"),
@@ -333,7 +344,7 @@ def _tidy(name: str) -> str:
     """One-line name of a few words, without a dangling article or quote, capitalised."""
     kept, count = [], 0
     for word in name.split():
-        count += any(ch.isalnum() for ch in word)
+        count += any(map(str.isalnum, word))
         if count > MAX_NAME_WORDS:
             break
         kept.append(word)
@@ -375,7 +386,7 @@ def _place(zone: _Zone, cues: list[_Cue]) -> str:
 
 def _could_be_place(words: str) -> bool:
     """Not a meeting (``au Coreper``), an acronym (``au CLASI``) or a person (``à M. X``, ``au Président``)."""
-    first = tokens(words)[0] if tokens(words) else ""
+    first = next(iter(tokens(words)), "")
     return not (_MEETING_NOUN.fullmatch(words) or words.isupper() or len(first) < 2 or first in _NOT_PLACES)
 
 

@@ -7,7 +7,9 @@ agreement do not matter, and a phrase matches its content words in a row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from itertools import accumulate, groupby
 from pathlib import Path
 from typing import Any
 
@@ -92,23 +94,31 @@ def phrase_index(names: Iterable[tuple[str, str]], keyer: Callable[[str], str]) 
 def collect_mentions(
     doc: Document, index: PhraseIndex, keyer: Callable[[str], str], overlap: bool = True
 ) -> dict[str, list[Mention]]:
-    """One mention per (id, anchored block) where a phrase of ``index`` occurs, in document order."""
-    found: dict[str, list[Mention]] = {}
-    for block in doc.blocks():
-        if not block.anchor:
-            continue
-        text = plain(block.text)
+    """One mention per (id, anchored block) where a phrase of ``index`` occurs, in document order.
+
+    The anchored blocks are matched in one pass, as one text: the blocks joined by line breaks.
+    """
+    blocks = [block for block in doc.blocks() if block.anchor]
+    texts = [plain(block.text) for block in blocks]
+    offsets = [0, *accumulate(len(text) + 1 for text in texts)]  # where each block starts in the joined text
+    joined = "\n".join(texts)
+    found = words(joined, keyer)
+    breaks = [bisect_left(found.starts, offset) for offset in offsets[1:-1]]  # the first word of each next block
+    hits = find_phrases(found, index, overlap, breaks)
+    mentions: dict[str, list[Mention]] = {}
+    for number, block_hits in groupby(hits, key=lambda hit: bisect_right(offsets, hit.start) - 1):
+        block, text, offset = blocks[number], texts[number], offsets[number]
         firsts: dict[str, Hit] = {}
         terms: dict[str, dict[str, None]] = {}
-        for hit in find_phrases(words(text, keyer), index, overlap):
-            term = " ".join(text[hit.start : hit.end].split())
+        for hit in block_hits:
+            term = " ".join(joined[hit.start : hit.end].split())
             for ident in hit.ids:
                 firsts.setdefault(ident, hit)
                 terms.setdefault(ident, {})[term] = None
         for ident, hit in firsts.items():
-            mention = Mention(block.anchor, excerpt(text, hit.start, hit.end), list(terms[ident]), block.number)
-            found.setdefault(ident, []).append(mention)
-    return found
+            quote = excerpt(text, hit.start - offset, hit.end - offset)
+            mentions.setdefault(ident, []).append(Mention(block.anchor, quote, list(terms[ident]), block.number))
+    return mentions
 
 
 def theme_matcher(themes: list[Theme]) -> Callable[[Document], dict[str, list[Mention]]]:

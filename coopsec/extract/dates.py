@@ -34,7 +34,10 @@ def _loose(word: str) -> str:
 
 
 def _names(names: dict[int, str]) -> str:
-    return "|".join(_loose(name) for name in sorted(names.values(), key=len, reverse=True))
+    """A regex for any of ``names`` (longest first), with a quick look at the first letter before the names."""
+    ordered = sorted(names.values(), key=len, reverse=True)
+    firsts = {char for name in ordered for char in (name[0], unicodedata.normalize("NFKD", name[0])[0])}
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(_loose(name) for name in ordered)})"
 
 
 _MONTH = rf"({_names(get_month_names('wide', locale='fr'))})"
@@ -56,6 +59,8 @@ _MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
 _DIGIT = re.compile(r"\d")
 """Something every date has: a quick test before the full patterns."""
+_MONTH_NAME = re.compile(_MONTH, re.IGNORECASE)
+"""Something every date but a numeric one has."""
 _STRETCH = re.compile(r"[\w\s/–—-]+")
 """A stretch of text between punctuation marks. No date spans one, so dates are looked for stretch by stretch
 (the patterns still look behind a stretch, and none reads or looks ahead for the punctuation after it)."""
@@ -83,7 +88,7 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
         start, end = stretch.span()
         if not _DIGIT.search(text, start, end):
             continue
-        for pattern, read in _READERS:
+        for pattern, read in _READERS if _MONTH_NAME.search(text, start, end) else _NUMERIC_READER:
             for match in pattern.finditer(text, start, end):
                 candidates.append((match.start(), match.end(), partial(read, match, context_year)))
     if years:
@@ -168,6 +173,10 @@ _READERS = (
     (_NUMERIC, _read_numeric),
     (_MONTH_ONLY, _read_month_only),
 )
+
+
+_NUMERIC_READER = ((_NUMERIC, _read_numeric),)
+"""The only reader worth trying where no month is named."""
 
 
 def _fr(day: date, pattern: str) -> str:
