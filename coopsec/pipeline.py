@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -220,6 +221,7 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
     meetings = link_meetings(docs)
     themes, actors = thesauri.themes, thesauri.actors
     _for_exports.update(docs=docs, meetings=meetings)
+    gc.freeze()  # the documents outlive the rendering: no collection here or in the child need walk (or copy) them
     try:
         with _fork_pool(len(docs)) as pool:
             exports = pool.submit(_exports) if pool else None
@@ -233,6 +235,7 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
                          overview(docs, build_date)):
                 files.update(part)
     finally:
+        gc.unfreeze()
         _for_exports.clear()
     return files
 
@@ -261,15 +264,25 @@ def stage_docs(files: dict[str, str], project: Project) -> Path:
     if staged.exists():
         shutil.rmtree(staged)
     shutil.copytree(project.docs, staged, ignore=_ignore_generated(project.docs))
+    for directory in sorted({os.path.dirname(rel) for rel in files}):
+        (staged / directory).mkdir(parents=True, exist_ok=True)
     for rel, content in files.items():
-        target = staged / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
         previous = project.docs / rel
-        if previous.is_file() and previous.read_bytes() == content.encode("utf-8"):
-            os.link(previous, target)  # unchanged: keep the same file, not rewritten
+        if _holds(previous, content):
+            os.link(previous, staged / rel)  # unchanged: keep the same file, not rewritten
         else:
-            target.write_text(content, encoding="utf-8", newline="\n")
+            (staged / rel).write_text(content, encoding="utf-8", newline="\n")
     return staged
+
+
+def _holds(path: Path, content: str) -> bool:
+    """Whether ``path`` is a file holding exactly ``content`` (sizes are compared before the bytes)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return False
+    data = content.encode("utf-8")
+    return stat.S_ISREG(status.st_mode) and status.st_size == len(data) and path.read_bytes() == data
 
 
 def _ignore_generated(docs_dir: Path):

@@ -24,6 +24,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from coopsec.model import Document, plain
 from coopsec.text import tokens
@@ -60,9 +61,8 @@ _SUFFIXES = (
 )
 
 
-@cache
 def stem(token: str) -> str:
-    """Light French stem of a folded token: plurals, feminines, -isme/-iste (cached: the vocabulary is small)."""
+    """Light French stem of a folded token: plurals, feminines, -isme/-iste."""
     if not token.isalpha():
         return token
     return _strip(_strip(token, _PLURAL), _SUFFIXES)
@@ -79,7 +79,13 @@ def _strip(token: str, rules: tuple[tuple[str, str], ...]) -> str:
 
 def terms(text: str) -> list[str]:
     """Search terms of a text or query: folded tokens, minus stopwords and single characters, stemmed."""
-    return [stem(token) for token in tokens(text) if len(token) > 1 and token not in STOPWORDS]
+    return [term for term in map(_term, tokens(text)) if term]
+
+
+@cache
+def _term(token: str) -> str:
+    """The search term of a folded token, empty for a stopword or a single character (cached: few distinct)."""
+    return "" if len(token) < 2 or token in STOPWORDS else stem(token)
 
 
 @dataclass
@@ -158,15 +164,12 @@ def _shards(postings: dict[str, list[int]]) -> dict[str, dict[str, str]]:
 
 def _encode(numbers: list[int]) -> str:
     """Comma-separated base-36 gaps between sorted numbers (the first from 0)."""
-    previous = 0
-    gaps = []
-    for number in numbers:
-        gaps.append(_base36(number - previous))
-        previous = number
-    return ",".join(gaps)
+    return ",".join(map(_base36, [number - previous for previous, number in pairwise([0, *numbers])]))
 
 
+@cache
 def _base36(number: int) -> str:
+    """``number`` in base 36 (cached: most gaps are small and repeat)."""
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     text = ""
     while True:

@@ -69,15 +69,16 @@ def escape_attr(text: str) -> str:
 
 def link(from_path: str, to_path: str, anchor: str = "") -> str:
     """Relative link from one generated page to another (paths under docs/)."""
-    directory, name = posixpath.split(to_path)
-    target = posixpath.join(_relative_dir(posixpath.dirname(from_path), directory), name)
+    target = _relative_path(posixpath.dirname(from_path), to_path)
     return f"{target}#{anchor}" if anchor else target
 
 
 @cache
-def _relative_dir(from_dir: str, to_dir: str) -> str:
-    relative = posixpath.relpath(to_dir or ".", from_dir or ".")
-    return "" if relative == "." else relative
+def _relative_path(from_dir: str, to_path: str) -> str:
+    """``to_path`` relative to ``from_dir`` (cached: the pages sit in a few folders)."""
+    directory, name = posixpath.split(to_path)
+    relative = posixpath.relpath(directory or ".", from_dir or ".")
+    return name if relative == "." else posixpath.join(relative, name)
 
 
 _YAML_FAST = getattr(yaml, "CSafeDumper", None)

@@ -7,6 +7,7 @@ their anchors, with a short excerpt.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 
@@ -36,9 +37,9 @@ def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
     """The themes index and one page per theme, in thesaurus order."""
     pages: dict[str, str] = {}
     rows = []
-    ordered = _newest_first(docs)
+    found_by_id = _found(docs, lambda doc: doc.themes)
     for theme in themes:
-        found = _found(ordered, lambda doc, ident=theme.id: doc.themes.get(ident, []))
+        found = found_by_id.get(theme.id, [])
         path = theme_path(theme.id)
         body = [escape(theme.description), "", _counts(found), ""]
         if not found:
@@ -60,9 +61,9 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
     """The actors index, grouped by kind, and one page per actor named at least once."""
     pages: dict[str, str] = {}
     rows: dict[str, list[str]] = {kind: [] for kind in KIND_SECTIONS}
-    ordered = _newest_first(docs)
+    found_by_id = _found(docs, lambda doc: doc.actors)
     for actor in sorted(actors, key=lambda actor: (fold(actor.label), actor.id)):
-        found = _found(ordered, lambda doc, ident=actor.id: doc.actors.get(ident, []))
+        found = found_by_id.get(actor.id, [])
         if not found:
             continue
         path = actor_path(actor.id)
@@ -85,13 +86,14 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
     return pages
 
 
-def _newest_first(docs: list[Document]) -> list[Document]:
-    return sorted(docs, key=lambda doc: (doc.meta.date, doc.slug), reverse=True)
-
-
-def _found(ordered: list[Document], mentions_of: Callable[[Document], list[Mention]]) -> Found:
-    """Documents with at least one mention, in the given order (newest first)."""
-    return [(doc, mentions) for doc in ordered if (mentions := mentions_of(doc))]
+def _found(docs: list[Document], mentions_of: Callable[[Document], dict[str, list[Mention]]]) -> dict[str, Found]:
+    """Theme or actor id -> the documents with at least one mention of it, newest first."""
+    found: dict[str, Found] = defaultdict(list)
+    for doc in sorted(docs, key=lambda doc: (doc.meta.date, doc.slug), reverse=True):
+        for ident, mentions in mentions_of(doc).items():
+            if mentions:
+                found[ident].append((doc, mentions))
+    return found
 
 
 def _paragraphs(found: Found) -> int:
@@ -117,11 +119,16 @@ def _listing(page: str, found: Found) -> list[str]:
         if doc.meta.date:
             lines += [escape(_french_date(doc.meta.date)), ""]
         for mention in mentions:
-            number = mention.number
-            label = f"§ {escape(number)}" if number else f"¶ {escape(mention.anchor.removeprefix('a-'))}"
+            label = _label(mention.number, mention.anchor)
             lines.append(f"- [{label}]({target}#{mention.anchor}) : {escape(mention.excerpt)}")
         lines.append("")
     return lines
+
+
+@cache
+def _label(number: str, anchor: str) -> str:
+    """The link text of a paragraph: its number, else its anchor (cached: paragraphs repeat them)."""
+    return f"§ {escape(number)}" if number else f"¶ {escape(anchor.removeprefix('a-'))}"
 
 
 _french_date = cache(format_iso_fr)
