@@ -14,8 +14,8 @@ BUNDLE_FOLDER = "coopsec-hors-ligne"
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01T00:00:00Z, the earliest date a zip entry can hold
 FILE_MODE = 0o644
 DIR_MODE = 0o755
-COMPRESSION_LEVEL = 6
-"""zlib's default: level 9 makes the bundle barely smaller (HTML, JavaScript) for twice the time."""
+COMPRESSION_LEVEL = 4
+"""zlib level: half the time of the default (6) for a bundle about 10 % larger (HTML and JavaScript)."""
 
 
 def make_bundle(site_dir: Path, zip_path: Path, epoch: int) -> None:
