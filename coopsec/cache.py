@@ -3,7 +3,8 @@
 A document is processed again (converted and enriched) only when its text,
 its override file, the thesauri (themes.yml, actors.yml), the extractor
 version or the model, extraction or enrichment code changed; everything
-else comes back from ``.cache/``.
+else comes back from ``.cache/``. Likewise the site is rendered again only
+when something it is rendered from changed (:class:`SiteStamp`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 
 from .model import EXTRACTOR_VERSION, Document
@@ -67,3 +69,38 @@ class ConversionCache:
         for path in self.directory.glob("*.pickle"):
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
+
+
+def files_digest(files: Iterable[tuple[str, Path]], extra: Iterable[str] = ()) -> str:
+    """Hash of named files (name, size and bytes of each) and of a few extra strings."""
+    digest = hashlib.sha256()
+    for text in extra:
+        digest.update(f"{text}\0".encode())
+    for name, path in files:
+        data = path.read_bytes()
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class SiteStamp:
+    """The fingerprint of what the published site (and bundle, if any) was rendered from, in one file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def matches(self, fingerprint: str, bundle: bool) -> bool:
+        """Whether the published output was rendered from ``fingerprint`` (with the bundle, if one is wanted)."""
+        try:
+            stamp = self.path.read_text(encoding="ascii")
+        except OSError:
+            return False
+        return stamp in ({f"{fingerprint} bundle"} if bundle else {f"{fingerprint} bundle", fingerprint})
+
+    def forget(self) -> None:
+        """Before the output is replaced: an interrupted swap must not look up to date."""
+        self.path.unlink(missing_ok=True)
+
+    def record(self, fingerprint: str, bundle: bool) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(f"{fingerprint} bundle" if bundle else fingerprint, encoding="ascii")

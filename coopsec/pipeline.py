@@ -20,12 +20,14 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import MkDocsException
 from slugify import slugify
 
-from .cache import ConversionCache, conversion_key
+from .cache import ConversionCache, SiteStamp, conversion_key, files_digest
 from .enrich.actors import actor_matcher, load_actors
 from .enrich.meetings import find_meetings, merge_meetings
 from .enrich.themes import ThesaurusError, load_themes, theme_matcher
@@ -43,6 +45,9 @@ from .write.indexes import documents_index, overview
 from .write.markdown import GENERATED_DIRS, document_path
 from .write.pages import document_page, front_matter
 from .write.taxonomy import actor_pages, theme_pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 BUNDLE_NAME = "coopsec-hors-ligne.zip"
 
@@ -291,31 +296,51 @@ def _ignore_generated(docs_dir: Path):
     return ignore
 
 
-def render_site(project: Project, docs_dir: Path, strict: bool) -> Path:
-    """Run MkDocs on the staged docs into a staged site directory."""
-    from mkdocs.commands.build import build as mkdocs_build
+RENDERERS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pygments", "jinja2")
+"""Packages whose version may change what the same docs render to."""
+
+
+def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfig:
+    """The project's MkDocs configuration, reading the staged docs into a staged site directory."""
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice; see README
-
-    site = project.staging / "site"
-    config = load_config(str(project.root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site),
-                         strict=strict)
+    config = load_config(str(project.root / "mkdocs.yml"), docs_dir=str(docs_dir),
+                         site_dir=str(project.staging / "site"), strict=strict)
     snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs_dir)]
+    return config
+
+
+def site_fingerprint(config: MkDocsConfig) -> str:
+    """Hash of what MkDocs renders from: the docs, its configuration, hooks and theme overrides, the renderers."""
+    inputs = [("mkdocs.yml", Path(config.config_file_path))]
+    inputs += [(f"hook {name}", Path(module.__file__)) for name, module in sorted(config["hooks"].items())]
+    for label, folder in (("docs", config.docs_dir), ("overrides", config.theme.custom_dir)):
+        if folder:
+            paths = sorted(path for path in Path(folder).rglob("*") if path.is_file())
+            inputs += [(f"{label}/{path.relative_to(folder).as_posix()}", path) for path in paths]
+    return files_digest(inputs, [f"strict {config.strict}", *(f"{name} {version(name)}" for name in RENDERERS)])
+
+
+def render_site(config: MkDocsConfig) -> Path:
+    """Run MkDocs on the staged docs into the staged site directory."""
+    from mkdocs.commands.build import build as mkdocs_build
+
     gc.freeze()  # what the build holds stays alive: MkDocs' full garbage collections need not walk it again
     try:
         mkdocs_build(config)
     finally:
         gc.unfreeze()
-    return site
+    return Path(config.site_dir)
 
 
-def publish(project: Project, staged_docs: Path, staged_site: Path, bundle: Path | None) -> None:
-    """Swap the staged output into place: generated docs folders, site/, then the bundle."""
+def publish(project: Project, staged_docs: Path, staged_site: Path | None, bundle: Path | None) -> None:
+    """Swap the staged output into place: generated docs folders, site/ (unless unchanged), then the bundle."""
     for name in GENERATED_DIRS:
         _swap(staged_docs / name, project.docs / name)
-    _swap(staged_site, project.site)
+    if staged_site:
+        _swap(staged_site, project.site)
     if bundle:
         project.dist.mkdir(exist_ok=True)
         os.replace(bundle, project.dist / BUNDLE_NAME)
@@ -381,8 +406,18 @@ def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
         return report
     staged_docs = stage_docs(files, project)
+    stamp = SiteStamp(project.root / ".cache" / "site.sha256")
     try:
-        staged_site = render_site(project, staged_docs, strict)
+        config = mkdocs_config(project, staged_docs, strict)
+        fingerprint = site_fingerprint(config)
+        if stamp.matches(fingerprint, bundle) and project.site.is_dir() and (
+                not bundle or (project.dist / BUNDLE_NAME).is_file()):
+            publish(project, staged_docs, None, None)
+            report.diagnostics.append(Diagnostic("site", "site inchangé : rendu MkDocs et paquet hors ligne conservés",
+                                                 level="info"))
+            report.published = True
+            return report
+        staged_site = render_site(config)
     except MkDocsException as error:
         report.diagnostics.append(Diagnostic("mkdocs.yml", f"le rendu du site a échoué : {error}", level="error"))
         shutil.rmtree(project.staging, ignore_errors=True)
@@ -391,6 +426,8 @@ def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
     if bundle:
         zip_path = project.staging / BUNDLE_NAME
         make_bundle(staged_site, zip_path, epoch)
+    stamp.forget()  # an interrupted swap must not look up to date
     publish(project, staged_docs, staged_site, zip_path)
+    stamp.record(fingerprint, bundle)
     report.published = True
     return report

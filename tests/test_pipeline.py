@@ -160,3 +160,34 @@ def test_rendering_on_two_cores_gives_the_same_files(project, monkeypatch):
     assert render(docs, thesauri, 0, parallel_report) == sequential
     assert parallel_report == sequential_report
     assert not pipeline._for_exports
+
+
+def site_unchanged(report) -> bool:
+    return any(d.file == "site" and "inchangé" in d.message for d in report.diagnostics)
+
+
+def test_rebuild_with_nothing_changed_keeps_the_site_and_the_bundle(project):
+    build(project)
+    page, bundle = project / "site" / "index.html", project / "dist" / pipeline.BUNDLE_NAME
+    inodes = (page.stat().st_ino, bundle.stat().st_ino)
+    report = build(project)
+    assert report.published and site_unchanged(report)
+    assert (page.stat().st_ino, bundle.stat().st_ino) == inodes  # neither rendered nor zipped again
+    assert not (project / ".build").exists()
+
+
+def test_site_is_rendered_again_when_what_it_is_made_from_changes(project):
+    build(project, bundle=False)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_name: Coopération de sécurité", "site_name: Corpus renommé"), encoding="utf-8")
+    report = build(project, bundle=False)
+    assert not site_unchanged(report) and "Corpus renommé" in (project / "site" / "index.html").read_text()
+    (project / "docs" / "index.md").write_text("# Accueil réécrit\n", encoding="utf-8")  # a hand-written page
+    report = build(project, bundle=False)
+    assert not site_unchanged(report) and "Accueil réécrit" in (project / "site" / "index.html").read_text()
+    shutil.rmtree(project / "site")
+    assert not site_unchanged(build(project, bundle=False)) and (project / "site" / "index.html").is_file()
+    report = build(project)  # the same site, but no bundle was made from it yet
+    assert not site_unchanged(report) and (project / "dist" / pipeline.BUNDLE_NAME).is_file()
+    assert site_unchanged(build(project, bundle=False))  # a site with its bundle serves a build without one
