@@ -154,6 +154,7 @@ def test_rendering_on_two_cores_gives_the_same_files(project, monkeypatch):
     sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report)
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)  # threads other tests may have left
     docs = process_corpus(target, thesauri, BuildReport())
     with pipeline._fork_pool(len(docs)) as pool:
         assert pool is not None
