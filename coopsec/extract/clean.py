@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice
 
 from coopsec.model import Diagnostic, Line, Source
@@ -177,9 +178,21 @@ class _Open:
 @dataclass
 class _Context:
     wrap: int  # wrap width of a hard-wrapped text, 0 otherwise
-    words: set[str]
-    hyphenated: set[str]
+    lowered: str  # the whole text in lowercase: the vocabulary of the hyphenation rule
     counts: Counter[str]
+
+    @cached_property
+    def hyphenated(self) -> set[str]:
+        """Hyphenated words of the text (``celle-ci``), found once and only if a rejoined word may be one."""
+        return set(_HYPHENATED_RE.findall(self.lowered))
+
+    def has_hyphenated(self, word: str) -> bool:
+        """Whether ``word`` (``celle-ci``) is one of the text's hyphenated words; a substring test comes first."""
+        return word in self.lowered and word in self.hyphenated
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` (word characters only) occurs in the text as a word of its own."""
+        return re.search(rf"\b{re.escape(word)}\b", self.lowered) is not None
 
 
 _MESSAGES = {
@@ -198,11 +211,8 @@ def clean(source: Source) -> tuple[list[Line], list[Diagnostic]]:
     pages = _pages(source.text)
     counts["break"] = len(pages) - 1
     pages = _remove_debris(pages, counts)
-    context = _Context(_wrap_width(pages), set(), set(), counts)
-    if _LINE_END_HYPHEN_RE.search(source.text):  # the vocabulary is only needed to rejoin hyphenated words
-        lowered = source.text.lower()
-        context.words.update(_WORD_RE.findall(lowered))
-        context.hyphenated.update(_HYPHENATED_RE.findall(lowered))
+    hyphens = _LINE_END_HYPHEN_RE.search(source.text)  # the vocabulary is only needed to rejoin hyphenated words
+    context = _Context(_wrap_width(pages), source.text.lower() if hyphens else "", counts)
     lines = [Line(o.number, _finish(o.text)) for o in _assemble(pages, _bullet_depths(pages), context)]
     diagnostics = [
         Diagnostic(source.path, f"{counts[kind]} {forms[counts[kind] > 1]}", None, "info")
@@ -414,9 +424,9 @@ def _extend(open_line: _Open, text: str, context: _Context) -> None:
 def _keeps_hyphen(head: str, tail: str, context: _Context) -> bool:
     """The rule for a word hyphenated at a line end (see the module docstring)."""
     head, tail = head.lower(), tail.lower()
-    if f"{head}-{tail}" in context.hyphenated:
+    if context.has_hyphenated(f"{head}-{tail}"):
         return True
-    if head + tail in context.words:
+    if context.has_word(head + tail):
         return False
     return tail in COMPOUND_TAILS or head in COMPOUND_HEADS
 
