@@ -83,8 +83,8 @@ _PARTICIPANTS_RE = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPANTS_ENDINGS = ("de", "participant", "participants", "présents", "participé")
-_PARTICIPANTS_TAIL = max(map(len, _PARTICIPANTS_ENDINGS))
 """Last words of the phrases of ``_PARTICIPANTS_RE``: a cheap test before the pattern."""
+_PARTICIPANTS_TAIL = max(map(len, _PARTICIPANTS_ENDINGS))
 
 _PUBLISHED_RE = re.compile(r"^(?:Publié le|Mis à jour le|Date de publication|Dates?\s*:)", re.IGNORECASE)
 _SOURCE_URL_RE = re.compile(r"^(?:URL|Source|Lien)\b[^<]*:\s*<?(https?://[^\s>]+)>?$", re.IGNORECASE)
