@@ -45,17 +45,19 @@ def mark_roles(part: Part) -> None:
             block.role = introducer = "operative"
             continue
         folded = _folded(block.text)
-        block.role = introducer = _role(folded, operative_mode)
         operative_mode = _is_trigger(folded)
+        block.role = introducer = _role(folded, operative_mode)
 
 
 def paragraph_role(text: str, operative_mode: bool = False) -> str:
     """The role of one paragraph, given whether an operative trigger came before it."""
-    return _role(_folded(text), operative_mode)
+    folded = _folded(text)
+    return _role(folded, operative_mode or _is_trigger(folded))
 
 
-def _role(folded: str, operative_mode: bool) -> str:
-    if operative_mode or _is_trigger(folded) or (_DECISION_WORD.search(folded) and _DECIDING_SUBJECT.search(folded)):
+def _role(folded: str, operative: bool) -> str:
+    """The role of a folded paragraph; ``operative``: known to be so already (trigger read, or after one)."""
+    if operative or (_DECISION_WORD.search(folded) and _DECIDING_SUBJECT.search(folded)):
         return "operative"
     return "preamble" if _PREAMBLE.match(folded) else ""
 
