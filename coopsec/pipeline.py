@@ -15,9 +15,9 @@ import os
 import shutil
 import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -77,6 +77,10 @@ class Project:
     @property
     def cache(self) -> Path:
         return self.root / ".cache" / "coopsec"
+
+    @property
+    def site_stamp(self) -> Path:
+        return self.root / ".cache" / "site.sha256"
 
     @property
     def staging(self) -> Path:
@@ -142,7 +146,12 @@ def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
 
 
 PARALLEL_FROM = 64
-"""Texts to (re)process from which the work is spread over all cores."""
+"""Texts to (re)process, or documents to render, from which the work is spread over all cores."""
+
+
+def _worth_spreading(count: int) -> bool:
+    """Whether ``count`` texts or documents are worth spreading over the cores of this machine."""
+    return count >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
 
 _worker: dict[str, object] = {}
 
@@ -164,11 +173,10 @@ def _process_in_worker(path: Path, key: str) -> Document | Diagnostic:
 
 def _process_all(keyed: list[tuple[Path, str]], project: Project, thesauri: Thesauri) -> list[Document | Diagnostic]:
     """Process texts in order, on every core when there are many, and cache the documents."""
-    cores = os.cpu_count() or 1
-    if len(keyed) < PARALLEL_FROM or cores < 2:
+    if not _worth_spreading(len(keyed)):
         _worker.update(project=project, thesauri=thesauri, cache=ConversionCache(project.cache))
         return [_process_in_worker(path, key) for path, key in keyed]
-    with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(project.root,)) as pool:
+    with ProcessPoolExecutor(os.cpu_count(), initializer=_start_worker, initargs=(project.root,)) as pool:
         return list(pool.map(_process_in_worker, *zip(*keyed, strict=True), chunksize=8))
 
 
@@ -226,9 +234,8 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
     meetings = link_meetings(docs)
     themes, actors = thesauri.themes, thesauri.actors
     _for_exports.update(docs=docs, meetings=meetings)
-    gc.freeze()  # the documents outlive the rendering: no collection here or in the child need walk (or copy) them
     try:
-        with _fork_pool(len(docs)) as pool:
+        with _frozen_gc(), _fork_pool(len(docs)) as pool:
             exports = pool.submit(_exports) if pool else None
             files: dict[str, str] = {}
             for doc in docs:
@@ -240,9 +247,19 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
                          overview(docs, build_date)):
                 files.update(part)
     finally:
-        gc.unfreeze()
         _for_exports.clear()
     return files
+
+
+@contextmanager
+def _frozen_gc() -> Iterator[None]:
+    """What the build already holds (the documents above all) outlives this step: full garbage collections,
+    here or in a forked child, need not walk it, nor copy its pages."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 _for_exports: dict[str, list] = {}
@@ -258,7 +275,7 @@ def _exports() -> dict[str, str]:
 def _fork_pool(documents: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
     """A one-process pool forked from this one when it is worth it and safe (no other thread), else None."""
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if documents < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not forkable:
+    if not (_worth_spreading(documents) and forkable):
         return nullcontext()
     return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
 
@@ -327,11 +344,8 @@ def render_site(config: MkDocsConfig) -> Path:
     """Run MkDocs on the staged docs into the staged site directory."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    gc.freeze()  # what the build holds stays alive: MkDocs' full garbage collections need not walk it again
-    try:
+    with _frozen_gc():
         mkdocs_build(config)
-    finally:
-        gc.unfreeze()
     return Path(config.site_dir)
 
 
@@ -361,7 +375,7 @@ def sync_generated(files: dict[str, str], project: Project) -> None:
     """Write changed generated files in place and remove stale ones (live preview only)."""
     for rel, content in files.items():
         target = project.docs / rel
-        if not target.is_file() or target.read_text(encoding="utf-8") != content:
+        if not _holds(target, content):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
     for name in GENERATED_DIRS:
@@ -406,7 +420,7 @@ def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
         return report
     staged_docs = stage_docs(files, project)
-    stamp = SiteStamp(project.root / ".cache" / "site.sha256")
+    stamp = SiteStamp(project.site_stamp)
     try:
         config = mkdocs_config(project, staged_docs, strict)
         fingerprint = site_fingerprint(config)
