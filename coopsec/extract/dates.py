@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from babel.dates import format_date, get_day_names, get_month_names
 
@@ -179,8 +179,10 @@ _NUMERIC_READER = ((_NUMERIC, _read_numeric),)
 """The only reader worth trying where no month is named."""
 
 
+@cache
 def _fr(day: date, pattern: str) -> str:
-    """``day`` formatted by babel in French, with ``1er`` for the first of a month."""
+    """``day`` formatted by babel in French, with ``1er`` for the first of a month (cached: babel is slow and
+    the pages of a corpus show the same dates many times)."""
     text = format_date(day, pattern, locale="fr")
     return re.sub(r"^1(?!\d)", "1er", text) if pattern.startswith("d") else text
 

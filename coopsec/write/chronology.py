@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date
-from functools import cache
 from itertools import groupby
 
 from coopsec.extract.dates import format_span_fr
-from coopsec.model import DateSpan, Document, Meeting, Theme, plain
+from coopsec.model import Document, Meeting, Theme, plain
 from coopsec.text import fold
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, escape, escape_attr, link
 
@@ -35,16 +33,6 @@ def html_url(path: str, anchor: str = "") -> str:
 def one_line(text: str) -> str:
     """Corpus text as one line without footnote calls, for quotes and labels."""
     return " ".join(plain(text).split())
-
-
-def span_fr(span: DateSpan) -> str:
-    """``format_span_fr``, cached on the fields it reads: many meetings share their dates."""
-    return _span_fr(span.start, span.end, span.precision)
-
-
-@cache
-def _span_fr(start: date, end: date, precision: str) -> str:
-    return format_span_fr(DateSpan(start, end, precision, ""))
 
 
 def sorted_meetings(meetings: Iterable[Meeting]) -> list[Meeting]:
@@ -98,7 +86,7 @@ def _intro(cited: list[Meeting], others: list[Meeting]) -> str:
 
 def _entry(meeting: Meeting, titles: dict[str, str]) -> list[str]:
     """A list item for one meeting (place shown unless the name says it) and one sub-item per citation."""
-    head = f'- <a id="{escape_attr(meeting.id)}"></a>**{escape(span_fr(meeting.span))}** — '
+    head = f'- <a id="{escape_attr(meeting.id)}"></a>**{escape(format_span_fr(meeting.span))}** — '
     head += escape(one_line(meeting.name))
     if meeting.place and fold(meeting.place) not in fold(meeting.name):
         head += f" ({escape(one_line(meeting.place))})"

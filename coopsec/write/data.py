@@ -14,8 +14,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
 
+from coopsec.extract.dates import format_span_fr
 from coopsec.model import DateSpan, Document, Meeting
-from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings, span_fr
+from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, link
 from coopsec.write.pages import front_matter
 
@@ -152,7 +153,7 @@ def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
         "end": end,
         "precision": meeting.span.precision,
         "date_text": meeting.span.text,
-        "date_fr": span_fr(meeting.span),
+        "date_fr": format_span_fr(meeting.span),
         "place": one_line(meeting.place),
         "url": html_url(CHRONOLOGY, meeting.id),
         "sources": sources,
@@ -222,10 +223,10 @@ def _description(meeting: Meeting, titles: dict[str, str], site_url: str) -> str
     lines = []
     if meeting.span.precision == "month":
         lines.append(
-            f"Date connue au mois près ({span_fr(meeting.span)}) : le jour n’est pas précisé."
+            f"Date connue au mois près ({format_span_fr(meeting.span)}) : le jour n’est pas précisé."
         )
     elif meeting.span.precision == "year":
-        lines.append(f"Date connue à l’année près ({span_fr(meeting.span)}).")
+        lines.append(f"Date connue à l’année près ({format_span_fr(meeting.span)}).")
     if meeting.sources:
         lines.append("Cité dans :")
     for c in meeting.sources:

@@ -117,7 +117,7 @@ def _listing(page: str, found: Found) -> list[str]:
         title = " ".join(doc.meta.title.split()) or doc.slug
         lines += [f"## [{escape(title)}]({target})", ""]
         if doc.meta.date:
-            lines += [escape(_french_date(doc.meta.date)), ""]
+            lines += [escape(format_iso_fr(doc.meta.date)), ""]
         for mention in mentions:
             label = _label(mention.number, mention.anchor)
             lines.append(f"- [{label}]({target}#{mention.anchor}) : {escape(mention.excerpt)}")
@@ -130,9 +130,6 @@ def _label(number: str, anchor: str) -> str:
     """The link text of a paragraph: its number, else its anchor (cached: paragraphs repeat them)."""
     return f"§ {escape(number)}" if number else f"¶ {escape(anchor.removeprefix('a-'))}"
 
-
-_french_date = cache(format_iso_fr)
-"""A document date in French words; documents are listed on many pages."""
 
 
 def _page(title: str, body: list[str]) -> str:
