@@ -23,6 +23,18 @@ def _write(tmp_path: pathlib.Path, data: bytes, name: str = "texte.txt") -> path
     return path
 
 
+def test_source_named_relative_to_the_corpus_however_the_path_is_written(tmp_path, monkeypatch) -> None:
+    real = _write(tmp_path, b"Titre\n")
+    monkeypatch.chdir(tmp_path)
+    assert read_source(pathlib.Path("sous-dossier/texte.txt"), tmp_path).path == "sous-dossier/texte.txt"
+    link = tmp_path / "lien"
+    link.symlink_to(tmp_path, target_is_directory=True)
+    assert read_source(link / "sous-dossier" / "texte.txt", tmp_path).path == "lien/sous-dossier/texte.txt"
+    assert read_source(real, link).path == "sous-dossier/texte.txt"  # root given through a link: resolved
+    (tmp_path / "alias.txt").symlink_to(real)  # a text linked into the corpus keeps the name it has there
+    assert read_source(tmp_path / "alias.txt", tmp_path).path == "alias.txt"
+
+
 def test_utf8_source_fields(tmp_path: pathlib.Path) -> None:
     data = f"Titre\n{FRENCH}\n".encode()
     source = read_source(_write(tmp_path, data), tmp_path)

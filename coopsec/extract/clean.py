@@ -64,6 +64,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _SEPARATOR_CHARS = "-*_="
+"""The characters a ``_SEPARATOR_RE`` line is made of: a line opening with none of them is no separator."""
 _HYPHEN_END_RE = re.compile(r"(\w+)-$")
 _WORD_RE = re.compile(r"\w+")
 _DIGITS_RE = re.compile(r"\d+")
