@@ -19,10 +19,11 @@ from .model import EXTRACTOR_VERSION, Document
 
 
 def _code_fingerprint() -> str:
-    """Hash of the model, extraction and enrichment code, so that any change to them invalidates the cache."""
+    """Hash of the model, extraction and enrichment code and reference data: any change invalidates the cache."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    sources = [package / "model.py", package / "text.py", *sorted((package / "extract").glob("*.py")),
+    sources = [package / "model.py", package / "text.py", package / "gazetteer.py",
+               *sorted((package / "data").iterdir()), *sorted((package / "extract").glob("*.py")),
                *sorted((package / "enrich").glob("*.py"))]
     for path in sources:
         digest.update(path.read_bytes())

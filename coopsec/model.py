@@ -174,6 +174,29 @@ class Citation:
     quote: str
 
 
+PLACE_SOURCES = {"texte": "écrit dans le texte", "siège": "déduit du siège", "nom": "déduit du nom",
+                 "date du texte": "lieu du document"}
+"""How a meeting's place was found -> how the site says it (``lieu déduit du siège : siège de l'OTAN``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where something took place: a town and, separately, its country, with where that came from."""
+
+    city: str = ""  # French name of the town ("La Haye"), "" when only a country or region is known
+    country: str = ""  # French short name of the country ("Pays-Bas")
+    source: str = ""  # a key of PLACE_SOURCES
+    via: str = ""  # the venue or region it was read from ("siège de l'OTAN", "Sahel")
+
+    @property
+    def label(self) -> str:
+        """The most precise name: town, then region, then country."""
+        return self.city or self.via or self.country
+
+    def __bool__(self) -> bool:
+        return bool(self.city or self.country or self.via)
+
+
 @dataclass(slots=True)
 class Meeting:
     """A meeting cited by the texts (merged across paragraphs and documents)."""
@@ -181,9 +204,11 @@ class Meeting:
     id: str
     name: str
     span: DateSpan
-    place: str = ""
+    place: Place = field(default_factory=Place)
     kind: str = "meeting"  # "meeting" or "event" (adoption, signature, publication...)
     sources: list[Citation] = field(default_factory=list)
+    confidence: float = 1.0  # 0-1: how sure the extraction is that this is a dated meeting
+    reason: str = ""  # why, in French: the cue words and what was inferred
 
 
 @dataclass(slots=True)
@@ -200,6 +225,8 @@ class Actor:
     kind: str  # "country" | "organisation" | "place"
     label: str
     aliases: list[str] = field(default_factory=list)
+    seat: str = ""  # organisations: the town where it sits ("Bruxelles" for the OTAN)
+    country: str = ""  # places: ISO 3166 alpha-2 code of the country of a town the reference data lacks
 
 
 @dataclass(slots=True)

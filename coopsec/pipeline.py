@@ -35,6 +35,7 @@ from .extract.clean import clean
 from .extract.metadata import extract_metadata
 from .extract.read import read_source
 from .extract.structure import structure
+from .gazetteer import Gazetteer
 from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, SourceError, Theme
 from .publish.bundle import make_bundle
 from .publish.search import search_files
@@ -125,6 +126,7 @@ class Thesauri:
     actors: list[Actor]
     match_themes: Callable[[Document], dict[str, list[Mention]]]
     match_actors: Callable[[Document], dict[str, list[Mention]]]
+    places: Gazetteer
     fingerprint: str
 
     @classmethod
@@ -133,7 +135,7 @@ class Thesauri:
         files = (project.corpus / "themes.yml", project.corpus / "actors.yml")
         themes, actors = load_themes(files[0]), load_actors(files[1])
         digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
-        return cls(themes, actors, theme_matcher(themes), actor_matcher(actors), digest)
+        return cls(themes, actors, theme_matcher(themes), actor_matcher(actors), Gazetteer(actors), digest)
 
 
 def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
@@ -141,7 +143,7 @@ def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
     doc = convert(path, project)
     doc.themes = thesauri.match_themes(doc)
     doc.actors = thesauri.match_actors(doc)
-    doc.meetings = find_meetings(doc)
+    doc.meetings = find_meetings(doc, thesauri.places)
     return doc
 
 

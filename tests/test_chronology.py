@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 
-from coopsec.model import Citation, DateSpan, Document, Meeting, Metadata, Source, Theme
+from coopsec.model import Citation, DateSpan, Document, Meeting, Metadata, Place, Source, Theme
 from coopsec.write.chronology import chronology_page, document_jsonld
 from coopsec.write.markdown import CHRONOLOGY
 
@@ -61,21 +61,21 @@ def seed_meetings() -> list[Meeting]:
             "2022-10-buenos-aires-task-force",
             "Première réunion opérationnelle de la task force birégionale",
             DateSpan(date(2022, 10, 1), date(2022, 10, 31), "month", "en octobre 2022"),
-            "Buenos Aires",
+            Place("Buenos Aires"),
             sources=[Citation(CLASI, "p-22", QUOTE_TASK_FORCE)],
         ),
         Meeting(
             "2013-04-08-alger-cimo",
             "15ème conférence des Ministres de l’Intérieur de la Méditerranée Occidentale",
             day(date(2013, 4, 8), date(2013, 4, 9), "les 08 et 09 Avril 2013"),
-            "Alger",
+            Place("Alger"),
             sources=[Citation(ALGER, "a-1", QUOTE_ALGER)],
         ),
         Meeting(
             "2023-07-18-bruxelles-declaration-ue-celac",
             "Déclaration UE-CELAC",
             day(date(2023, 7, 18), date(2023, 7, 18), "le 18 juillet 2023"),
-            "Bruxelles",
+            Place("Bruxelles"),
             kind="event",
             sources=[Citation(CLASI, "p-14", QUOTE_CELAC)],
         ),
@@ -83,21 +83,21 @@ def seed_meetings() -> list[Meeting]:
             "2008-05-21-nouakchott-conference",
             "Conférence de Nouakchott",
             day(date(2008, 5, 21), date(2008, 5, 22), "les 21 et 22 Mai 2008"),
-            "Nouakchott",
+            Place("Nouakchott"),
             sources=[Citation(ALGER, "a-40", QUOTE_NOUAKCHOTT)],
         ),
         Meeting(
             "2014-11-04-monaco-interpol",
             "83ème session de l’Assemblée générale d’INTERPOL",
             day(date(2014, 11, 4), date(2014, 11, 4), "Le 4 novembre 2014"),
-            "Monaco",
+            Place("Monaco"),
             sources=[Citation(INTERPOL, "a-1", QUOTE_INTERPOL)],
         ),
         Meeting(
             "2009-11-23-venise-cimo",
             "14ème CIMO",
             day(date(2009, 11, 23), date(2009, 11, 24), "les 23 et 24 Novembre 2009"),
-            "Venise",
+            Place("Venise"),
             sources=[Citation(ALGER, "a-3", QUOTE_VENISE)],
         ),
     ]
@@ -121,7 +121,7 @@ def hostile_meeting() -> Meeting:
         "2015-06-30-x-reunion",
         "Réunion </script><script>alert(1)</script> & <b>gras</b>",
         DateSpan(date(2015, 6, 30), date(2015, 7, 2), "day", "du 30 juin au 2 juillet 2015"),
-        "Tunis <img src=x onerror=alert(2)>",
+        Place("Tunis <img src=x onerror=alert(2)>"),
         sources=[Citation(ALGER, "a-9", "texte </SCRIPT><script>alert(3)</script> [lien](javascript:x)")],
     )
 

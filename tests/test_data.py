@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 import icalendar
 
-from coopsec.model import Citation, DateSpan, Document, Meeting, Metadata, Source
+from coopsec.model import Citation, DateSpan, Document, Meeting, Metadata, Place, Source
 from coopsec.write.data import (
     CSV_FIELDS,
     DOCUMENT_FIELDS,
@@ -53,42 +53,42 @@ PPC = Meeting(
     "2012-02-07-bruxelles-ppc",
     "Réunion du Comité politique et des partenariats (PPC) avec le Maroc",
     day_span(date(2012, 2, 7), date(2012, 2, 7), "le mardi 7 février 2012"),
-    "Bruxelles",
+    Place("Bruxelles"),
     sources=[Citation(NATO, "p-0", QUOTE_PPC)],
 )
 RABAT = Meeting(
     "2012-02-07-rabat-groupe-de-travail",
     'Groupe de travail "état de droit", Forum mondial de lutte contre le terrorisme',
     day_span(date(2012, 2, 7), date(2012, 2, 8), "les 7 et 8 février"),
-    "Rabat",
+    Place("Rabat"),
     sources=[Citation(NATO, "p-1-6", QUOTE_RABAT)],
 )
 VISIT = Meeting(
     "2012-05-22-maroc-visite-otan",
     "Visite d’une délégation de l’OTAN",
     day_span(date(2012, 5, 22), date(2012, 5, 24), "du 22 au 24 mai 2012"),
-    "",
+    Place(),
     sources=[Citation(NATO, "a-7", QUOTE_VISIT)],
 )
 TASK_FORCE = Meeting(
     "2022-10-buenos-aires-task-force",
     "Première réunion opérationnelle de la task force birégionale",
     DateSpan(date(2022, 10, 1), date(2022, 10, 31), "month", "en octobre 2022"),
-    "Buenos Aires",
+    Place("Buenos Aires"),
     sources=[Citation(CLASI, "p-22", QUOTE_TASK_FORCE)],
 )
 PARIS = Meeting(
     "2018-06-11-paris-premiers-ministres",
     "Rencontre des premiers ministres français et belge",
     day_span(date(2018, 6, 11), date(2018, 6, 11), "Le 11 juin 2018"),
-    "Paris",
+    Place("Paris"),
     sources=[Citation(WEB, "a-3", QUOTE_PARIS)],
 )
 CELAC = Meeting(
     "2023-07-18-bruxelles-declaration-ue-celac",
     "Déclaration UE-CELAC",
     day_span(date(2023, 7, 18), date(2023, 7, 18), "le 18 juillet 2023"),
-    "Bruxelles",
+    Place("Bruxelles"),
     kind="event",
     sources=[Citation(CLASI, "p-14", QUOTE_CELAC)],
 )

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from coopsec.enrich.actors import load_actors
 from coopsec.enrich.meetings import find_meetings, merge_meetings
-from coopsec.model import Block, Citation, DateSpan, Document, Meeting, Metadata, Part, Source, note_call
+from coopsec.gazetteer import Gazetteer
+from coopsec.model import Block, Citation, DateSpan, Document, Meeting, Metadata, Part, Place, Source, note_call
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PLACES = Gazetteer(load_actors(Path(__file__).parent.parent / "corpus" / "actors.yml"))
 
 
 def make_doc(slug: str, parts: list[Part], doc_date: str = "") -> Document:
@@ -265,7 +268,7 @@ EXPECTED = {
     },
     "002": {days("2018-06-11"): "Paris"},
     "003": {
-        days("2012-02-07"): "siège de l'OTAN",
+        days("2012-02-07"): "Bruxelles",  # "au siège de l'OTAN": its seat, from corpus/actors.yml
         days("2012-02-07", "2012-02-08"): "Rabat",
         days("2012-05-22", "2012-05-24"): "Maroc",
     },
@@ -286,17 +289,17 @@ SEEDS = {doc.slug: doc for doc in (SEED_000, SEED_001, SEED_002, SEED_003, SEED_
 
 @pytest.mark.parametrize("slug", sorted(SEEDS))
 def test_every_meeting_of_each_seed_with_its_dates_and_place(slug: str) -> None:
-    meetings = by_kind(find_meetings(SEEDS[slug]), "meeting")
-    assert {key: m.place for key, m in meetings.items()} == EXPECTED[slug]
+    meetings = by_kind(find_meetings(SEEDS[slug], PLACES), "meeting")
+    assert {key: m.place.label for key, m in meetings.items()} == EXPECTED[slug]
 
 
 @pytest.mark.parametrize("slug", sorted(SEEDS))
 def test_other_dated_events_are_kept_apart_from_meetings(slug: str) -> None:
-    assert set(by_kind(find_meetings(SEEDS[slug]), "event")) == EXPECTED_EVENTS[slug]
+    assert set(by_kind(find_meetings(SEEDS[slug], PLACES), "event")) == EXPECTED_EVENTS[slug]
 
 
 def test_names_are_built_from_the_wording() -> None:
-    names = {key: m.name for key, m in by_kind(find_meetings(SEED_000), "meeting").items()}
+    names = {key: m.name for key, m in by_kind(find_meetings(SEED_000, PLACES), "meeting").items()}
     assert names[days("2009-11-23", "2009-11-24")] == "14ème CIMO"
     assert names[days("2008-05-21", "2008-05-22")] == "Conférence de Nouakchott"
     assert names[days("2012-03-11", "2012-03-12")] == (
@@ -307,44 +310,44 @@ def test_names_are_built_from_the_wording() -> None:
     assert names[days("2012-10-17", "2012-10-18")] == (
         "Atelier sur les « menaces et défis transnationaux dans l’Atlantique sud »"
     )
-    session = by_kind(find_meetings(SEED_004), "meeting")[days("2014-11-04")]
+    session = by_kind(find_meetings(SEED_004, PLACES), "meeting")[days("2014-11-04")]
     assert session.name == "83ème session de l’Assemblée générale d’INTERPOL"
-    jha = by_kind(find_meetings(SEED_001), "meeting")
+    jha = by_kind(find_meetings(SEED_001, PLACES), "meeting")
     assert jha[days("2023-09-28")].name == 'Session du Conseil "Justice et affaires intérieures"'
     assert jha[days("2023-07-12")].name == "Coreper"
     assert jha[days("2022-10-01", "2022-10-31")].name == "Première réunion opérationnelle"
     consultations = jha[days("2023-09-01", "2023-09-30")]
     assert consultations.name == "Consultations avec les délégations du groupe de soutien COSI"
-    visit = by_kind(find_meetings(SEED_003), "meeting")[days("2012-05-22", "2012-05-24")]
+    visit = by_kind(find_meetings(SEED_003, PLACES), "meeting")[days("2012-05-22", "2012-05-24")]
     assert visit.name == "Visite d’une délégation de l'OTAN"
-    paris = by_kind(find_meetings(SEED_002), "meeting")[days("2018-06-11")]
+    paris = by_kind(find_meetings(SEED_002, PLACES), "meeting")[days("2018-06-11")]
     assert paris.name == "Rencontre des premiers ministres français et belge"
 
 
 def test_event_names_say_what_happened() -> None:
-    events = by_kind(find_meetings(SEED_001), "event")
+    events = by_kind(find_meetings(SEED_001, PLACES), "event")
     assert events[days("2023-07-18")].name.startswith("Déclaration des chefs d'État")
-    assert events[days("2023-07-18")].place == "Bruxelles"
-    assert by_kind(find_meetings(SEED_000), "event")[days("2013-04-09")].place == "Alger"
-    web = by_kind(find_meetings(SEED_002), "event")
+    assert events[days("2023-07-18")].place.label == "Bruxelles"
+    assert by_kind(find_meetings(SEED_000, PLACES), "event")[days("2013-04-09")].place.label == "Alger"
+    web = by_kind(find_meetings(SEED_002, PLACES), "event")
     assert web[days("2018-05-01", "2018-05-31")].name == "Mémorandum d'entente"
     assert web[days("2018-06-19")].name == "Publication"
 
 
 def test_citations_quote_the_clause_with_the_date() -> None:
-    meetings = by_kind(find_meetings(SEED_000), "meeting")
+    meetings = by_kind(find_meetings(SEED_000, PLACES), "meeting")
     venice = meetings[days("2009-11-23", "2009-11-24")]
     assert [(c.document, c.anchor) for c in venice.sources] == [("000", "p-4")]
     assert venice.sources[0].quote == (
         "Rappelant également les conclusions de la 14ème CIMO, tenue à Venise les 23 et 24 Novembre 2009 ;"
     )
-    coreper = by_kind(find_meetings(SEED_001), "meeting")[days("2023-07-12")]
+    coreper = by_kind(find_meetings(SEED_001, PLACES), "meeting")[days("2023-07-12")]
     quote = coreper.sources[0].quote
     assert "au Coreper le 12 juillet 2023" in quote and len(quote) <= 300 and "\ue000" not in quote
 
 
 def test_the_dateline_of_a_meeting_is_cited_by_that_meeting() -> None:
-    cimo = by_kind(find_meetings(SEED_000), "meeting")[days("2013-04-08", "2013-04-09")]
+    cimo = by_kind(find_meetings(SEED_000, PLACES), "meeting")[days("2013-04-08", "2013-04-09")]
     quotes = {c.anchor: c.quote for c in cimo.sources}
     assert quotes.keys() == {"", "p-1"}
     assert quotes[""] == "Alger les 08 et 09 Avril 2013"
@@ -353,9 +356,9 @@ def test_the_dateline_of_a_meeting_is_cited_by_that_meeting() -> None:
 
 
 def test_same_meeting_in_two_paragraphs_is_one_entry() -> None:
-    session = by_kind(find_meetings(SEED_004), "meeting")[days("2014-11-04")]
+    session = by_kind(find_meetings(SEED_004, PLACES), "meeting")[days("2014-11-04")]
     assert [c.anchor for c in session.sources] == ["p-1", "p-3"]
-    visit = by_kind(find_meetings(SEED_003), "meeting")[days("2012-02-07")]
+    visit = by_kind(find_meetings(SEED_003, PLACES), "meeting")[days("2012-02-07")]
     assert [c.anchor for c in visit.sources] == ["", ""]
     assert visit.name == "Visite de la délégation du CSDN au Quartier Général de l'OTAN"
 
@@ -421,43 +424,43 @@ def test_same_meeting_in_two_paragraphs_is_one_entry() -> None:
 )
 def test_other_wordings(sentence: str, expected: tuple) -> None:
     doc = make_doc("z", [Part("z", blocks=paragraphs(sentence))], "2016-01-01")
-    (found,) = find_meetings(doc)
-    assert (found.kind, (found.span.start, found.span.end), found.place, found.name) == expected
+    (found,) = find_meetings(doc, PLACES)
+    assert (found.kind, (found.span.start, found.span.end), found.place.label, found.name) == expected
 
 
 def test_title_is_scanned_unless_a_header_line_holds_it() -> None:
     part = Part("Réunion du groupe Terrorisme, Bruxelles, le 5 juin 2015", blocks=paragraphs("Texte."))
-    (meeting,) = find_meetings(make_doc("t", [part]))
-    assert (meeting.name, meeting.place, meeting.sources[0].anchor) == (
+    (meeting,) = find_meetings(make_doc("t", [part]), PLACES)
+    assert (meeting.name, meeting.place.label, meeting.sources[0].anchor) == (
         "Réunion du groupe Terrorisme",
         "Bruxelles",
         "",
     )
     part.header = ["Objet : " + part.title]
-    assert len(find_meetings(make_doc("t", [part]))[0].sources) == 1
+    assert len(find_meetings(make_doc("t", [part]), PLACES)[0].sources) == 1
 
 
 def test_year_taken_from_the_part_when_the_document_has_no_date() -> None:
     undated = make_doc("003b", SEED_003.parts)
-    meetings = by_kind(find_meetings(undated), "meeting")
+    meetings = by_kind(find_meetings(undated, PLACES), "meeting")
     assert days("2012-02-07", "2012-02-08") in meetings
 
 
 def test_year_taken_from_the_same_block_first() -> None:
     block = "La réunion tenue à Rabat le 5 mai 2012 a préparé celle tenue à Tunis le 7 juin ;"
     undated = make_doc("b", [Part("b", header=["9 mars 2011"], blocks=paragraphs(block))])
-    meetings = by_kind(find_meetings(undated), "meeting")
+    meetings = by_kind(find_meetings(undated, PLACES), "meeting")
     assert meetings.keys() == {days("2012-05-05"), days("2012-06-07")}
-    assert meetings[days("2012-06-07")].place == "Tunis"
+    assert meetings[days("2012-06-07")].place.label == "Tunis"
 
 
 def test_date_without_year_and_no_context_is_dropped() -> None:
     doc = make_doc("x", [Part("x", blocks=paragraphs("La réunion se tiendra à Rabat les 7 et 8 février ;"))])
-    assert find_meetings(doc) == []
+    assert find_meetings(doc, PLACES) == []
 
 
 def test_ids_are_stable_slugs() -> None:
-    meetings = by_kind(find_meetings(SEED_000), "meeting")
+    meetings = by_kind(find_meetings(SEED_000, PLACES), "meeting")
     assert meetings[days("2009-11-23", "2009-11-24")].id == "2009-11-23-venise-14eme-cimo"
     assert meetings[days("2008-05-21", "2008-05-22")].id == "2008-05-21-nouakchott-conference-nouakchott"
 
@@ -469,8 +472,8 @@ def sixth_document() -> Document:
 
 
 def test_sixth_text_in_other_date_forms() -> None:
-    meetings = by_kind(find_meetings(sixth_document()), "meeting")
-    assert {key: m.place for key, m in meetings.items()} == {
+    meetings = by_kind(find_meetings(sixth_document(), PLACES), "meeting")
+    assert {key: m.place.label for key, m in meetings.items()} == {
         days("2008-05-21", "2008-05-22"): "Nouakchott",
         days("2014-11-04"): "Monaco",
         days("2015-06-19"): "Madrid",
@@ -484,14 +487,14 @@ def test_sixth_text_in_other_date_forms() -> None:
 
 
 def test_sixth_text_events() -> None:
-    events = by_kind(find_meetings(sixth_document()), "event")
+    events = by_kind(find_meetings(sixth_document(), PLACES), "event")
     assert set(events) == {days("2016-01-15"), days("2016-03-02")}
-    assert events[days("2016-03-02")].place == "Lisbonne"
+    assert events[days("2016-03-02")].place.label == "Lisbonne"
 
 
 def test_merge_across_documents() -> None:
     documents = [SEED_000, SEED_004, sixth_document()]
-    merged = merge_meetings([find_meetings(doc) for doc in documents])
+    merged = merge_meetings([find_meetings(doc, PLACES) for doc in documents])
     nouakchott = [m for m in merged if m.span.start == date(2008, 5, 21)]
     assert len(nouakchott) == 1
     assert {c.document for c in nouakchott[0].sources} == {"000", "sixth"}
@@ -504,13 +507,13 @@ def test_merge_across_documents() -> None:
 
 
 def test_merge_keeps_the_most_specific_name_and_place() -> None:
-    first, second = find_meetings(SEED_000), find_meetings(SEED_000)
+    first, second = find_meetings(SEED_000, PLACES), find_meetings(SEED_000, PLACES)
     short = next(m for m in first if m.span.start == date(2013, 1, 12))
-    short.name, short.place = "Réunion de Ghadamès", ""
+    short.name, short.place = "Réunion de Ghadamès", Place()
     merged = merge_meetings([first, second])
     ghadames = [m for m in merged if m.span.start == date(2013, 1, 12)]
     assert len(ghadames) == 1
-    assert (ghadames[0].name, ghadames[0].place) == (
+    assert (ghadames[0].name, ghadames[0].place.city) == (
         "Réunion de Ghadamès sur la sécurité des frontières",
         "Ghadamès",
     )
@@ -529,14 +532,14 @@ def test_different_meetings_on_the_same_day_stay_apart() -> None:
             )
         ],
     )
-    assert len(merge_meetings([find_meetings(doc)])) == 2
+    assert len(merge_meetings([find_meetings(doc, PLACES)])) == 2
 
 
 def test_chronology_of_the_initial_corpus() -> None:
-    merged = merge_meetings([find_meetings(doc) for doc in SEEDS.values()])
+    merged = merge_meetings([find_meetings(doc, PLACES) for doc in SEEDS.values()])
     meetings = [m for m in merged if m.kind == "meeting"]
-    assert meetings[0].span.start == date(2008, 5, 21) and meetings[0].place == "Nouakchott"
-    assert meetings[-1].span.start == date(2023, 9, 28) and meetings[-1].place == "Bruxelles"
+    assert meetings[0].span.start == date(2008, 5, 21) and meetings[0].place.label == "Nouakchott"
+    assert meetings[-1].span.start == date(2023, 9, 28) and meetings[-1].place.label == "Bruxelles"
     assert len(meetings) == sum(len(expected) for expected in EXPECTED.values())
 
 
@@ -544,7 +547,7 @@ def test_meetings_on_the_same_days_in_two_towns_stay_apart():
     def meeting(slug: str, place: str) -> Meeting:
         span = DateSpan(date(2005, 1, 20), date(2005, 1, 20), "day", "le 20 janvier 2005")
         name = "Réunion des Ministres des Affaires étrangères"
-        return Meeting("", name, span, place, sources=[Citation(slug, "a-1", f"{name} tenue à {place}")])
+        return Meeting("", name, span, Place(place), sources=[Citation(slug, "a-1", f"{name} tenue à {place}")])
 
     merged = merge_meetings([[meeting("a", "Tunis")], [meeting("b", "Marrakech")], [meeting("c", "Tunis")]])
-    assert sorted((m.place, len(m.sources)) for m in merged) == [("Marrakech", 1), ("Tunis", 2)]
+    assert sorted((m.place.city, len(m.sources)) for m in merged) == [("Marrakech", 1), ("Tunis", 2)]

@@ -28,7 +28,7 @@ from support import BUILD_EPOCH, copy_project
 from coopsec import pipeline
 from coopsec.cli import main
 from coopsec.extract.read import MAX_BYTES, read_source
-from coopsec.model import Citation, DateSpan, Meeting, SourceError
+from coopsec.model import Citation, DateSpan, Meeting, Place, SourceError
 from coopsec.write.data import meeting_record, meetings_csv
 
 BUNDLE = pipeline.BUNDLE_NAME
@@ -424,7 +424,7 @@ def test_csv_cells_never_start_a_formula():
         "2019-03-12-x",
         '=HYPERLINK("http://evil.example","x")',
         span,
-        place="+33 1 23",
+        place=Place("+33 1 23"),
         sources=[Citation("doc", "a-1", "@SUM(A1:A9)"), Citation("doc", "a-2", "-2+3")],
     )
     record = meeting_record(meeting, {"doc": "Titre"})

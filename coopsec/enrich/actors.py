@@ -81,7 +81,8 @@ def _named(path: Path, kind: str, entries: object) -> list[Actor]:
     actors = []
     for number, item in enumerate(entries, 1):
         entry = f"{section} {number}" + (f" ({item.get('id')})" if isinstance(item, dict) else "")
-        check_entry(path, entry, item, {"id", "label"}, {"aliases"})
+        check_entry(path, entry, item, {"id", "label"}, {"aliases", "seat"} if kind == "organisation" else
+                    {"aliases", "country"})
         ident, label = item["id"], item["label"]
         if not isinstance(ident, str) or not SLUG.match(ident) or not ident.startswith(KIND_PREFIXES[kind]):
             raise ThesaurusError(
@@ -90,7 +91,13 @@ def _named(path: Path, kind: str, entries: object) -> list[Actor]:
         if not isinstance(label, str) or not phrase(label, name_key):
             raise ThesaurusError(path, entry, "label doit être un nom")
         aliases = check_strings(path, entry, "aliases", item.get("aliases") or [], name_key)
-        actors.append(Actor(ident, kind, label.strip(), list(dict.fromkeys([label.strip(), *aliases]))))
+        seat, country = item.get("seat", ""), item.get("country", "")
+        if not isinstance(seat, str):
+            raise ThesaurusError(path, entry, "seat doit être le nom d'une ville")
+        if country and (not isinstance(country, str) or pycountry.countries.get(alpha_2=country) is None):
+            raise ThesaurusError(path, entry, "country doit être un code ISO 3166 alpha-2 (MA, FR…)")
+        actor = Actor(ident, kind, label.strip(), list(dict.fromkeys([label.strip(), *aliases])), seat, country)
+        actors.append(actor)
     return actors
 
 

