@@ -15,7 +15,7 @@ PROJECT = Project(ROOT)
 
 SEEDS = {
     "000_7415aaa0d4f9534b.txt": dict(
-        title="DECLARATION D’ALGER", doc_type="déclaration", date="2013-04-08", place="Alger",
+        title="DECLARATION D’ALGER", doc_type="déclaration", date="2013-04-09", place="Alger",  # a range: its last day
         date_text="les 08 et 09 Avril 2013"),
     "001_874993d00a89d4a5.txt": dict(
         doc_type="note", date="2023-09-15", place="Bruxelles", date_text="le 15 septembre 2023"),

@@ -11,6 +11,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from ..gazetteer import display_name, place_key, towns_named
 from ..model import Body, DateSpan, Metadata, Part, plain
 from .dates import find_dates
 
@@ -27,8 +28,26 @@ _MARKING = re.compile(
 )
 _MARKING_FIELD = re.compile(r"^(?:Diffusion|Classification|Marquage)\s*:\s*(.+)$", re.IGNORECASE)
 _PLACE_BEFORE_DATE = re.compile(
-    r"^(?:Fait\s+à\s+)?([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?),?\s+(?:le|les|du)\s+\d", re.IGNORECASE)
-_PLACE_AFTER_A = re.compile(r"\bà\s+((?:[A-ZÉÈ][\w’'-]+)(?:[ -](?:[A-ZÉÈ][\w’'-]+))?)")
+    r"^(?:Fait\s+(?:à|a)\s+)?([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\([^)]{1,30}\))?"
+    r"(?:\s*,\s*[^\W\d_][\w’' -]{2,30}?)?\s*[,–-]?"
+    r"\s+(?:(?:le|les|du|ce)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d",
+    re.IGNORECASE)
+"""A dateline: the place, then at once the date (``ADDIS-ABEBA, le 20 février 2014``, ``Rome, 28 novembre``)."""
+_DATELINE_END = re.compile(r"\s*(?:$|\(|[–—-]\s|.{0,20}$)")
+"""What may follow a dateline's date: nothing much, a bracket (``(OR. fr)``, ``(AFP)``) or a dash."""
+OPENING_BLOCKS = 5
+"""Blocks at the top of a text where its dateline or first date may stand."""
+MAX_DATELINE = 80
+"""Longest block taken for a dateline anywhere in the text (``Paris, le 28 janvier 2020`` before an annex)."""
+_LEAD_PLACE = re.compile(r"^([A-ZÉÈÀÂÎÔ][\w’'\-]+(?: [A-ZÉÈ][\w’'\-]+)?)\s*(?:\([^)]{1,30}\))?\s*[–—-]\s")
+"""A dispatch's or web article's opening place: ``Marrakech – Le ministre…``, ``BAMAKO (AFP) - …``."""
+_FILED = re.compile(r"(?:enregistr[ée]e?|adopt[ée]e?|d[ée]pos[ée]e?)\b", re.IGNORECASE)
+"""A filing or adoption formula dating the text itself (``Enregistré à la Présidence du Sénat le …``)."""
+MAX_BYLINE = 60
+"""Longest line opening with a date that is taken for a byline (``29 juin 2022 | Communiqué de presse``)."""
+_AT_TOWN = re.compile(r"\b(?:à|a)\s+([A-ZÉÈÀÂÎÔ][\w’'-]+(?:[ -][A-ZÉÈ][\w’'-]+)?)")
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
+_PARENTHESIS_OR_COUNTRY = re.compile(r"\s*(?:\([^)]*\)|,\s*[^,]{2,30})\s*$")
 _ORIGIN = re.compile(r"^Origine\s*:\s*(.+)$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"^Publié le\b", re.IGNORECASE)
 
@@ -50,13 +69,13 @@ def extract_metadata(body: Body, override: dict[str, Any]) -> Metadata:
     for part in body.parts:
         describe_part(part)
     first = body.parts[0] if body.parts else Part(title="")
-    span = document_date(body)
+    span, place = document_date_and_place(body)
     guesses: dict[str, Any] = {
         "title": body.title,
         "doc_type": document_type(body),
-        "date": span.iso()[0] if span else "",
+        "date": own_date_iso(span),
         "date_text": span.text if span else "",
-        "place": document_place(body, span),
+        "place": place,
         "issuing_body": issuing_body(body),
         "references": first.references,
         "classification": first.classification or next((p.classification for p in body.parts if p.classification), ""),
@@ -102,44 +121,91 @@ def find_marking(line: str) -> str:
     return ""
 
 
-def document_date(body: Body) -> DateSpan | None:
-    """Publication line, then the first part's header, then a closing formula, then the first paragraph."""
+def own_date_iso(span: DateSpan | None) -> str:
+    """The document date as front matter gives it: the last day of a range (a text is adopted at the close)."""
+    return span.iso()[1] if span else ""
+
+
+def document_date_and_place(body: Body) -> tuple[DateSpan | None, str]:
+    """The document's own date and town, most telling first: its publication line, its dateline (``Alger, les
+    8 et 9 avril 2013``, ``Fait à Rome, le …``), a town line above a date line, a filing formula (``Enregistré …
+    le``), a line that is only a date (a byline), then the first date of its header, then of its first
+    paragraphs. The town must be one the reference data knows."""
     if not body.parts:
-        return None
+        return None, ""
     first = body.parts[0]
-    for line in first.header:
+    header = [text for line in first.header if (text := plain(line).replace("*", "").strip())]
+    opening = [plain(b.text) for b in first.blocks[:OPENING_BLOCKS]]
+    short = [text for b in first.blocks if len(text := plain(b.text)) <= MAX_DATELINE]
+    span, place = _date_and_place(header, opening, short, first.date)
+    return span, place or _dateline_place(header + opening) or _place_after_date(header + opening, span)
+
+
+def _date_and_place(
+    header: list[str], opening: list[str], short: list[str], header_date: DateSpan | None
+) -> tuple[DateSpan | None, str]:
+    for line in header:
         if _PUBLISHED.match(line) and (matches := find_dates(line)):
-            return matches[0].span
-    if first.date:
-        return first.date
-    blocks = first.blocks
-    for block in reversed(blocks[-3:]):
-        if _PLACE_BEFORE_DATE.match(plain(block.text)) and (matches := find_dates(plain(block.text))):
-            return matches[0].span
-    for block in blocks[:3]:
-        if block.kind == "paragraph" and (matches := find_dates(plain(block.text))):
-            return matches[0].span
+            return matches[0].span, ""
+    for text in header + short + opening:
+        if dated := _dateline(text):
+            return dated
+    for place_line, date_line in pairwise(header + opening):
+        if (place := _town_line(place_line)) and (span := _date_line(date_line)):
+            return span, place
+    for text in header + opening:
+        if (filed := _FILED.match(text)) and (after := [m for m in find_dates(text) if m.start > filed.end()]):
+            return after[0].span, ""
+    for text in header + opening:
+        if span := _date_line(text):
+            return span, ""
+    if header_date:
+        return header_date, ""
+    return next(((matches[0].span, "") for text in opening if (matches := find_dates(text))), (None, ""))
+
+
+def _town_line(text: str) -> str:
+    """A line that only names a town, perhaps with its country (``ADDIS-ABEBA, ÉTHIOPIE``)."""
+    town = _PARENTHESIS_OR_COUNTRY.sub("", text).strip()
+    return display_name(town) if len(town) <= 40 and towns_named(place_key(town)) else ""
+
+
+def _date_line(text: str) -> DateSpan | None:
+    """A line that opens with a date and says little else (a byline: ``Samedi, 05 mars 2011``)."""
+    matches = find_dates(text)
+    if matches and not text[: matches[0].start].strip(" ,.:–—-") and len(text) <= MAX_BYLINE:
+        return matches[0].span
     return None
 
 
-def document_place(body: Body, span: DateSpan | None) -> str:
-    """The place written beside the document's date ("Bruxelles, le …", "Alger les …", "…, à Monaco")."""
-    if not body.parts:
-        return ""
-    first = body.parts[0]
-    candidates = [plain(line).strip() for line in first.header]
-    candidates += [plain(b.text) for b in first.blocks[-3:]] + [plain(b.text) for b in first.blocks[:3]]
-    for text in candidates:
-        match = _PLACE_BEFORE_DATE.match(text)
-        if match and find_dates(text):
-            return _title_case(match.group(1).strip(" ,"))
-    if span:
-        for text in candidates:
-            if span.text in text:
-                after = text[text.index(span.text):]
-                match = _PLACE_AFTER_A.search(after)
-                if match:
-                    return match.group(1)
+def _dateline(text: str) -> tuple[DateSpan, str] | None:
+    """``PLACE, le DATE`` where PLACE is a town the reference data knows, with the date right after it."""
+    match = _PLACE_BEFORE_DATE.match(text)
+    if not match or not towns_named(place_key(match.group(1))):
+        return None
+    dates = [m for m in find_dates(text) if m.start <= match.end() + 20]
+    if not dates or not _DATELINE_END.match(text, dates[0].end):
+        return None
+    return dates[0].span, display_name(match.group(1).strip(" ,"))
+
+
+def _place_after_date(texts: list[str], span: DateSpan | None) -> str:
+    """The first town introduced by « à » in the sentence after the document's date (``Le 4 novembre 2014, à
+    l'occasion de …, à Monaco, les Ministres…``)."""
+    for text in texts if span else []:
+        if span.text in text:
+            after = _SENTENCE_END.split(text[text.index(span.text) + len(span.text):], maxsplit=1)[0]
+            for match in _AT_TOWN.finditer(after):
+                if towns_named(place_key(match.group(1))):
+                    return display_name(match.group(1))
+    return ""
+
+
+def _dateline_place(texts: list[str]) -> str:
+    """The town opening a web article's or dispatch's first lines (``Marrakech –``, ``BAMAKO (AFP) -``)."""
+    for text in texts:
+        if (match := _LEAD_PLACE.match(text)) and towns_named(place_key(match.group(1))):
+            return display_name(match.group(1))
     return ""
 
 

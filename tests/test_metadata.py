@@ -1,0 +1,44 @@
+"""The document's own date and place, read from the genres' datelines, bylines and formulas.
+
+Each text below is written the way its genre opens (a Council note, a dispatch, a web article, a letter,
+a communiqué); the expected values are the ones a reader takes from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coopsec.extract.metadata import extract_metadata
+from coopsec.extract.structure import structure
+from coopsec.model import Line
+
+
+def _meta(text: str):
+    lines = [Line(number, line) for number, line in enumerate(text.splitlines(), 1)]
+    return extract_metadata(structure(lines, "x.txt"), {})
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("COMMUNIQUÉ FINAL\n\nAlger, les 8 et 9 avril 2013\n\n1. Les ministres se sont réunis.\n",
+     "2013-04-09", "Alger"),  # a range: the text is adopted on its last day
+    ("DÉCLARATION\n\n1. Les ministres réunis le 3 mai 2010 à Tunis ont adopté ce texte.\n\n"
+     "2. Ils se retrouveront en 2011.\n\nFait à Rome, le 28 novembre 2011\n",
+     "2011-11-28", "Rome"),  # the closing formula dates the text, not the first date cited
+    ("BAMAKO (AFP) - Les ministres de la région se sont réunis dimanche 12 mars 2017 pour évoquer la "
+     "sécurité au Sahel.\n", "2017-03-12", "Bamako"),
+    ("COMMUNIQUÉ DE PRESSE\n\nADDIS-ABEBA, ÉTHIOPIE\n\n20 février 2014\n\n"
+     "Le Conseil de paix et de sécurité a tenu sa réunion le 18 février 2014.\n", "2014-02-20", "Addis-Abeba"),
+    ("RAPPORT\n\nEnregistré à la Présidence du Sénat le 4 juillet 2019\n\n"
+     "Le présent rapport examine la réunion du 2 avril 2019.\n", "2019-07-04", ""),
+    ("Le 4 novembre 2014, à l’occasion de la session de l’Assemblée générale, à Monaco, les ministres se "
+     "sont rencontrés.\n", "2014-11-04", "Monaco"),
+])
+def test_document_date_and_place(text, date, place):
+    meta = _meta(text)
+    assert (meta.date, meta.place) == (date, place)
+
+
+def test_a_place_the_reference_data_does_not_know_as_a_town_is_not_taken():
+    meta = _meta("NOTE\n\nPublié le 19 juin 2018\n\nLe ministre a rappelé la déclaration du 3 mai.\n")
+    assert meta.date == "2018-06-19"
+    assert meta.place == ""  # « Publié » is no town
