@@ -53,6 +53,7 @@ class Found:
     start: str
     end: str
     city: str
+    country: str = ""
     quote: str = ""
 
 
@@ -159,7 +160,8 @@ def _exact(a: Expected, b: Found) -> bool:
 
 
 def _city_ok(a: Expected, b: Found) -> bool:
-    return not a.city or fold(a.city) == fold(b.city)
+    """The key's place is the found town, or the found country when no town is found (``Maroc``)."""
+    return not a.city or fold(a.city) == fold(b.city or b.country)
 
 
 def _match(
@@ -184,7 +186,7 @@ def _match(
 
 def _found(meetings: Iterable[Meeting], kind: str) -> list[Found]:
     return [
-        Found(m.name, *m.span.iso(), m.place.city, m.sources[0].quote if m.sources else "")
+        Found(m.name, *m.span.iso(), m.place.city, m.place.country, m.sources[0].quote if m.sources else "")
         for m in meetings if m.kind == kind
     ]
 

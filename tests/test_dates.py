@@ -165,3 +165,12 @@ def test_iso_dates_in_french_words():
     assert format_iso_fr("2012-03") == "mars 2012"
     assert format_iso_fr("2014") == "2014"
     assert format_iso_fr("vers 2010") == "vers 2010"
+
+
+def test_yearless_dates_are_marked() -> None:
+    matches = find_dates("le 3 mai et le 4 juin 2015, puis le 18/06/2019", 2015)
+    assert [(m.span.text, m.yearless, m.note) for m in matches] == [
+        ("le 3 mai", True, ""),
+        ("le 4 juin 2015", False, ""),
+        ("le 18/06/2019", False, ""),
+    ]

@@ -13,19 +13,22 @@ l'OTAN``/``Bruxelles, le`` next to the date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from slugify import slugify
 
-from coopsec.extract.dates import DateMatch, find_dates
+from coopsec.extract.dates import DateMatch
+from coopsec.extract.timex import NOTE_FUTURE, NOTE_RELATIVE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, Document, Meeting, Part, Place, plain
 from coopsec.text import fold, tokens
 
 MAX_QUOTE = 300
 MAX_NAME_WORDS = 18
+MAX_VENUE_WORDS = 5
 PLACE_REACH = 120
 """Farthest distance, in characters, between a date and the place written next to it."""
 
@@ -71,6 +74,7 @@ _EVENT_VERBS = (
     (re.compile(r"\bmodifi(?:é|ée|és|ées|cation)\b", re.IGNORECASE), "Modification"),
     (re.compile(r"\ben\s+date\s+du\b|\bdat[ée]e?\s+du\b", re.IGNORECASE), "Courrier"),
 )
+_RELATIVE_NOTES = {NOTE_RELATIVE, NOTE_FUTURE}
 UNDATED_EVENT = "Date du texte"
 """Name of an event whose date stands without any cue word (a dateline)."""
 
@@ -89,8 +93,10 @@ _ORDINAL_PREFIX = re.compile(
 _PLACE_AT = re.compile(rf"\b(?:à|À|au|aux|en)\s+(?P<place>{_PLACE_NAME})")
 _VENUE = re.compile(
     r"\b(?:au|à\s+la|à\s+l['’])\s+(?P<place>(?:si[èe]ge|[Qq]uartier\s+[Gg][ée]n[ée]ral|[Pp]alais|[Cc]entre|[Hh][ôo]tel)"
-    rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+{_CAP})*)"
+    rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+[\w'’-]+){{0,{MAX_VENUE_WORDS}}})"
 )
+"""A venue and the words after it (``au siège de l'Union africaine à Addis-Abeba``): the seat lookup keeps the
+longest opening that names an organisation."""
 _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?\s*$")
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
@@ -132,23 +138,35 @@ class _Zone:
 
 
 def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
-    """Meetings and dated events cited by ``doc``, one entry per meeting."""
-    doc_year = int(doc.meta.date[:4]) if doc.meta.date[:4].isdigit() else None
+    """Meetings and dated events cited by ``doc``, one entry per meeting.
+
+    Dates are read by the temporal layer against the document's own date, and a date without its year
+    takes the year of the last date written in full before it.
+    """
+    anchor = _day(doc.meta.date)
+    context_year: int | None = None
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
-        texts = list(_texts(part))
-        part_year = doc_year or _first_year(text for text, _ in texts)
-        for text, anchor in texts:
-            year = doc_year or _first_year([text]) or part_year
-            found += [_read(zone, doc.slug, anchor, places) for zone in _zones(text, year)]
-    meetings = [meeting for meeting, undated in found if not undated]
-    for event in [meeting for meeting, undated in found if undated]:
-        host = next((m for m in meetings if _same_days(m, event) and m.kind == "meeting"), None)
+        for text, paragraph in _texts(part):
+            dates = find_times(text, anchor, context_year)
+            found += [_read(zone, doc.slug, paragraph, places) for zone in _zones(text, dates)]
+            context_year = next((d.span.end.year for d in reversed(dates) if not d.note), context_year)
+    meetings = [meeting for meeting, weak in found if not weak]
+    for entry in [meeting for meeting, weak in found if weak]:
+        host = next((m for m in meetings if _same_days(m, entry) and m.kind == "meeting"), None)
         if host is None:
-            meetings.append(event)
+            meetings.append(entry)
         else:
-            host.sources.extend(event.sources)
+            host.sources.extend(entry.sources)
     return merge_meetings([meetings])
+
+
+def _day(iso: str) -> date | None:
+    """The day an ISO date names, None for a month, a year or no date."""
+    try:
+        return date.fromisoformat(iso) if len(iso) == 10 else None
+    except ValueError:
+        return None
 
 
 def merge_meetings(per_document: list[list[Meeting]]) -> list[Meeting]:
@@ -177,11 +195,6 @@ def _texts(part: Part) -> Iterator[tuple[str, str]]:
         yield plain(block.text), block.anchor
 
 
-def _first_year(texts: Iterable[str]) -> int | None:
-    """The year of the first date written in full, for the dates written without one."""
-    return next((matches[0].span.start.year for text in texts if (matches := find_dates(text))), None)
-
-
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
     """Clause boundaries: semicolons and sentence ends (not after ``M.``, ``Doc.``, ``n°.``)."""
     start = 0
@@ -194,16 +207,15 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _zones(text: str, year: int | None) -> Iterator[_Zone]:
-    dates = find_dates(text, year)
+def _zones(text: str, dates: list[DateMatch]) -> Iterator[_Zone]:
     if not dates:
         return
     for clause in _clauses(text):
         inside = [d for d in dates if clause[0] <= d.start < clause[1]]
-        for i, date in enumerate(inside):
+        for i, found in enumerate(inside):
             start = inside[i - 1].end if i else clause[0]
             end = inside[i + 1].start if i + 1 < len(inside) else clause[1]
-            yield _Zone(text, clause, start, end, date)
+            yield _Zone(text, clause, start, end, found)
 
 
 _CUE_PATTERNS = (
@@ -252,7 +264,9 @@ def _first(zone: _Zone, cues: list[_Cue]) -> _Cue | None:
 
 
 def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeting, bool]:
-    """The meeting or event a date stands for; the flag tells a date without any cue."""
+    """The meeting or event a date stands for; the flag tells a weak reading (a date without any cue, or
+    one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
+    days written out elsewhere in the document."""
     cues = _cues(zone)
     cue = _first(zone, cues)
     if cue is None:
@@ -264,7 +278,7 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
     place = _place(zone, cues, places) or _place_in_name(name, places)
     citation = Citation(slug, anchor, _quote(zone))
     meeting = Meeting("", name, zone.date.span, place, kind, [citation])
-    return meeting, cue is None
+    return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
 
 
 def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:

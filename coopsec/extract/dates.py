@@ -59,6 +59,8 @@ _MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
 _DIGIT = re.compile(r"\d")
 """Something every date has: a quick test before the full patterns."""
+_WRITTEN_YEAR = re.compile(r"\d{4}")
+"""Days and months take at most two digits: four in a row are a year."""
 _MONTH_NAME = re.compile(_MONTH, re.IGNORECASE)
 """Something every date but a numeric one has."""
 _STRETCH = re.compile(r"[\w\s/–—-]+")
@@ -73,13 +75,15 @@ class DateMatch:
     span: DateSpan
     start: int
     end: int
+    note: str = ""  # how the date was resolved, in French, when it is not written in full
+    yearless: bool = False  # the year is not written: it came from ``context_year``
 
 
 def find_dates(text: str, context_year: int | None = None, *, years: bool = False) -> list[DateMatch]:
     """Every French date expression in ``text``, in reading order.
 
-    Dates without a year take ``context_year`` (or are dropped without one);
-    impossible dates are dropped. Bare years are returned only with ``years=True``.
+    Dates without a year take ``context_year`` (or are dropped without one) and are marked
+    ``yearless``; impossible dates are dropped. Bare years are returned only with ``years=True``.
     """
     if not _DIGIT.search(text):
         return []
@@ -102,7 +106,7 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
             continue
         taken_until = end
         if (span := read()) is not None:
-            chosen.append(DateMatch(span, start, end))
+            chosen.append(DateMatch(span, start, end, yearless=not _WRITTEN_YEAR.search(text, start, end)))
     return chosen
 
 

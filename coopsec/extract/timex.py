@@ -1,0 +1,310 @@
+"""A temporal layer over :mod:`coopsec.extract.dates`, in the spirit of TimeML's TIMEX3 normalisation.
+
+:func:`find_times` returns the absolute dates of a paragraph, the year of each date written without one
+("le 10 mars", "lundi 15 février", "le 6 décembre dernier"), and the relative expressions a reader resolves
+from the day the text was written, its anchor ("hier", "mardi dernier", "la semaine prochaine", "la veille").
+Every date not written in full says in its ``note`` how it was resolved; what cannot be resolved is left out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from babel.dates import get_day_names
+
+from coopsec.extract.dates import DateMatch, find_dates
+from coopsec.model import DateSpan
+from coopsec.text import fold
+
+NOTE_FOLLOWING_DATE = "année déduite de la date suivante"
+NOTE_WEEKDAY = "année déduite du jour de la semaine"
+NOTE_CONTEXT = "année déduite du contexte"
+NOTE_ANCHOR_YEAR = "année de la date du texte"
+NOTE_LAST = "« dernier » : avant la date du texte"
+NOTE_NEXT = "« prochain » : après la date du texte"
+NOTE_RELATIVE = "relative à la date du texte"
+NOTE_FUTURE = "relative à la date du texte, verbe au futur"
+NOTE_PREVIOUS_DATE = "relative à la date précédente"
+
+_PROBE_YEAR = 2000
+"""The year yearless dates are first read in: a leap year, so that "29 février" lasts until its real year is known."""
+
+_WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale="fr").items()}
+_WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, reverse=True))  # French names: no accents
+_APOSTROPHE = "['’ʼ]"
+_KEYWORDS = ("hier", "demain", "aujourd", "jour", "veille", "derni", "prochain", *_WEEKDAYS)
+"""Lowercase text that every relative expression holds ("demain" is in "lendemain")."""
+_DIGIT = re.compile(r"\d")
+
+_LAST_OR_NEXT = re.compile(r"\s+(derni[eè]re?s?|prochaine?s?)\b", re.IGNORECASE)
+"""The word after a yearless date that places it before or after the anchor: "le 6 décembre dernier"."""
+_COORDINATION = re.compile(r"\s*,?\s*(?:(?:et|ou|puis|ainsi\s+que)\b[^\d.;:!?]{0,40})?", re.IGNORECASE)
+"""What may separate a yearless date from the dated one whose year it shares: ", et de Toronto, "."""
+_LEADING_WEEKDAY = re.compile(rf"(?:(?:les?|du)\s+)?({_WEEKDAY})\b", re.IGNORECASE)
+
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+_TENSE = re.compile(
+    r"\b(?:(?P<future>doi(?:t|vent)|devr\w*|v(?:a|ont)\s+(?:se\s+|s['’ʼ])?\w+(?:er|ir|re)|pr[eé]vue?s?|[aà]\s+venir"
+    r"|\w+(?:[eiduv]ra|[eiduvr]ront))|(?P<past>a|ont|avaient|avait|est|sont|[eé]taient|[eé]tait|furent|fut))\b",
+    re.IGNORECASE,
+)
+"""Verbs that tell the future (future tense, "doit", "devrait", "va" + infinitive, "prévue") from the past."""
+_SINCE = re.compile(r"\bdepuis\s+$", re.IGNORECASE)
+_HABITUAL = re.compile(r"\b(?:chaque|tous|les?|du|au|un)\s+$", re.IGNORECASE)
+"""Words before a weekday that make it no particular day: "chaque mardi", "du lundi au vendredi"."""
+
+_TODAY = re.compile(rf"\baujourd{_APOSTROPHE}\s?hui\b|\bce\s+jour\b(?!\s*[-‐]\s*l)", re.IGNORECASE)
+_DAY_SHIFT = re.compile(
+    rf"(?<!\bd{_APOSTROPHE})(?<!\bde\s)\b(?:avant[-‐\s]hier|hier|apr[eè]s[-‐\s]demain|demain)\b", re.IGNORECASE
+)  # not "l'Europe de demain", "les menaces d'hier"
+_DAY_SHIFTS = {"avan": -2, "hier": -1, "apre": 2, "dema": 1}
+"""Days from the anchor, by the first four letters of the folded expression."""
+_RELATIVE_WEEKDAY = re.compile(
+    rf"\b(?:(?P<this>ce)\s+)?(?P<first>{_WEEKDAY})\b(?:\s+et\s+(?P<second>{_WEEKDAY})\b)?(?!\s*\d)"
+    r"(?:\s+(?P<word>derni[eè]rs?|prochains?)\b)?",
+    re.IGNORECASE,
+)
+_WEEK = re.compile(r"\bla\s+semaine\s+(derni[eè]re|prochaine)\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:le|du|au)\s+mois\s+(dernier|prochain)\b", re.IGNORECASE)
+_YEAR = re.compile(rf"\bl{_APOSTROPHE}\s?(?:an|ann[eé]e)\s+(derni[eè]re?|prochaine?)\b", re.IGNORECASE)
+_EVE = re.compile(
+    rf"\b(?:la\s+veille|le\s+lendemain)\b(?!\s+(?:de|du|des)\b|\s+d{_APOSTROPHE})", re.IGNORECASE
+)  # not "à la veille du sommet"
+
+
+def find_times(
+    text: str, anchor: date | None, context_year: int | None = None, *, years: bool = False
+) -> list[DateMatch]:
+    """Every date expression of ``text`` (one paragraph), absolute or relative, resolved to calendar dates.
+
+    ``anchor`` is the day the text was written (None if unknown); ``context_year`` the year of the last
+    absolute date before the paragraph. Matches are in reading order; ``years`` is passed to ``find_dates``.
+    """
+    lowered = text.lower()
+    relative = any(keyword in lowered for keyword in _KEYWORDS)
+    if not relative and not _DIGIT.search(text):
+        return []
+    found = find_dates(text, _PROBE_YEAR, years=years)
+    absolute = _resolve_years(text, found, anchor, context_year)
+    if not relative:
+        return absolute
+    hidden = [(match.start, match.end) for match in found]  # absolute matches hide what they overlap
+    extra = [
+        match for match in _relatives(text, anchor, absolute)
+        if not any(start < match.end and match.start < end for start, end in hidden)
+    ]
+    return sorted(absolute + extra, key=lambda match: match.start) if extra else absolute
+
+
+# --- Dates written without their year ------------------------------------------------------------
+
+
+def _resolve_years(
+    text: str, found: list[DateMatch], anchor: date | None, context_year: int | None
+) -> list[DateMatch]:
+    """``found`` with a year for each yearless date, or without it; read from the right, so that an
+    enumeration shares the year of its last date. The context of a date is the year of the last date
+    written in full before it in the paragraph, else ``context_year``."""
+    contexts, year = [], context_year
+    for match in found:  # the year of the last date written in full before each date
+        contexts.append(year)
+        year = year if match.yearless else match.span.end.year
+    resolved: list[DateMatch] = []
+    following: DateMatch | None = None
+    for match, context in zip(reversed(found), reversed(contexts), strict=True):
+        following = _resolve_year(text, match, following, anchor, context) if match.yearless else match
+        if following is not None:
+            resolved.append(following)
+    return resolved[::-1]
+
+
+def _resolve_year(
+    text: str, match: DateMatch, following: DateMatch | None, anchor: date | None, context_year: int | None
+) -> DateMatch | None:
+    """A yearless date in its year, with a following "dernier" or "prochain" in its wording."""
+    word = _LAST_OR_NEXT.match(text, match.end)
+    span, note = _yearless_span(text, match, word[1] if word else "", following, anchor, context_year)
+    if span is None:
+        return None
+    end = word.end() if word else match.end
+    return DateMatch(DateSpan(span.start, span.end, span.precision, text[match.start : end]), match.start, end, note,
+                     yearless=True)
+
+
+def _yearless_span(
+    text: str, match: DateMatch, word: str, following: DateMatch | None, anchor: date | None, context_year: int | None
+) -> tuple[DateSpan | None, str]:
+    """The span of a yearless date and how its year was found, by the first rule that applies."""
+    if following is not None and (year := _shared_year(text, match, following)) is not None:
+        return _with_year(match.span, year), NOTE_FOLLOWING_DATE
+    if word and anchor is not None:
+        last = _is_last(word)
+        return _last_or_next(match.span, anchor, last), NOTE_LAST if last else NOTE_NEXT
+    if (span := _by_weekday(match.span, anchor, context_year)) is not None:
+        return span, NOTE_WEEKDAY
+    if context_year is not None:
+        return _with_year(match.span, context_year), NOTE_CONTEXT
+    if anchor is not None:
+        return _with_year(match.span, anchor.year), NOTE_ANCHOR_YEAR
+    return None, ""
+
+
+def _shared_year(text: str, match: DateMatch, following: DateMatch) -> int | None:
+    """The year of ``following`` if ``match`` comes before it in the same enumeration; a December date
+    before a January one is of the year before."""
+    if (following.yearless and following.note != NOTE_FOLLOWING_DATE) or not _COORDINATION.fullmatch(
+        text, match.end, following.start
+    ):
+        return None
+    turn = match.span.start.month == 12 and following.span.start.month == 1
+    return following.span.start.year - turn
+
+
+def _last_or_next(span: DateSpan, anchor: date, last: bool) -> DateSpan | None:
+    """``span`` in the last year it starts strictly before ``anchor``, or the first it starts on or after it
+    (eight years cover every 29 February)."""
+    years = range(anchor.year, anchor.year - 9, -1) if last else range(anchor.year, anchor.year + 9)
+    shifted = (_with_year(span, year) for year in years)
+    return next((s for s in shifted if s is not None and (s.start < anchor) == last), None)
+
+
+def _by_weekday(span: DateSpan, anchor: date | None, context_year: int | None) -> DateSpan | None:
+    """``span`` in the year around the anchor (or the context) where its written weekday is right, if any;
+    the weekday of a date changes every year, so at most one of three years fits."""
+    written = _LEADING_WEEKDAY.match(span.text)
+    centre = anchor.year if anchor is not None else context_year
+    if written is None or centre is None:
+        return None
+    weekday = _WEEKDAYS[fold(written[1])]
+    shifted = (_with_year(span, year) for year in (centre, centre - 1, centre + 1))
+    return next((s for s in shifted if s is not None and s.start.weekday() == weekday), None)
+
+
+def _with_year(span: DateSpan, year: int) -> DateSpan | None:
+    """``span`` moved to start in ``year`` (None for a 29 February out of a leap year)."""
+    try:
+        start = span.start.replace(year=year)
+        end = span.end.replace(year=year + span.end.year - span.start.year)
+    except ValueError:
+        return None
+    return DateSpan(start, end, span.precision, span.text)
+
+
+def _is_last(word: str) -> bool:
+    return fold(word).startswith("dern")
+
+
+# --- Relative expressions ------------------------------------------------------------------------
+
+Reading = tuple[DateSpan, str] | None
+"""A resolved relative expression and its note, or None when it cannot be resolved."""
+Reader = Callable[[re.Match[str], date | None, list[DateMatch]], Reading]
+
+
+def _relatives(text: str, anchor: date | None, absolute: list[DateMatch]) -> list[DateMatch]:
+    """The relative expressions of ``text`` that can be resolved, in no particular order."""
+    found = []
+    for pattern, read in _READERS:
+        for match in pattern.finditer(text):
+            if (reading := read(match, anchor, absolute)) is not None:
+                found.append(DateMatch(reading[0], match.start(), match.end(), reading[1]))
+    return found
+
+
+def _days(start: date, end: date, match: re.Match[str], note: str) -> Reading:
+    return DateSpan(start, end, "day", match[0]), note
+
+
+def _read_today(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+    return None if anchor is None else _days(anchor, anchor, match, NOTE_RELATIVE)
+
+
+def _read_day_shift(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+    if anchor is None:
+        return None
+    day = anchor + timedelta(_DAY_SHIFTS[fold(match[0])[:4]])
+    return _days(day, day, match, NOTE_RELATIVE)
+
+
+def _read_weekday(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+    """A weekday, or two ("jeudi et vendredi"), near the anchor: before it or after it as "dernier",
+    "prochain" or the tense of the verb say."""
+    text, start = match.string, match.start()
+    if anchor is None or (not match["this"] and _HABITUAL.search(text, max(0, start - 12), start)):
+        return None
+    weekday = _WEEKDAYS[fold(match["first"])]
+    if match["word"]:
+        last = _is_last(match["word"])
+        step = anchor.weekday() - weekday - 1 if last else weekday - anchor.weekday() - 1
+        day = anchor + timedelta((step % 7 + 1) * (-1 if last else 1))
+        note = NOTE_LAST if last else NOTE_NEXT
+    elif _SINCE.search(text, max(0, start - 12), start) or not _is_future(text, start, match.end()):
+        day, note = anchor - timedelta((anchor.weekday() - weekday) % 7), NOTE_RELATIVE
+    else:
+        day, note = anchor + timedelta((weekday - anchor.weekday()) % 7), NOTE_FUTURE
+    end = day + timedelta((_WEEKDAYS[fold(match["second"])] - weekday) % 7) if match["second"] else day
+    return _days(day, end, match, note)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to ``text[start:end]``, in its clause or else in its sentence, is a future."""
+    for delimiter in (_CLAUSE_END, _SENTENCE_END):
+        low = max((found.end() for found in delimiter.finditer(text, 0, start)), default=0)
+        high = found.start() if (found := delimiter.search(text, end)) else len(text)
+        cues = [(max(cue.start() - end, start - cue.end()), cue["future"] is not None)
+                for cue in _TENSE.finditer(text, low, high)]
+        if cues:
+            return min(cues)[1]
+    return False
+
+
+def _read_week(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+    """The ISO week (Monday to Sunday) before or after the anchor's."""
+    if anchor is None:
+        return None
+    monday = anchor - timedelta(anchor.weekday()) + timedelta(-7 if _is_last(match[1]) else 7)
+    return _days(monday, monday + timedelta(6), match, NOTE_RELATIVE)
+
+
+def _read_month(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+    if anchor is None:
+        return None
+    year, month = divmod(anchor.year * 12 + anchor.month - 1 + (-1 if _is_last(match[1]) else 1), 12)
+    first = date(year, month + 1, 1)
+    last = first.replace(day=calendar.monthrange(year, month + 1)[1])
+    return DateSpan(first, last, "month", match[0]), NOTE_RELATIVE
+
+
+def _read_year(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+    if anchor is None:
+        return None
+    year = anchor.year + (-1 if _is_last(match[1]) else 1)
+    return DateSpan(date(year, 1, 1), date(year, 12, 31), "year", match[0]), NOTE_RELATIVE
+
+
+def _read_eve(match: re.Match[str], anchor: date | None, absolute: list[DateMatch]) -> Reading:
+    """"La veille" or "le lendemain" of the last day named before it in the paragraph, else of the anchor."""
+    eve = fold(match[0]).startswith("la")
+    earlier = [found.span for found in absolute if found.end <= match.start() and found.span.precision == "day"]
+    if earlier:
+        day = earlier[-1].start - timedelta(1) if eve else earlier[-1].end + timedelta(1)
+        return _days(day, day, match, NOTE_PREVIOUS_DATE)
+    if anchor is None:
+        return None
+    day = anchor + timedelta(-1 if eve else 1)
+    return _days(day, day, match, NOTE_RELATIVE)
+
+
+_READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    (_TODAY, _read_today),
+    (_DAY_SHIFT, _read_day_shift),
+    (_RELATIVE_WEEKDAY, _read_weekday),
+    (_WEEK, _read_week),
+    (_MONTH, _read_month),
+    (_YEAR, _read_year),
+    (_EVE, _read_eve),
+)
