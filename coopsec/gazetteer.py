@@ -114,10 +114,12 @@ class Gazetteer:
             country_hint = self.countries.get(place_key(match.group(1)), "")
             words = words[: match.start()]
         if venue := _VENUE.match(words):
-            seat = self.seat(venue.group("body"))
+            body = venue.group("body")
+            while (seat := self.seats.get(place_key(body))) is None and " " in body.strip():
+                body = body.rsplit(None, 1)[0]  # "l'Union africaine à Addis-Abeba" -> "l'Union africaine"
             if seat is None:
                 return None
-            return Place(seat, self.country_of(seat), "siège", _tidy(words))
+            return Place(seat, self.country_of(seat), "siège", _tidy(words[: venue.start("body")] + body))
         key = place_key(words)
         if not key:
             return None
@@ -134,15 +136,6 @@ class Gazetteer:
         hinted = [town for town in towns if country_name(town.country) == country_hint]
         town = (hinted or list(towns))[0]
         return Place(display_name(words), country_hint or country_name(town.country), source)
-
-    def seat(self, body: str) -> str | None:
-        """The town where an organisation named ``body`` sits (``l'OTAN`` -> ``Bruxelles``)."""
-        key = place_key(body)
-        while key:
-            if key in self.seats:
-                return self.seats[key]
-            key = key.rpartition(" ")[0]  # "Union africaine à Addis-Abeba" -> "Union africaine"
-        return None
 
     def country_of(self, town: str) -> str:
         """The country of a town, in French, or '' when the reference data does not know it."""

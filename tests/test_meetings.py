@@ -551,3 +551,38 @@ def test_meetings_on_the_same_days_in_two_towns_stay_apart():
 
     merged = merge_meetings([[meeting("a", "Tunis")], [meeting("b", "Marrakech")], [meeting("c", "Tunis")]])
     assert sorted((m.place.city, len(m.sources)) for m in merged) == [("Marrakech", 1), ("Tunis", 2)]
+
+
+def test_a_venue_written_just_before_the_date_gives_its_seat() -> None:
+    text = "Lors de notre sommet extraordinaire, tenu au siège de l'OTAN le 24 mars 2022, nous avions décidé."
+    (meeting,) = find_meetings(make_doc("v", [Part("v", blocks=paragraphs(text))], "2022-06-29"), PLACES)
+    assert (meeting.name, meeting.place.city, meeting.place.via) == (
+        "Sommet extraordinaire", "Bruxelles", "siège de l'OTAN")
+
+
+def test_a_meeting_under_way_on_the_texts_day_took_place_where_the_text_is_dated() -> None:
+    text = ("Le Conseil de paix et de sécurité, en sa 265e réunion tenue le 10 mars 2011, rappelle la réunion"
+            " du 2 février 2011 ;")
+    doc = make_doc("c", [Part("c", blocks=paragraphs(text))], "2011-03-10")
+    doc.meta.place = "Addis-Abeba"
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert (meetings[days("2011-03-10")].place.city, meetings[days("2011-03-10")].place.source) == (
+        "Addis-Abeba", "date du texte")
+    assert not meetings[days("2011-02-02")].place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Prend acte de la résolution 1970 (2011) adoptée par le Conseil de sécurité des Nations unies"
+         " le 26 février 2011 ;", "event"),
+        ("Un nouveau Conseil extraordinaire, le 28 mars 2022, a approuvé un plan en dix points.", "meeting"),
+        ("Lors du Conseil des 3 et 4 mars 2022, les ministres ont décidé d'activer la directive.", "meeting"),
+        ("Les chefs d'État se sont félicités du déroulement de l'élection présidentielle du 22 novembre 2020.",
+         "event"),
+        ("Un entretien téléphonique entre les deux présidents a eu lieu le 1er novembre 2020.", "event"),
+    ],
+)
+def test_an_institution_is_not_a_meeting_but_its_sittings_are(sentence: str, kind: str) -> None:
+    (found,) = find_meetings(make_doc("k", [Part("k", blocks=paragraphs(sentence))], "2022-04-10"), PLACES)
+    assert found.kind == kind

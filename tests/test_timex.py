@@ -176,6 +176,12 @@ def test_otherwise_the_context_year_then_the_anchor_year() -> None:
     assert found("le 3 mai", None) == []
 
 
+def test_a_yearless_date_near_a_year_end_takes_the_year_nearest_to_the_anchor() -> None:
+    assert one("le 10 décembre", D(2019, 1, 15)) == day(D(2018, 12, 10), NOTE_ANCHOR_YEAR)
+    assert one("le 10 janvier", D(2019, 12, 20)) == day(D(2020, 1, 10), NOTE_ANCHOR_YEAR)
+    assert one("le 10 juillet", D(2019, 1, 15)) == day(D(2019, 7, 10), NOTE_ANCHOR_YEAR)
+
+
 def test_a_date_written_in_full_earlier_in_the_paragraph_gives_the_context() -> None:
     text = "La réunion de Lomé du 12 mars 2016 a préparé celle du 4 juillet."
     assert found(text, THURSDAY, 2019)[1][1:] == day(D(2016, 7, 4), NOTE_CONTEXT)

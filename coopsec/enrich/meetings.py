@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from slugify import slugify
@@ -52,7 +52,9 @@ def _any_word(*words: str) -> re.Pattern[str]:
 _MEETING_NOUN = _any_word(
     r"conf[ée]rences?", r"r[ée]unions?", r"sommets?", r"sessions?", r"coreper", r"groupes?\s+de\s+(?:travail|soutien)",
     r"visites?", r"ateliers?", r"s[ée]minaires?", r"colloques?", r"rencontres?", r"consultations", r"d[ée]jeuners?",
-    r"d[îi]ners?", r"entretiens?", r"tables?\s+rondes?", r"conseils?(?:\s+europ[ée]ens?)?",
+    r"d[îi]ners?", r"entretiens?", r"tables?\s+rondes?",
+    r"conseils?(?=\s+europ[ée]ens?|\s*[«\"“]|\s+(?:des\s+ministres|JAI|(?:des\s+)?affaires|justice|informel|extraordinaire)"
+    r"|\s+(?:des|du|le|les)\s+\d)",
     r"assembl[ée]es?\s+g[ée]n[ée]rales?",
 )
 _ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
@@ -64,8 +66,11 @@ _MEETING_VERB = _any_word(
 _VISIT_VERB = re.compile(r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE)
 _PEOPLE = re.compile(r"\bles\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat)\b", re.IGNORECASE)
 _EVENT_NOUN = _any_word(
-    r"d[ée]clarations?", r"m[ée]morandums?", r"accords?", r"r[ée]solutions?", r"communiqu[ée]s?", r"trait[ée]s?",
-    r"conventions?", r"protocoles?", r"lettres?", r"courriers?",
+    r"d[ée]clarations?", r"m[ée]morandums?", r"accords?", r"r[ée]solutions?", r"communiqu[ée]s?",
+    r"traités?",  # accented: not "la traite des êtres humains"
+    r"conventions?", r"protocoles?", r"lettres?", r"courriers?", r"élections?", r"elections?", r"attaques?",
+    r"attentats?", r"coups?\s+d['’][ée]tat", r"naufrages?", r"d[ée]cisions?", r"entretiens?\s+t[ée]l[ée]phoniques?",
+    r"appels?\s+t[ée]l[ée]phoniques?", r"conclusions",
 )
 _EVENT_VERBS = (
     (re.compile(r"\bsign(?:e|ent|é|ée|és|ées|ature)\b|\bfaite?s?\b", re.IGNORECASE), "Signature"),
@@ -148,7 +153,7 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
         for text, paragraph in _texts(part):
-            dates = find_times(text, anchor, context_year)
+            dates = find_times(text, anchor, None if anchor else context_year)
             found += [_read(zone, doc.slug, paragraph, places) for zone in _zones(text, dates)]
             context_year = next((d.span.end.year for d in reversed(dates) if not d.note), context_year)
     meetings = [meeting for meeting, weak in found if not weak]
@@ -158,7 +163,20 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
             meetings.append(entry)
         else:
             host.sources.extend(entry.sources)
+    if anchor and doc.meta.place and (own := places.resolve(doc.meta.place, "date du texte", town_first=True)):
+        meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
     return merge_meetings([meetings])
+
+
+def _placed_by_dateline(meeting: Meeting, anchor: date, own: Place) -> Meeting:
+    """A meeting with no town that is under way on the text's own day (or ended the day before it) took
+    place where the text was written: the communiqué of a meeting is dated where it sits."""
+    span = meeting.span
+    if meeting.kind != "meeting" or meeting.place.city or not span.start <= anchor <= span.end + timedelta(1):
+        return meeting
+    if meeting.place.country and meeting.place.country != own.country:
+        return meeting
+    return replace(meeting, place=own)
 
 
 def _day(iso: str) -> date | None:
@@ -268,7 +286,7 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
     one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
     days written out elsewhere in the document."""
     cues = _cues(zone)
-    cue = _first(zone, cues)
+    cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
     if cue is None:
         kind, name = "event", UNDATED_EVENT
     elif cue.kind == "meeting":
@@ -394,6 +412,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer) -> Place:
     date = zone.date
     near = []
     for start, end, words, town_first in candidates:
+        if start < date.start < end:  # "au siège de l'OTAN le 24 mars": the words up to the date
+            end, words = date.start, zone.text[start : date.start]
         if not (zone.start <= start and end <= zone.end and (end <= date.start or start >= date.end)):
             continue
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):

@@ -22,7 +22,7 @@ from coopsec.text import fold
 NOTE_FOLLOWING_DATE = "année déduite de la date suivante"
 NOTE_WEEKDAY = "année déduite du jour de la semaine"
 NOTE_CONTEXT = "année déduite du contexte"
-NOTE_ANCHOR_YEAR = "année de la date du texte"
+NOTE_ANCHOR_YEAR = "année la plus proche de la date du texte"
 NOTE_LAST = "« dernier » : avant la date du texte"
 NOTE_NEXT = "« prochain » : après la date du texte"
 NOTE_RELATIVE = "relative à la date du texte"
@@ -32,6 +32,8 @@ NOTE_PREVIOUS_DATE = "relative à la date précédente"
 _PROBE_YEAR = 2000
 """The year yearless dates are first read in: a leap year, so that "29 février" lasts until its real year is known."""
 
+_HALF_YEAR = 183
+"""Days: a yearless date farther than this from the text's own day is not moved to the next or last year."""
 _WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale="fr").items()}
 _WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, reverse=True))  # French names: no accents
 _APOSTROPHE = "['’ʼ]"
@@ -149,8 +151,17 @@ def _yearless_span(
     if context_year is not None:
         return _with_year(match.span, context_year), NOTE_CONTEXT
     if anchor is not None:
-        return _with_year(match.span, anchor.year), NOTE_ANCHOR_YEAR
+        return _nearest_year(match.span, anchor), NOTE_ANCHOR_YEAR
     return None, ""
+
+
+def _nearest_year(span: DateSpan, anchor: date) -> DateSpan | None:
+    """``span`` in the anchor's year, or in the year next to it when that brings it within half a year of
+    the anchor ("le 10 décembre" in a text of 15 January is the December before)."""
+    own = _with_year(span, anchor.year)
+    near = [s for year in (anchor.year - 1, anchor.year + 1) if (s := _with_year(span, year))
+            and abs((s.start - anchor).days) <= _HALF_YEAR]
+    return min([own, *near] if own else near, key=lambda s: abs((s.start - anchor).days), default=None)
 
 
 def _shared_year(text: str, match: DateMatch, following: DateMatch) -> int | None:
