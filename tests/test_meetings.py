@@ -586,3 +586,32 @@ def test_a_meeting_under_way_on_the_texts_day_took_place_where_the_text_is_dated
 def test_an_institution_is_not_a_meeting_but_its_sittings_are(sentence: str, kind: str) -> None:
     (found,) = find_meetings(make_doc("k", [Part("k", blocks=paragraphs(sentence))], "2022-04-10"), PLACES)
     assert found.kind == kind
+
+
+def test_meetings_dated_by_a_year_alone_after_their_place() -> None:
+    text = ("Nous réaffirmons les décisions prises lors de notre sommet de Bucarest de 2008. La coopération"
+            " s'est construite conférence après conférence, à Rabat (2006), Paris (2008) et Dakar (2011).")
+    doc = make_doc("y", [Part("y", blocks=paragraphs(text, "La stratégie adoptée en 2010 reste valable."))],
+                   "2022-06-29")
+    found = {(m.span.iso(), m.place.city, m.name) for m in find_meetings(doc, PLACES)}
+    assert found == {
+        (("2008", "2008"), "Bucarest", "Sommet de Bucarest"),
+        (("2006", "2006"), "Rabat", "Conférence de Rabat"),
+        (("2008", "2008"), "Paris", "Conférence de Paris"),
+        (("2011", "2011"), "Dakar", "Conférence de Dakar"),
+    }
+
+
+def test_a_meeting_under_way_since_a_recent_day_lasts_until_the_texts_day() -> None:
+    text = ("Les délégués, réunis depuis dimanche à Dubaï pour la 87e Assemblée générale de l'organisation,"
+            " ont élu aujourd'hui leur président.")
+    doc = make_doc("s", [Part("s", blocks=paragraphs(text))], "2018-11-21")
+    (meeting,) = find_meetings(doc, PLACES)
+    assert (meeting.span.start, meeting.span.end, meeting.place.city) == (*days("2018-11-18", "2018-11-21"), "Dubaï")
+    assert meeting.name == "87e Assemblée générale de l'organisation"
+
+
+def test_a_precise_date_specifies_a_vague_one_of_the_same_clause() -> None:
+    text = "C'est l'an dernier à New Delhi, lors de la 90e session (18-21 octobre 2022), que le rapport a été lu."
+    (meeting,) = find_meetings(make_doc("n", [Part("n", blocks=paragraphs(text))], "2023-12-01"), PLACES)
+    assert (meeting.span.iso(), meeting.place.city) == (("2022-10-18", "2022-10-21"), "New Delhi")

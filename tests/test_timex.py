@@ -23,6 +23,7 @@ from coopsec.extract.timex import (
     NOTE_NEXT,
     NOTE_PREVIOUS_DATE,
     NOTE_RELATIVE,
+    NOTE_SINCE,
     NOTE_WEEKDAY,
     find_times,
 )
@@ -65,8 +66,9 @@ def day(when: date, note: str = NOTE_RELATIVE) -> tuple:
         ("La réunion se tiendra mardi à Paris", day(D(2019, 3, 19), NOTE_FUTURE)),
         ("Le comité doit se réunir samedi", day(D(2019, 3, 16), NOTE_FUTURE)),
         ("La visite est prévue lundi", day(D(2019, 3, 18), NOTE_FUTURE)),
-        ("Les combats durent depuis dimanche", day(D(2019, 3, 10))),
-        ("Le ministre se rendra à Rome ; depuis dimanche, les combats ont repris", day(D(2019, 3, 10))),
+        ("Les combats durent depuis dimanche", (D(2019, 3, 10), THURSDAY, "day", NOTE_SINCE)),
+        ("Le ministre se rendra à Rome ; depuis dimanche, les combats ont repris",
+         (D(2019, 3, 10), THURSDAY, "day", NOTE_SINCE)),
         ("mardi dernier", day(D(2019, 3, 12), NOTE_LAST)),
         ("jeudi dernier", day(D(2019, 3, 7), NOTE_LAST)),  # strictly before the anchor
         ("jeudi prochain", day(D(2019, 3, 21), NOTE_NEXT)),  # strictly after the anchor
@@ -180,6 +182,12 @@ def test_a_yearless_date_near_a_year_end_takes_the_year_nearest_to_the_anchor() 
     assert one("le 10 décembre", D(2019, 1, 15)) == day(D(2018, 12, 10), NOTE_ANCHOR_YEAR)
     assert one("le 10 janvier", D(2019, 12, 20)) == day(D(2020, 1, 10), NOTE_ANCHOR_YEAR)
     assert one("le 10 juillet", D(2019, 1, 15)) == day(D(2019, 7, 10), NOTE_ANCHOR_YEAR)
+
+
+def test_depuis_a_recent_day_runs_until_the_anchor() -> None:
+    assert one("la tenue, depuis le 2 mars 2019, de la session") == (D(2019, 3, 2), THURSDAY, "day", NOTE_SINCE)
+    assert one("l'action engagée depuis le 11 janvier 2019") == day(D(2019, 1, 11), "")  # weeks ago: a day
+    assert one("la réunion du 2 mars 2019") == day(D(2019, 3, 2), "")
 
 
 def test_a_date_written_in_full_earlier_in_the_paragraph_gives_the_context() -> None:

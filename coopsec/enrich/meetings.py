@@ -106,6 +106,8 @@ _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
 )
+_YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
+"""A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
@@ -153,12 +155,16 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
         for text, paragraph in _texts(part):
-            dates = find_times(text, anchor, None if anchor else context_year)
+            times = find_times(text, anchor, None if anchor else context_year, years=True)
+            dates = [d for d in times if not _bare_year(d)]
             found += [_read(zone, doc.slug, paragraph, places) for zone in _zones(text, dates)]
+            found += [(m, False) for m in _year_meetings(text, [d for d in times if _bare_year(d)], doc.slug,
+                                                         paragraph, places)]
             context_year = next((d.span.end.year for d in reversed(dates) if not d.note), context_year)
     meetings = [meeting for meeting, weak in found if not weak]
     for entry in [meeting for meeting, weak in found if weak]:
-        host = next((m for m in meetings if _same_days(m, entry) and m.kind == "meeting"), None)
+        joins = _within if entry.kind == "meeting" else _same_days  # "aujourd'hui" is a day of the meeting
+        host = next((m for m in meetings if m.kind == "meeting" and joins(entry, m)), None)
         if host is None:
             meetings.append(entry)
         else:
@@ -225,15 +231,60 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def _bare_year(match: DateMatch) -> bool:
+    """A year written alone ("en 2008", "(2006)"), not a relative one ("l'an dernier")."""
+    return match.span.precision == "year" and not match.note
+
+
 def _zones(text: str, dates: list[DateMatch]) -> Iterator[_Zone]:
     if not dates:
         return
     for clause in _clauses(text):
         inside = [d for d in dates if clause[0] <= d.start < clause[1]]
+        inside = [d for d in inside if not any(_specifies(other, d) for other in inside)]
         for i, found in enumerate(inside):
             start = inside[i - 1].end if i else clause[0]
             end = inside[i + 1].start if i + 1 < len(inside) else clause[1]
             yield _Zone(text, clause, start, end, found)
+
+
+def _specifies(finer: DateMatch, coarse: DateMatch) -> bool:
+    """Whether ``finer`` says more precisely when the relative ``coarse`` was: "l'an dernier, (…) du 18 au
+    21 octobre" (two dates written out, "en septembre 2023 … le 28 septembre 2023", stay two)."""
+    order = ("day", "month", "year")
+    return (bool(coarse.note) and order.index(finer.span.precision) < order.index(coarse.span.precision)
+            and coarse.span.start <= finer.span.start and finer.span.end <= coarse.span.end)
+
+
+def _year_meetings(
+    text: str, years: list[DateMatch], slug: str, anchor: str, places: Gazetteer
+) -> Iterator[Meeting]:
+    """Meetings dated by a year alone, written right after their place and after a meeting noun of the same
+    clause: "notre sommet de Bucarest de 2008", "conférence après conférence, à Rabat (2006), Paris (2008)"."""
+    for year in years:
+        clause = next(c for c in _clauses(text) if c[0] <= year.start < c[1])
+        before = _YEAR_AFTER_PLACE.search(text, clause[0], year.start)
+        if before is None:
+            continue
+        place, start = _place_tail(places, before.group("place"), before.start("place"))
+        nouns = [c for c in _clause_cues(text, *clause) if c.role == "noun" and c.end <= start]
+        cue = max(nouns, key=lambda c: c.end, default=None)
+        if place is None or cue is None or cue.kind != "meeting" or start - cue.end > PLACE_REACH:
+            continue
+        zone = _Zone(text, clause, clause[0], clause[1], year)
+        phrase = text[cue.start : year.start]
+        name = phrase if _STOP.search(phrase) is None else f"{text[cue.start : cue.end]} {_of(place.label)}"
+        reason = f"« {text[cue.start : cue.end]} », année seule après le lieu"
+        yield Meeting("", _tidy(name), year.span, place, "meeting", [Citation(slug, anchor, _quote(zone))],
+                      confidence=0.6, reason=reason)
+
+
+def _place_tail(places: Gazetteer, words: str, start: int) -> tuple[Place | None, int]:
+    """The longest ending of ``words`` that names a place, and where it starts ("Conférence de Rabat" -> Rabat)."""
+    for match in re.finditer(r"(?:^|(?<=\s)|(?<=['’]))\S", words):
+        if (place := places.resolve(words[match.start() :], town_first=True)) is not None:
+            return place, start + match.start()
+    return None, start
 
 
 _CUE_PATTERNS = (
@@ -469,6 +520,10 @@ def _quote(zone: _Zone) -> str:
 
 def _same_days(a: Meeting, b: Meeting) -> bool:
     return (a.span.start, a.span.end) == (b.span.start, b.span.end)
+
+
+def _within(inner: Meeting, outer: Meeting) -> bool:
+    return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
 
 
 def _significant(meeting: Meeting) -> set[str]:

@@ -28,6 +28,7 @@ NOTE_NEXT = "« prochain » : après la date du texte"
 NOTE_RELATIVE = "relative à la date du texte"
 NOTE_FUTURE = "relative à la date du texte, verbe au futur"
 NOTE_PREVIOUS_DATE = "relative à la date précédente"
+NOTE_SINCE = "« depuis » : jusqu'à la date du texte"
 
 _PROBE_YEAR = 2000
 """The year yearless dates are first read in: a leap year, so that "29 février" lasts until its real year is known."""
@@ -55,7 +56,9 @@ _TENSE = re.compile(
     re.IGNORECASE,
 )
 """Verbs that tell the future (future tense, "doit", "devrait", "va" + infinitive, "prévue") from the past."""
-_SINCE = re.compile(r"\bdepuis\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+)?$", re.IGNORECASE)
+_SINCE_REACH = 14
+"""Days: "depuis" a day at most this long before the text's own day is a meeting still under way."""
 _HABITUAL = re.compile(r"\b(?:chaque|tous|les?|du|au|un)\s+$", re.IGNORECASE)
 """Words before a weekday that make it no particular day: "chaque mardi", "du lundi au vendredi"."""
 
@@ -92,14 +95,26 @@ def find_times(
         return []
     found = find_dates(text, _PROBE_YEAR, years=years)
     absolute = _resolve_years(text, found, anchor, context_year)
-    if not relative:
-        return absolute
-    hidden = [(match.start, match.end) for match in found]  # absolute matches hide what they overlap
-    extra = [
-        match for match in _relatives(text, anchor, absolute)
-        if not any(start < match.end and match.start < end for start, end in hidden)
-    ]
-    return sorted(absolute + extra, key=lambda match: match.start) if extra else absolute
+    if relative:
+        hidden = [(match.start, match.end) for match in found]  # absolute matches hide what they overlap
+        extra = [
+            match for match in _relatives(text, anchor, absolute)
+            if not any(start < match.end and match.start < end for start, end in hidden)
+        ]
+        absolute = sorted(absolute + extra, key=lambda match: match.start) if extra else absolute
+    return [_until_anchor(text, match, anchor) for match in absolute] if anchor else absolute
+
+
+def _until_anchor(text: str, match: DateMatch, anchor: date) -> DateMatch:
+    """A day after "depuis", a few days before the anchor, as the stretch from that day to the anchor:
+    "réunis depuis dimanche", "la tenue, depuis le 2 novembre"."""
+    span = match.span
+    if span.precision != "day" or not 0 < (anchor - span.end).days <= _SINCE_REACH:
+        return match
+    if not _SINCE.search(text, max(0, match.start - 12), match.start):
+        return match
+    return DateMatch(DateSpan(span.start, anchor, "day", span.text), match.start, match.end, NOTE_SINCE,
+                     match.yearless)
 
 
 # --- Dates written without their year ------------------------------------------------------------
