@@ -615,3 +615,43 @@ def test_a_precise_date_specifies_a_vague_one_of_the_same_clause() -> None:
     text = "C'est l'an dernier à New Delhi, lors de la 90e session (18-21 octobre 2022), que le rapport a été lu."
     (meeting,) = find_meetings(make_doc("n", [Part("n", blocks=paragraphs(text))], "2023-12-01"), PLACES)
     assert (meeting.span.iso(), meeting.place.city) == (("2022-10-18", "2022-10-21"), "New Delhi")
+
+
+def test_the_town_a_meeting_is_named_after_wins_over_a_place_after_the_date() -> None:
+    text = "Ils ont dressé le bilan du Sommet de Pau, le 13 janvier 2020, ainsi que des opérations menées à Niamey."
+    (meeting,) = find_meetings(make_doc("p", [Part("p", blocks=paragraphs(text))], "2021-02-16"), PLACES)
+    assert (meeting.name, meeting.place.city) == ("Sommet de Pau", "Pau")
+
+
+def test_a_town_that_hosts_the_meeting_is_its_place() -> None:
+    text = "Marrakech accueillera les 10 et 11 décembre 2018 la conférence intergouvernementale sur les migrations."
+    (meeting,) = find_meetings(make_doc("h", [Part("h", blocks=paragraphs(text))], "2018-05-03"), PLACES)
+    assert (meeting.span.iso(), meeting.place.city) == (("2018-12-10", "2018-12-11"), "Marrakech")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("La Commission fut créée à l'issue du Congrès international de police criminelle réuni du 3 au 7"
+         " septembre 1923.", "Congrès international de police criminelle"),
+        ("Adoptée par le Conseil de sécurité à sa 6898e séance, le 20 décembre 2012.", "6898e séance"),
+    ],
+)
+def test_congresses_and_sittings_are_meetings(sentence: str, name: str) -> None:
+    doc = make_doc("s", [Part("s", blocks=paragraphs(sentence))], "2023-12-01")
+    assert name in {m.name for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+
+
+def test_the_opening_and_the_closing_day_of_one_meeting_make_one_range() -> None:
+    texts = ("La 91e session de l'Assemblée générale s'est ouverte à Vienne le 28 novembre 2023.",
+             "Les délégués ont achevé aujourd'hui les travaux de la 91e session de l'Assemblée générale.")
+    (meeting,) = find_meetings(make_doc("v", [Part("v", blocks=paragraphs(*texts))], "2023-12-01"), PLACES)
+    assert (meeting.span.iso(), meeting.place.city, len(meeting.sources)) == (
+        ("2023-11-28", "2023-12-01"), "Vienne", 2)
+
+
+def test_a_day_told_relatively_gives_its_town_to_the_meeting_it_belongs_to() -> None:
+    text = ("Le Centre a été lancé hier à Amsterdam, en ouverture de la réunion informelle des ministres qui"
+            " s'est tenue lundi et mardi.")
+    (meeting,) = find_meetings(make_doc("a", [Part("a", blocks=paragraphs(text))], "2016-01-26"), PLACES)
+    assert (meeting.span.iso(), meeting.place.city) == (("2016-01-25", "2016-01-26"), "Amsterdam")

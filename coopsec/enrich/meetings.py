@@ -23,16 +23,23 @@ from slugify import slugify
 from coopsec.extract.dates import DateMatch
 from coopsec.extract.timex import NOTE_FUTURE, NOTE_RELATIVE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
-from coopsec.model import Citation, Document, Meeting, Part, Place, plain
+from coopsec.model import Citation, DateSpan, Document, Meeting, Part, Place, plain
 from coopsec.text import fold, tokens
 
 MAX_QUOTE = 300
+"""Characters of the clause quoted as a meeting's source."""
 MAX_NAME_WORDS = 18
+"""Words: a meeting's name is cut after this many."""
 MAX_VENUE_WORDS = 5
+"""Words read after a venue's first capitalised word ("siège de l'Union africaine à Addis-Abeba")."""
+MAX_MEETING_GAP = 3
+"""Days: the longest gap between the opening and the closing day of one meeting named alike in a text."""
+OWN_DAYS_BEFORE = 2
+"""Days: a meeting ended this many days before the text's date is still placed where the text is dated."""
 PLACE_REACH = 120
 """Farthest distance, in characters, between a date and the place written next to it."""
 
-_ORD_NUM = r"(?:(?:\d{1,3}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,3}\s*e|[IVXLC]{2,6}e)\b"
+_ORD_NUM = r"(?:(?:\d{1,4}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,4}\s*e|[IVXLC]{2,6}e)\b"
 """An ordinal: ``15ème``, ``83 ème``, ``83e``, ``XVIème``, ``XVIe`` (but not the words ``Le``, ``Ce``)."""
 _CAP = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
 _PLACE_NAME = rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
@@ -51,7 +58,8 @@ def _any_word(*words: str) -> re.Pattern[str]:
 
 _MEETING_NOUN = _any_word(
     r"conf[ée]rences?", r"r[ée]unions?", r"sommets?", r"sessions?", r"coreper", r"groupes?\s+de\s+(?:travail|soutien)",
-    r"visites?", r"ateliers?", r"s[ée]minaires?", r"colloques?", r"rencontres?", r"consultations", r"d[ée]jeuners?",
+    r"visites?", r"s[ée]ances?", r"congr[èe]s", r"forums?", r"ateliers?", r"s[ée]minaires?", r"colloques?",
+    r"rencontres?", r"consultations", r"d[ée]jeuners?",
     r"d[îi]ners?", r"entretiens?", r"tables?\s+rondes?",
     r"conseils?(?=\s+europ[ée]ens?|\s*[«\"“]|\s+(?:des\s+ministres|JAI|(?:des\s+)?affaires|justice|informel|extraordinaire)"
     r"|\s+(?:des|du|le|les)\s+\d)",
@@ -77,6 +85,7 @@ _EVENT_VERBS = (
     (re.compile(r"\badopt(?:é|ée|és|ées|ion)\b", re.IGNORECASE), "Adoption"),
     (re.compile(r"\bpubli(?:é|ée|és|ées|cation)\b", re.IGNORECASE), "Publication"),
     (re.compile(r"\bmodifi(?:é|ée|és|ées|cation)\b", re.IGNORECASE), "Modification"),
+    (re.compile(r"\bcr[ée](?:é|ée|és|ées|ation)\b", re.IGNORECASE), "Création"),
     (re.compile(r"\ben\s+date\s+du\b|\bdat[ée]e?\s+du\b", re.IGNORECASE), "Courrier"),
 )
 _RELATIVE_NOTES = {NOTE_RELATIVE, NOTE_FUTURE}
@@ -85,7 +94,7 @@ UNDATED_EVENT = "Date du texte"
 
 _STOP = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s"
-    r"|(?i:\b(?:tenue?s?|organis[ée]e?s?|qui|que|ayant|visant|concernant|consacr[ée]e?s?|men[ée]e?s?|dont"
+    r"|(?i:\b(?:tenue?s?|r[ée]unie?s?|organis[ée]e?s?|qui|que|ayant|visant|concernant|consacr[ée]e?s?|men[ée]e?s?|dont"
     r"|afin|lors|pour|sign[ée]e?s?|adopt[ée]e?s?|faite?s?|publi[ée]e?s?|se\s+ten\w*|se\s+tiendr\w*|s['’]est"
     r"|a\s+eu\s+lieu|aura\s+lieu|dans\s+le\s+cadre|en\s+partenariat|en\s+vue|en\s+parall[èe]le"
     r"|avec\s+la\s+participation|au\s+si[èe]ge)\b)"
@@ -108,6 +117,8 @@ _PLACE_IN_NAME = re.compile(
 )
 _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
 """A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
+_HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?:accueill\w*|a\s+accueilli|abrit\w*|a\s+abrité)\b")
+"""A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
@@ -162,25 +173,59 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                                                          paragraph, places)]
             context_year = next((d.span.end.year for d in reversed(dates) if not d.note), context_year)
     meetings = [meeting for meeting, weak in found if not weak]
-    for entry in [meeting for meeting, weak in found if weak]:
+    weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
+    for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
         joins = _within if entry.kind == "meeting" else _same_days  # "aujourd'hui" is a day of the meeting
         host = next((m for m in meetings if m.kind == "meeting" and joins(entry, m)), None)
         if host is None:
             meetings.append(entry)
-        else:
-            host.sources.extend(entry.sources)
+            continue
+        host.sources.extend(entry.sources)
+        if entry.place.city and not host.place.city:
+            host.place = entry.place
+    meetings = _opening_and_closing(meetings)
     if anchor and doc.meta.place and (own := places.resolve(doc.meta.place, "date du texte", town_first=True)):
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
     return merge_meetings([meetings])
 
 
+def _opening_and_closing(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting of a text named alike on days a few apart is one meeting over those days: "ouverte le
+    28 novembre", "a achevé aujourd'hui (1er décembre) les travaux de la 91e session"."""
+    kept: list[Meeting] = []
+    for meeting in sorted(meetings, key=lambda m: (m.span.start, m.span.end)):
+        words = _name_words(meeting)
+        earlier = next((m for m in kept if words and _name_words(m) == words and _continues(m, meeting)), None)
+        if earlier is None:
+            kept.append(meeting)
+            continue
+        wording = f"{earlier.span.text} – {meeting.span.text}"
+        earlier.span = DateSpan(earlier.span.start, meeting.span.end, "day", wording)
+        earlier.sources.extend(c for c in meeting.sources if c not in earlier.sources)
+        if meeting.place.city and not earlier.place.city:
+            earlier.place = meeting.place
+    return kept
+
+
+def _continues(earlier: Meeting, later: Meeting) -> bool:
+    """Days at most ``MAX_MEETING_GAP`` after ``earlier``, at the day's precision, in the same town if any."""
+    gap = (later.span.start - earlier.span.end).days
+    towns = {place_key(m.place.city) for m in (earlier, later) if m.place.city}
+    return (earlier.kind == later.kind == "meeting" and 0 < gap <= MAX_MEETING_GAP and len(towns) <= 1
+            and earlier.span.precision == later.span.precision == "day")
+
+
+def _name_words(meeting: Meeting) -> frozenset[str]:
+    return frozenset(t for t in tokens(meeting.name) if len(t) > 2 and t not in _GENERIC)
+
+
 def _placed_by_dateline(meeting: Meeting, anchor: date, own: Place) -> Meeting:
-    """A meeting with no town that is under way on the text's own day (or ended the day before it) took
-    place where the text was written: the communiqué of a meeting is dated where it sits."""
-    span = meeting.span
-    if meeting.kind != "meeting" or meeting.place.city or not span.start <= anchor <= span.end + timedelta(1):
-        return meeting
-    if meeting.place.country and meeting.place.country != own.country:
+    """A meeting with no town that is under way on the text's own day, on the day after it or in the days
+    just before it took place where the text was written: the communiqué of a meeting is dated where it
+    sits, and the press article about a summit is filed from it."""
+    span, place = meeting.span, meeting.place
+    near = span.start - timedelta(1) <= anchor <= span.end + timedelta(OWN_DAYS_BEFORE)
+    if meeting.kind != "meeting" or place.city or not near or place.country not in ("", own.country):
         return meeting
     return replace(meeting, place=own)
 
@@ -344,7 +389,7 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
         kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
     else:
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
-    place = _place(zone, cues, places) or _place_in_name(name, places)
+    place = _place(zone, cues, places, _place_in_name(name, places))
     citation = Citation(slug, anchor, _quote(zone))
     meeting = Meeting("", name, zone.date.span, place, kind, [citation])
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
@@ -452,12 +497,17 @@ _PLACE_RANK = {"town": 0, "venue": 1, "region": 2, "country": 3}
 """Which place wins when a zone names several: the town before the venue's seat, region, then country."""
 
 
-def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer) -> Place:
-    """The most precise place written near the date within the zone (town before region before country)."""
+def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Place:
+    """The most precise place written near the date within the zone (town before region before country).
+
+    The town a meeting is ``named`` after ("Sommet de Pau") wins over a place written after the date,
+    which may belong to the next clause's subject; a town written before the date wins over it.
+    """
     candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(zone.text)]
     for match in _PLACE_AT.finditer(zone.text):
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(zone.text)]
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date
@@ -470,9 +520,10 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer) -> Place:
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
             continue
         distance = _distance(zone, start, end)
-        if distance <= PLACE_REACH and (place := _resolve(places, words, zone.text, end, town_first)):
+        place = _resolve(places, words, zone.text, end, town_first) if distance <= PLACE_REACH else None
+        if place and (not named or (end <= date.start and place.city)):
             near.append((_PLACE_RANK[_rank(place)], distance, place))
-    return min(near, key=lambda item: item[:2])[2] if near else Place()
+    return min(near, key=lambda item: item[:2])[2] if near else named
 
 
 def _resolve(places: Gazetteer, words: str, text: str, end: int, town_first: bool) -> Place | None:
