@@ -209,6 +209,7 @@ class Meeting:
     sources: list[Citation] = field(default_factory=list)
     confidence: float = 1.0  # 0-1: how sure the extraction is that this is a dated meeting
     reason: str = ""  # why, in French: the cue words and what was inferred
+    date_note: str = ""  # how the date was resolved when it is not written in full, in French
 
 
 @dataclass(slots=True)

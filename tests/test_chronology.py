@@ -277,3 +277,16 @@ def test_document_jsonld_type_refined_and_empty_fields_left_out():
 def test_document_jsonld_theme_ids_without_labels():
     about = jsonld(document_jsonld(interpol_document()))["about"]
     assert [term["name"] for term in about] == ["cooperation-policiere", "terrorisme"]
+
+
+def test_a_date_not_written_in_full_says_how_it_was_inferred() -> None:
+    inferred = Meeting(
+        "2019-03-19-rabat-reunion",
+        "Réunion des ministres",
+        day(date(2019, 3, 19), date(2019, 3, 19), "mardi"),
+        Place("Rabat", "Maroc", "texte"),
+        sources=[Citation(ALGER, "a-1", "Les ministres se réuniront mardi à Rabat.")],
+        date_note="relative à la date du texte, verbe au futur",
+    )
+    assert ("**19 mars 2019** — Réunion des ministres (Rabat, Maroc) — date déduite : relative à la date du texte,"
+            " verbe au futur\n") in page([inferred])

@@ -13,6 +13,7 @@ import pytest
 
 from coopsec.enrich.actors import load_actors
 from coopsec.enrich.meetings import find_meetings, merge_meetings
+from coopsec.extract.timex import NOTE_FUTURE
 from coopsec.gazetteer import Gazetteer
 from coopsec.model import Block, Citation, DateSpan, Document, Meeting, Metadata, Part, Place, Source, note_call
 
@@ -655,3 +656,14 @@ def test_a_day_told_relatively_gives_its_town_to_the_meeting_it_belongs_to() -> 
             " s'est tenue lundi et mardi.")
     (meeting,) = find_meetings(make_doc("a", [Part("a", blocks=paragraphs(text))], "2016-01-26"), PLACES)
     assert (meeting.span.iso(), meeting.place.city) == (("2016-01-25", "2016-01-26"), "Amsterdam")
+
+
+def test_each_reading_says_how_sure_it_is_and_why() -> None:
+    texts = ("La conférence ministérielle s'est tenue à Rabat le 5 mars 2019.",
+             "Les ministres se réuniront mardi à Tunis.")
+    doc = make_doc("r", [Part("r", blocks=paragraphs(*texts))], "2019-03-14")  # a Thursday
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    written, told = meetings[days("2019-03-05")], meetings[days("2019-03-19")]
+    assert (written.date_note, told.date_note) == ("", NOTE_FUTURE)
+    assert "« conférence »" in written.reason and NOTE_FUTURE in told.reason
+    assert told.confidence < written.confidence

@@ -321,7 +321,7 @@ def _year_meetings(
         name = phrase if _STOP.search(phrase) is None else f"{text[cue.start : cue.end]} {_of(place.label)}"
         reason = f"« {text[cue.start : cue.end]} », année seule après le lieu"
         yield Meeting("", _tidy(name), year.span, place, "meeting", [Citation(slug, anchor, _quote(zone))],
-                      confidence=0.6, reason=reason)
+                      confidence=_CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST, reason=reason)
 
 
 def _place_tail(places: Gazetteer, words: str, start: int) -> tuple[Place | None, int]:
@@ -391,8 +391,27 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
     place = _place(zone, cues, places, _place_in_name(name, places))
     citation = Citation(slug, anchor, _quote(zone))
-    meeting = Meeting("", name, zone.date.span, place, kind, [citation])
+    confidence, reason = _confidence(zone, cue)
+    meeting = Meeting("", name, zone.date.span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+_CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "verb": 0.75, "people": 0.7}
+"""How sure a cue word makes the reading, by its role; a date not written in full costs ``INFERRED_DATE_COST``."""
+INFERRED_DATE_COST = 0.15
+UNCUED_CONFIDENCE = 0.5
+"""A date without any cue word: an event, most often the text's own date line."""
+
+
+def _confidence(zone: _Zone, cue: _Cue | None) -> tuple[float, str]:
+    """How sure the reading is, and why, in French: the cue word and how the date was resolved."""
+    if cue is None:
+        confidence, reason = UNCUED_CONFIDENCE, "date sans mot déclencheur"
+    else:
+        confidence, reason = _CUE_CONFIDENCE[cue.role], f"mot déclencheur « {zone.text[cue.start : cue.end]} »"
+    if zone.date.note:
+        confidence, reason = confidence - INFERRED_DATE_COST, f"{reason} ; date : {zone.date.note}"
+    return round(confidence, 2), reason
 
 
 def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
@@ -603,6 +622,8 @@ def _absorb(into: Meeting, other: Meeting) -> None:
             into.sources.append(citation)
     if len(other.name.split()) > len(into.name.split()):
         into.name = other.name
+    if other.confidence > into.confidence:
+        into.confidence, into.reason, into.date_note = other.confidence, other.reason, other.date_note
     if other.place and (not into.place or _PLACE_RANK[_rank(other.place)] < _PLACE_RANK[_rank(into.place)]):
         into.place = other.place
 

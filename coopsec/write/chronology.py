@@ -90,6 +90,8 @@ def _entry(meeting: Meeting, titles: dict[str, str]) -> list[str]:
     head += escape(one_line(meeting.name))
     if where := place_text(meeting.place, meeting.name):
         head += f" ({escape(one_line(where))})"
+    if meeting.date_note:
+        head += f" — date déduite : {escape(meeting.date_note)}"
     lines = [head]
     for citation in meeting.sources:
         if citation.document in titles:

@@ -69,6 +69,8 @@ MEETING_FIELDS = {
     "venue": ("texte", "Le lieu tel que le texte le désigne quand il a été déduit (ex. `siège de l’OTAN`)."),
     "confidence": ("nombre", "Confiance de l’extraction (de 0 à 1) qu’il s’agit bien d’une réunion datée."),
     "reason": ("texte", "Ce qui a fait reconnaître la réunion : mot déclencheur, date et lieu déduits."),
+    "date_source": ("texte", "Comment la date a été déduite quand le texte ne l’écrit pas en entier "
+                    "(ex. `relative à la date du texte`), vide sinon."),
     "url": ("texte", "Adresse de l’entrée dans la chronologie, relative à la racine du site."),
     "sources": ("liste d’objets", "Paragraphes qui citent la réunion (voir le tableau suivant)."),
 }
@@ -168,6 +170,7 @@ def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
         "venue": meeting.place.via,
         "confidence": meeting.confidence,
         "reason": meeting.reason,
+        "date_source": meeting.date_note,
         "url": html_url(CHRONOLOGY, meeting.id),
         "sources": sources,
     }
