@@ -264,6 +264,7 @@ EXPECTED = {
     "001": {
         days("2022-10-01", "2022-10-31"): "Buenos Aires",
         days("2023-07-12"): "",
+        days("2023-07-18"): "Bruxelles",  # the EU-CELAC leaders' declaration "faite le 18 juillet 2023 à Bruxelles"
         days("2023-09-01", "2023-09-30"): "",
         days("2023-09-28"): "Bruxelles",
     },
@@ -667,3 +668,15 @@ def test_each_reading_says_how_sure_it_is_and_why() -> None:
     assert (written.date_note, told.date_note) == ("", NOTE_FUTURE)
     assert "« conférence »" in written.reason and NOTE_FUTURE in told.reason
     assert told.confidence < written.confidence
+
+
+def test_a_joint_declaration_made_in_a_town_implies_the_meeting_of_its_authors() -> None:
+    text = ("vu la déclaration des chefs d'État ou de gouvernement de l'Union européenne (UE) et de la CELAC faite"
+            " le 18 juillet 2023 à Bruxelles (Belgique);")
+    found = find_meetings(make_doc("j", [Part("j", blocks=paragraphs(text))], "2023-09-15"), PLACES)
+    assert {(m.kind, m.place.city, m.name) for m in found} == {
+        ("event", "Bruxelles", "Déclaration des chefs d'État ou de gouvernement de l'Union européenne"),
+        ("meeting", "Bruxelles", "Réunion des chefs d'État ou de gouvernement de l'Union européenne"),
+    }
+    text = "vu la déclaration de la Commission faite le 18 juillet 2023 à Bruxelles;"
+    assert [m.kind for m in find_meetings(make_doc("k", [Part("k", blocks=paragraphs(text))]), PLACES)] == ["event"]

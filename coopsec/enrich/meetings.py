@@ -73,6 +73,12 @@ _MEETING_VERB = _any_word(
 )
 _VISIT_VERB = re.compile(r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE)
 _PEOPLE = re.compile(r"\bles\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat)\b", re.IGNORECASE)
+_JOINT_TEXT = re.compile(r"(?i:d[ée]clarations?|communiqu[ée]s?\s+conjoints?)")
+"""Texts a group adopts where it meets."""
+_GROUP = re.compile(
+    r"\s+(?:(?:commune|conjointe?|finale)\s+)?(?P<group>(?:des|de\s+ses)\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat"
+    r"|dirigeants|pr[ée]sidents))\b", re.IGNORECASE)
+"""The group that wrote a joint text: "des chefs d'État ou de gouvernement", "des ministres"."""
 _EVENT_NOUN = _any_word(
     r"d[ée]clarations?", r"m[ée]morandums?", r"accords?", r"r[ée]solutions?", r"communiqu[ée]s?",
     r"traités?",  # accented: not "la traite des êtres humains"
@@ -168,7 +174,10 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         for text, paragraph in _texts(part):
             times = find_times(text, anchor, None if anchor else context_year, years=True)
             dates = [d for d in times if not _bare_year(d)]
-            found += [_read(zone, doc.slug, paragraph, places) for zone in _zones(text, dates)]
+            for zone in _zones(text, dates):
+                found.append(reading := _read(zone, doc.slug, paragraph, places))
+                if implied := _implied_meeting(zone, reading[0]):
+                    found.append((implied, False))
             found += [(m, False) for m in _year_meetings(text, [d for d in times if _bare_year(d)], doc.slug,
                                                          paragraph, places)]
             context_year = next((d.span.end.year for d in reversed(dates) if not d.note), context_year)
@@ -394,6 +403,26 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
     confidence, reason = _confidence(zone, cue)
     meeting = Meeting("", name, zone.date.span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+def _implied_meeting(zone: _Zone, event: Meeting) -> Meeting | None:
+    """The meeting a joint text of a group implies: "la déclaration des chefs d'État (…) faite le 18 juillet
+    2023 à Bruxelles" was made where they met; written out in a town only."""
+    if event.kind != "event" or not event.place.city:
+        return None
+    nouns = [c for c in _cues(zone) if c.kind == "event" and c.role == "noun" and c.end <= zone.date.start]
+    cue = _nearest(zone, nouns)
+    if cue is None or not _JOINT_TEXT.match(zone.text, cue.start):
+        return None
+    group = _GROUP.match(zone.text, cue.end)
+    if group is None:
+        return None
+    stop = _STOP.search(zone.text, group.start("group"), zone.date.start)
+    members = zone.text[group.start("group") : stop.start() if stop else zone.date.start]
+    name = _tidy(f"Réunion {members}")  # "des chefs d’État…", "de ses ministres"
+    reason = f"mot déclencheur « {zone.text[cue.start : cue.end]} » d’un groupe, faite dans une ville"
+    return replace(event, name=name, kind="meeting", sources=list(event.sources), reason=reason,
+                   confidence=_CUE_CONFIDENCE["people"] - INFERRED_DATE_COST)
 
 
 _CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "verb": 0.75, "people": 0.7}
