@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from slugify import slugify
 
 from coopsec.extract.dates import DateMatch
@@ -56,54 +58,29 @@ def _any_word(*words: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?=[{firsts}])(?:{'|'.join(words)})\b", re.IGNORECASE)
 
 
-_MEETING_NOUN = _any_word(
-    r"conf[ée]rences?", r"r[ée]unions?", r"sommets?", r"sessions?", r"coreper", r"groupes?\s+de\s+(?:travail|soutien)",
-    r"visites?", r"s[ée]ances?", r"congr[èe]s", r"forums?", r"ateliers?", r"s[ée]minaires?", r"colloques?",
-    r"rencontres?", r"consultations", r"d[ée]jeuners?",
-    r"d[îi]ners?", r"entretiens?", r"tables?\s+rondes?",
-    r"conseils?(?=\s+europ[ée]ens?|\s*[«\"“]|\s+(?:des\s+ministres|JAI|(?:des\s+)?affaires|justice|informel|extraordinaire)"
-    r"|\s+(?:des|du|le|les)\s+\d)",
-    r"assembl[ée]es?\s+g[ée]n[ée]rales?",
-)
+WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "meeting-words.yml"
+_WORDS = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+"""Cue words, name stops and word lists, as data a maintainer extends (each list says what it is for)."""
+
+_MEETING_NOUN = _any_word(*_WORDS["meeting_nouns"])
 _ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
-_MEETING_VERB = _any_word(
-    r"tenue?s?", r"se\s+tiendra", r"se\s+tient", r"se\s+tenant", r"s['’]est\s+tenue?", r"a\s+eu\s+lieu", r"aura\s+lieu",
-    r"organis[ée]e?s?", r"s['’]est\s+r[ée]unie?s?", r"se\s+sont\s+r[ée]unie?s?", r"r[ée]unie?s?", r"se\s+r[ée]uni\w*",
-    r"se\s+sont\s+rencontr[ée]e?s",
-)
-_VISIT_VERB = re.compile(r"\b(?:se\s+rendr(?:a|ont|e)|s['’]est\s+rendue?|se\s+sont\s+rendue?s)\b", re.IGNORECASE)
-_PEOPLE = re.compile(r"\bles\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat)\b", re.IGNORECASE)
-_JOINT_TEXT = re.compile(r"(?i:d[ée]clarations?|communiqu[ée]s?\s+conjoints?)")
-"""Texts a group adopts where it meets."""
+_MEETING_VERB = _any_word(*_WORDS["meeting_verbs"])
+_VISIT_VERB = _any_word(*_WORDS["visit_verbs"])
+_PEOPLE = _any_word(*_WORDS["people"])
+_JOINT_TEXT = _any_word(*_WORDS["joint_texts"])
 _GROUP = re.compile(
-    r"\s+(?:(?:commune|conjointe?|finale)\s+)?(?P<group>(?:des|de\s+ses)\s+(?:(?:premiers\s+)?ministres|chefs\s+d['’][ée]tat"
-    r"|dirigeants|pr[ée]sidents))\b", re.IGNORECASE)
-"""The group that wrote a joint text: "des chefs d'État ou de gouvernement", "des ministres"."""
-_EVENT_NOUN = _any_word(
-    r"d[ée]clarations?", r"m[ée]morandums?", r"accords?", r"r[ée]solutions?", r"communiqu[ée]s?",
-    r"traités?",  # accented: not "la traite des êtres humains"
-    r"conventions?", r"protocoles?", r"lettres?", r"courriers?", r"élections?", r"elections?", r"attaques?",
-    r"attentats?", r"coups?\s+d['’][ée]tat", r"naufrages?", r"d[ée]cisions?", r"entretiens?\s+t[ée]l[ée]phoniques?",
-    r"appels?\s+t[ée]l[ée]phoniques?", r"conclusions",
+    rf"\s+(?:(?:commune|conjointe?|finale)\s+)?(?P<group>{'|'.join(_WORDS['groups'])})\b", re.IGNORECASE
 )
-_EVENT_VERBS = (
-    (re.compile(r"\bsign(?:e|ent|é|ée|és|ées|ature)\b|\bfaite?s?\b", re.IGNORECASE), "Signature"),
-    (re.compile(r"\badopt(?:é|ée|és|ées|ion)\b", re.IGNORECASE), "Adoption"),
-    (re.compile(r"\bpubli(?:é|ée|és|ées|cation)\b", re.IGNORECASE), "Publication"),
-    (re.compile(r"\bmodifi(?:é|ée|és|ées|cation)\b", re.IGNORECASE), "Modification"),
-    (re.compile(r"\bcr[ée](?:é|ée|és|ées|ation)\b", re.IGNORECASE), "Création"),
-    (re.compile(r"\ben\s+date\s+du\b|\bdat[ée]e?\s+du\b", re.IGNORECASE), "Courrier"),
-)
+"""The group that wrote a joint text, right after its noun: "déclaration finale des ministres"."""
+_EVENT_NOUN = _any_word(*_WORDS["event_nouns"])
+_EVENT_VERBS = tuple((_any_word(*words), label) for label, words in _WORDS["event_verbs"].items())
 _RELATIVE_NOTES = {NOTE_RELATIVE, NOTE_FUTURE}
 UNDATED_EVENT = "Date du texte"
 """Name of an event whose date stands without any cue word (a dateline)."""
 
 _STOP = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s"
-    r"|(?i:\b(?:tenue?s?|r[ée]unie?s?|organis[ée]e?s?|qui|que|ayant|visant|concernant|consacr[ée]e?s?|men[ée]e?s?|dont"
-    r"|afin|lors|pour|sign[ée]e?s?|adopt[ée]e?s?|faite?s?|publi[ée]e?s?|se\s+ten\w*|se\s+tiendr\w*|s['’]est"
-    r"|a\s+eu\s+lieu|aura\s+lieu|dans\s+le\s+cadre|en\s+partenariat|en\s+vue|en\s+parall[èe]le"
-    r"|avec\s+la\s+participation|au\s+si[èe]ge)\b)"
+    rf"|(?i:\b(?:{'|'.join(_WORDS['name_stops'])})\b)"
     r"|\b[àÀ]\s+(?=[A-ZÀ-Ý]|la\s+[A-Z]|l['’][A-Z])"
 )
 _ORDINAL_PREFIX = re.compile(
@@ -112,7 +89,7 @@ _ORDINAL_PREFIX = re.compile(
 )
 _PLACE_AT = re.compile(rf"\b(?:à|À|au|aux|en)\s+(?P<place>{_PLACE_NAME})")
 _VENUE = re.compile(
-    r"\b(?:au|à\s+la|à\s+l['’])\s+(?P<place>(?:si[èe]ge|[Qq]uartier\s+[Gg][ée]n[ée]ral|[Pp]alais|[Cc]entre|[Hh][ôo]tel)"
+    rf"\b(?:au|à\s+la|à\s+l['’])\s+(?P<place>(?i:{'|'.join(_WORDS['venues'])})"
     rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+[\w'’-]+){{0,{MAX_VENUE_WORDS}}})"
 )
 """A venue and the words after it (``au siège de l'Union africaine à Addis-Abeba``): the seat lookup keeps the
@@ -123,20 +100,16 @@ _PLACE_IN_NAME = re.compile(
 )
 _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
 """A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
-_HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?:accueill\w*|a\s+accueilli|abrit\w*|a\s+abrité)\b")
+_HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
-_NOT_PLACES = {"monsieur", "madame", "mme", "mr", "son", "sa", "leurs", "excellence", "president", "presidente"}
-_NOT_PLACES |= {"ministre", "secretaire", "directeur", "directrice", "ambassadeur", "chef", "commissaire"}
+_NOT_PLACES = set(_WORDS["not_places"])
 _DETERMINERS = {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"}
-_TRAILING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "ou", "sur", "au", "aux", "en", "a", "à"}
-_TRAILING |= {"avec", "par", "un", "une", "contre", "pour", "dans", "entre"}
-_GENERIC = _TRAILING | set(tokens(UNDATED_EVENT)) | {fold(label) for _, label in _EVENT_VERBS}
-_GENERIC |= {"reunion", "conference", "session", "sommet", "visite", "atelier", "rencontre", "consultations"}
-_GENERIC |= {"declaration", "ministres", "premiers", "premiere", "delegation", "groupe", "travail", "conseil"}
+_TRAILING = set(_WORDS["trailing"])
+_GENERIC = _TRAILING | set(tokens(UNDATED_EVENT)) | {fold(label) for _, label in _EVENT_VERBS} | set(_WORDS["generic"])
 
 
 @dataclass(frozen=True)
