@@ -687,3 +687,18 @@ def test_every_word_list_is_data_that_says_what_it_is_for() -> None:
     lists = [line for line in WORDS_FILE.read_text(encoding="utf-8").splitlines() if re.match(r"^\w+:", line)]
     assert len(lists) >= 10
     assert all(" # " in line for line in lists), [line for line in lists if " # " not in line]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les ministres saluent les réunions d'Ischia, les 10 et 11 avril, et de Toronto, les 23 et 24 avril 2018.",
+         {(("2018-04-10", "2018-04-11"), "Ischia"), (("2018-04-23", "2018-04-24"), "Toronto")}),
+        ("Rappelant les douzième et treizième Conférences, réunies respectivement en France, à Nice, en mai 2006,"
+         " et en Mauritanie, à Nouakchott, en mai 2008 ;",
+         {(("2006-05", "2006-05"), "Nice"), (("2008-05", "2008-05"), "Nouakchott")}),
+    ],
+)
+def test_a_coordinated_meeting_shares_the_noun_of_the_one_before(text: str, expected: set) -> None:
+    doc = make_doc("e", [Part("e", blocks=paragraphs(text))], "2018-06-01")
+    assert {(m.span.iso(), m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting"} == expected

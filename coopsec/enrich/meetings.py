@@ -102,6 +102,11 @@ _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\
 """A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
 _HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
+_ELIDED = re.compile(
+    rf"\s*,?\s*(?:et|puis|ainsi\s+que|ou)\s+(?:(?:celles?|ceux|celui)\s+)?(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
+    rf"(?P<place>{_PLACE_NAME})"
+)
+"""The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie"."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
@@ -147,10 +152,15 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         for text, paragraph in _texts(part):
             times = find_times(text, anchor, None if anchor else context_year, years=True)
             dates = [d for d in times if not _bare_year(d)]
+            previous: tuple[_Zone, Meeting] | None = None
             for zone in _zones(text, dates):
-                found.append(reading := _read(zone, doc.slug, paragraph, places))
+                reading = _read(zone, doc.slug, paragraph, places)
+                if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
+                    reading = (elided, False)
+                found.append(reading)
                 if implied := _implied_meeting(zone, reading[0]):
                     found.append((implied, False))
+                previous = zone, reading[0]
             found += [(m, False) for m in _year_meetings(text, [d for d in times if _bare_year(d)], doc.slug,
                                                          paragraph, places)]
             context_year = next((d.span.end.year for d in reversed(dates) if not d.note), context_year)
@@ -376,6 +386,25 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
     confidence, reason = _confidence(zone, cue)
     meeting = Meeting("", name, zone.date.span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None:
+    """A meeting that shares the noun of the one before it in the clause: "les réunions d'Ischia, les 10 et
+    11 avril, et de Toronto, les 23 et 24 avril 2018"; "en France, à Nice, en mai 2006, et en Mauritanie, à
+    Nouakchott, en mai 2008"."""
+    if previous.kind != "meeting" or _cues(zone) or not (match := _ELIDED.match(zone.text, zone.start)):
+        return None
+    place = _place(zone, [], places, Place())
+    if not place:
+        place = places.resolve(match.group("place"), town_first=True) or Place()
+    if not place:
+        return None
+    noun = previous.name.split()[0] if _MEETING_NOUN.match(previous.name) else "Réunion"
+    name = f"{noun} {_of(match.group('place'))}" if match.group("of") else previous.name
+    citation = Citation(previous.sources[0].document, previous.sources[0].anchor, _quote(zone))
+    reason = f"{previous.reason} ; même nom que la réunion précédente de la phrase"
+    return Meeting("", _tidy(name), zone.date.span, place, "meeting", [citation], previous.confidence, reason,
+                   zone.date.note)
 
 
 def _implied_meeting(zone: _Zone, event: Meeting) -> Meeting | None:
