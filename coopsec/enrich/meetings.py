@@ -98,6 +98,8 @@ _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
 )
+_YEAR_TIE = re.compile(r"(?:\(|\ben|\bde)\s*$")
+"""What ties a year to the place before it, checked first: "(", "en", "de"."""
 _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
 """A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
 _HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
@@ -151,19 +153,9 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     for part in doc.parts:
         for text, paragraph in _texts(part):
             times = find_times(text, anchor, None if anchor else context_year, years=True)
-            dates = [d for d in times if not _bare_year(d)]
-            previous: tuple[_Zone, Meeting] | None = None
-            for zone in _zones(text, dates):
-                reading = _read(zone, doc.slug, paragraph, places)
-                if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
-                    reading = (elided, False)
-                found.append(reading)
-                if implied := _implied_meeting(zone, reading[0]):
-                    found.append((implied, False))
-                previous = zone, reading[0]
-            found += [(m, False) for m in _year_meetings(text, [d for d in times if _bare_year(d)], doc.slug,
-                                                         paragraph, places)]
-            context_year = next((d.span.end.year for d in reversed(dates) if not d.note), context_year)
+            if times:
+                found += _readings(text, times, doc.slug, paragraph, places)
+                context_year = next((d.span.end.year for d in reversed(times) if not d.note), context_year)
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
@@ -181,13 +173,35 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     return merge_meetings([meetings])
 
 
+def _readings(
+    text: str, times: list[DateMatch], slug: str, anchor: str, places: Gazetteer
+) -> list[tuple[Meeting, bool]]:
+    """What each date of one paragraph stands for (see :func:`_read`), with the meetings the readings imply
+    and those dated by a year alone."""
+    found = []
+    previous: tuple[_Zone, Meeting] | None = None
+    for zone in _zones(text, [d for d in times if not _bare_year(d)]):
+        reading = _read(zone, slug, anchor, places)
+        if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
+            reading = (elided, False)
+        found.append(reading)
+        if implied := _implied_meeting(zone, reading[0]):
+            found.append((implied, False))
+        previous = zone, reading[0]
+    years = [d for d in times if _bare_year(d)]
+    return found + [(m, False) for m in _year_meetings(text, years, slug, anchor, places)]
+
+
 def _opening_and_closing(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting of a text named alike on days a few apart is one meeting over those days: "ouverte le
     28 novembre", "a achevé aujourd'hui (1er décembre) les travaux de la 91e session"."""
+    if sum(m.kind == "meeting" and m.span.precision == "day" for m in meetings) < 2:
+        return meetings
     kept: list[Meeting] = []
+    words_of = {id(m): _name_words(m) for m in meetings}
     for meeting in sorted(meetings, key=lambda m: (m.span.start, m.span.end)):
-        words = _name_words(meeting)
-        earlier = next((m for m in kept if words and _name_words(m) == words and _continues(m, meeting)), None)
+        words = words_of[id(meeting)]
+        earlier = next((m for m in kept if words and words_of[id(m)] == words and _continues(m, meeting)), None)
         if earlier is None:
             kept.append(meeting)
             continue
@@ -299,8 +313,10 @@ def _year_meetings(
     """Meetings dated by a year alone, written right after their place and after a meeting noun of the same
     clause: "notre sommet de Bucarest de 2008", "conférence après conférence, à Rabat (2006), Paris (2008)"."""
     for year in years:
+        if not _YEAR_TIE.search(text, max(0, year.start - 6), year.start):
+            continue
         clause = next(c for c in _clauses(text) if c[0] <= year.start < c[1])
-        before = _YEAR_AFTER_PLACE.search(text, clause[0], year.start)
+        before = _YEAR_AFTER_PLACE.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
         if before is None:
             continue
         place, start = _place_tail(places, before.group("place"), before.start("place"))
@@ -410,7 +426,7 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
 def _implied_meeting(zone: _Zone, event: Meeting) -> Meeting | None:
     """The meeting a joint text of a group implies: "la déclaration des chefs d'État (…) faite le 18 juillet
     2023 à Bruxelles" was made where they met; written out in a town only."""
-    if event.kind != "event" or not event.place.city:
+    if event.kind != "event" or not event.place.city or not _GROUP.search(zone.text, zone.start, zone.date.start):
         return None
     nouns = [c for c in _cues(zone) if c.kind == "event" and c.role == "noun" and c.end <= zone.date.start]
     cue = _nearest(zone, nouns)
@@ -553,11 +569,12 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     The town a meeting is ``named`` after ("Sommet de Pau") wins over a place written after the date,
     which may belong to the next clause's subject; a town written before the date wins over it.
     """
-    candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(zone.text)]
-    for match in _PLACE_AT.finditer(zone.text):
+    text, span = zone.text, (zone.start, zone.end)
+    candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(text, *span)]
+    for match in _PLACE_AT.finditer(text, *span):
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
-    candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(zone.text)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date

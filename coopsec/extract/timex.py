@@ -38,8 +38,9 @@ _HALF_YEAR = 183
 _WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale="fr").items()}
 _WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, reverse=True))  # French names: no accents
 _APOSTROPHE = "['’ʼ]"
-_KEYWORDS = ("hier", "demain", "aujourd", "jour", "veille", "derni", "prochain", *_WEEKDAYS)
-"""Lowercase text that every relative expression holds ("demain" is in "lendemain")."""
+_KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", *_WEEKDAYS)))
+"""Lowercase text that every relative expression holds ("demain" is in "lendemain", "jour" in "aujourd'hui"):
+one search of the lowered text, a quick test before the patterns."""
 _DIGIT = re.compile(r"\d")
 
 _LAST_OR_NEXT = re.compile(r"\s+(derni[eè]re?s?|prochaine?s?)\b", re.IGNORECASE)
@@ -89,8 +90,7 @@ def find_times(
     ``anchor`` is the day the text was written (None if unknown); ``context_year`` the year of the last
     absolute date before the paragraph. Matches are in reading order; ``years`` is passed to ``find_dates``.
     """
-    lowered = text.lower()
-    relative = any(keyword in lowered for keyword in _KEYWORDS)
+    relative = _KEYWORD.search(text.lower()) is not None
     if not relative and not _DIGIT.search(text):
         return []
     found = find_dates(text, _PROBE_YEAR, years=years)
