@@ -155,7 +155,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
             times = find_times(text, anchor, None if anchor else context_year, years=True)
             if times:
                 found += _readings(text, times, doc.slug, paragraph, places)
-                context_year = next((d.span.end.year for d in reversed(times) if not d.note), context_year)
+                written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
+                context_year = written[-1].span.end.year if written else context_year
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
