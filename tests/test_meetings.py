@@ -614,6 +614,13 @@ def test_a_meeting_under_way_since_a_recent_day_lasts_until_the_texts_day() -> N
     assert meeting.name == "87e Assemblée générale de l'organisation"
 
 
+def test_a_state_since_a_day_long_past_is_no_meeting() -> None:
+    text = ("La Conférence sera précédée, du 5 au 7 décembre 2018, par le Sommet du Forum mondial, que le Maroc"
+            " copréside depuis le 1er janvier 2017.")
+    doc = make_doc("d", [Part("d", blocks=paragraphs(text))], "2018-11-10")
+    assert set(by_kind(find_meetings(doc, PLACES), "meeting")) == {days("2018-12-05", "2018-12-07")}
+
+
 def test_a_precise_date_specifies_a_vague_one_of_the_same_clause() -> None:
     text = "C'est l'an dernier à New Delhi, lors de la 90e session (18-21 octobre 2022), que le rapport a été lu."
     (meeting,) = find_meetings(make_doc("n", [Part("n", blocks=paragraphs(text))], "2023-12-01"), PLACES)

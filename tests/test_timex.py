@@ -195,6 +195,15 @@ def test_a_date_written_in_full_earlier_in_the_paragraph_gives_the_context() -> 
     assert found(text, THURSDAY, 2019)[1][1:] == day(D(2016, 7, 4), NOTE_CONTEXT)
 
 
+def test_last_year_said_in_words_gives_the_year_of_the_dates_after_it() -> None:
+    # Written on 21 November 2018: "l'an dernier" is 2017, and so is the September it speaks of, though the
+    # September nearest to the text's day is 2018's; "l'an prochain" puts July in 2019, not in July 2018.
+    text = "L'an dernier, c'est à Pékin, du 26 au 29 septembre, que s'était réunie l'Assemblée générale."
+    assert found(text, D(2018, 11, 21))[1][1:] == (D(2017, 9, 26), D(2017, 9, 29), "day", NOTE_CONTEXT)
+    text = "L'an prochain, la session se tiendra du 3 au 5 juillet."
+    assert found(text, D(2018, 11, 21))[1][1:] == (D(2019, 7, 3), D(2019, 7, 5), "day", NOTE_CONTEXT)
+
+
 def test_eve_and_morrow_of_the_last_day_named() -> None:
     assert found("le 10 mars 2011, puis la veille", THURSDAY)[1][1:] == day(D(2011, 3, 9), NOTE_PREVIOUS_DATE)
     text = "La conférence s'est tenue les 8 et 9 avril 2013 ; le lendemain, les experts ont rédigé le rapport."

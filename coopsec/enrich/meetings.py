@@ -23,7 +23,7 @@ import yaml
 from slugify import slugify
 
 from coopsec.extract.dates import DateMatch
-from coopsec.extract.timex import NOTE_FUTURE, NOTE_RELATIVE, find_times
+from coopsec.extract.timex import NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, Part, Place, plain
 from coopsec.text import fold, tokens
@@ -391,6 +391,8 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
     one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
     days written out elsewhere in the document."""
     cues = _cues(zone)
+    if SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE:
+        cues = [c for c in cues if c.kind == "event"]  # "copréside depuis le 1er janvier 2017": a state, no meeting
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
     if cue is None:
         kind, name = "event", UNDATED_EVENT

@@ -57,7 +57,8 @@ _TENSE = re.compile(
     re.IGNORECASE,
 )
 """Verbs that tell the future (future tense, "doit", "devrait", "va" + infinitive, "prévue") from the past."""
-_SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+)?$", re.IGNORECASE)
+SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+)?$", re.IGNORECASE)
+"""The word that opens a stretch of time up to the text's day: "depuis le 2 novembre"."""
 _SINCE_REACH = 14
 """Days: "depuis" a day at most this long before the text's own day is a meeting still under way."""
 _HABITUAL = re.compile(r"\b(?:chaque|tous|les?|du|au|un)\s+$", re.IGNORECASE)
@@ -94,7 +95,8 @@ def find_times(
     if not relative and not _DIGIT.search(text):
         return []
     found = find_dates(text, _PROBE_YEAR, years=years)
-    absolute = _resolve_years(text, found, anchor, context_year)
+    marks = _year_marks(text, anchor) if relative else []
+    absolute = _resolve_years(text, found, anchor, context_year, marks)
     if relative:
         hidden = [(match.start, match.end) for match in found]  # absolute matches hide what they overlap
         extra = [
@@ -111,7 +113,7 @@ def _until_anchor(text: str, match: DateMatch, anchor: date) -> DateMatch:
     span = match.span
     if span.precision != "day" or not 0 < (anchor - span.end).days <= _SINCE_REACH:
         return match
-    if not _SINCE.search(text, max(0, match.start - 12), match.start):
+    if not SINCE.search(text, max(0, match.start - 12), match.start):
         return match
     return DateMatch(DateSpan(span.start, anchor, "day", span.text), match.start, match.end, NOTE_SINCE,
                      match.yearless)
@@ -120,16 +122,28 @@ def _until_anchor(text: str, match: DateMatch, anchor: date) -> DateMatch:
 # --- Dates written without their year ------------------------------------------------------------
 
 
+def _year_marks(text: str, anchor: date | None) -> list[tuple[int, int]]:
+    """Where ``text`` says which year it speaks of without a date ("l'an dernier, (…) du 26 au 29 septembre"),
+    and that year."""
+    if anchor is None:
+        return []
+    return [(match.end(), anchor.year + (-1 if _is_last(match[1]) else 1)) for match in _YEAR.finditer(text)]
+
+
 def _resolve_years(
-    text: str, found: list[DateMatch], anchor: date | None, context_year: int | None
+    text: str, found: list[DateMatch], anchor: date | None, context_year: int | None,
+    marks: list[tuple[int, int]],
 ) -> list[DateMatch]:
     """``found`` with a year for each yearless date, or without it; read from the right, so that an
     enumeration shares the year of its last date. The context of a date is the year of the last date
-    written in full before it in the paragraph, else ``context_year``."""
-    contexts, year = [], context_year
+    written in full (or of the last "l'an dernier", ``marks``) before it in the paragraph, else
+    ``context_year``."""
+    written = [(match.end, match.span.end.year) for match in found if not match.yearless]
+    told = sorted(written + marks)
+    contexts = []
     for match in found:  # the year of the last date written in full before each date
-        contexts.append(year)
-        year = year if match.yearless else match.span.end.year
+        before = [year for end, year in told if end <= match.start]
+        contexts.append(before[-1] if before else context_year)
     resolved: list[DateMatch] = []
     following: DateMatch | None = None
     for match, context in zip(reversed(found), reversed(contexts), strict=True):
@@ -268,7 +282,7 @@ def _read_weekday(match: re.Match[str], anchor: date | None, _absolute: list[Dat
         step = anchor.weekday() - weekday - 1 if last else weekday - anchor.weekday() - 1
         day = anchor + timedelta((step % 7 + 1) * (-1 if last else 1))
         note = NOTE_LAST if last else NOTE_NEXT
-    elif _SINCE.search(text, max(0, start - 12), start) or not _is_future(text, start, match.end()):
+    elif SINCE.search(text, max(0, start - 12), start) or not _is_future(text, start, match.end()):
         day, note = anchor - timedelta((anchor.weekday() - weekday) % 7), NOTE_RELATIVE
     else:
         day, note = anchor + timedelta((weekday - anchor.weekday()) % 7), NOTE_FUTURE
