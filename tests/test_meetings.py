@@ -563,6 +563,47 @@ def test_a_venue_written_just_before_the_date_gives_its_seat() -> None:
         "Sommet extraordinaire", "Bruxelles", "siège de l'OTAN")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("La réunion ministérielle tenue dans la capitale mauritanienne le 17 mars 2013 a lancé le processus.",
+         "Nouakchott"),
+        ("Le sommet réuni dans la capitale du Niger le 6 février 2017 a adopté le texte.", "Niamey"),
+        ("Les ministres se sont retrouvés le 9 avril 2013 dans la capitale algérienne.", "Alger"),
+    ],
+)
+def test_a_capital_named_after_its_country_is_the_place(sentence: str, city: str) -> None:
+    (meeting,) = find_meetings(make_doc("c", [Part("c", blocks=paragraphs(sentence))], "2017-06-01"), PLACES)
+    assert (meeting.place.city, meeting.place.source) == (city, "capitale")
+
+
+def test_a_capital_said_with_more_than_its_country_is_not_guessed() -> None:
+    text = "Le sommet s'est achevé le 30 novembre 2017 dans la capitale économique ivoirienne."
+    (meeting,) = find_meetings(make_doc("c", [Part("c", blocks=paragraphs(text))], "2018-01-10"), PLACES)
+    assert not meeting.place.city  # Abidjan is no capital, and "économique" says it is not Yamoussoukro
+
+
+def test_words_that_refer_to_a_town_named_before_or_to_the_texts_own() -> None:
+    same = ("La Conférence de Marrakech sera précédée, du 5 au 7 décembre 2018, dans la même ville, par le"
+            " Sommet du Forum mondial.")
+    here = "Le huitième Forum régional, tenu ici même le 27 novembre 2023, a évoqué la situation à Gaza."
+    doc = make_doc("r", [Part("r", blocks=paragraphs(same, here))], "2023-11-28")
+    doc.meta.place = "Barcelone"
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert (meetings[days("2018-12-05", "2018-12-07")].place.city,
+            meetings[days("2018-12-05", "2018-12-07")].place.source) == ("Marrakech", "renvoi")
+    assert (meetings[days("2023-11-27")].place.city, meetings[days("2023-11-27")].place.via) == (
+        "Barcelone", "ici même")
+
+
+def test_a_town_written_earlier_in_the_clause_places_a_meeting_that_names_none() -> None:
+    text = ("C'est à Vienne qu'a été créée, le 7 septembre 1923, la Commission internationale de police"
+            " criminelle, à l'issue du Congrès international réuni du 3 au 7 septembre 1923.")
+    doc = make_doc("v", [Part("v", blocks=paragraphs(text))], "2023-11-30")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert meetings[days("1923-09-03", "1923-09-07")].place.city == "Vienne"
+
+
 def test_a_meeting_under_way_on_the_texts_day_took_place_where_the_text_is_dated() -> None:
     text = ("Le Conseil de paix et de sécurité, en sa 265e réunion tenue le 10 mars 2011, rappelle la réunion"
             " du 2 février 2011 ;")

@@ -113,14 +113,17 @@ def _countries(path: Path, extra: object, taken: set[tuple[str, ...]]) -> list[A
     for country in pycountry.countries:
         item = extra.get(country.alpha_2) or {}
         entry = f"countries {country.alpha_2}"
-        check_entry(path, entry, item, set(), {"demonyms", "aliases"})
+        check_entry(path, entry, item, set(), {"demonyms", "aliases", "capital"})
+        capital = item.get("capital", "")
+        if not isinstance(capital, str):
+            raise ThesaurusError(path, entry, "capital doit être le nom d'une ville")
         label = short_names.get(country.alpha_2) or french.gettext(country.name)
         found = [label, _inverted(french.gettext(country.name))]
         if official := getattr(country, "official_name", ""):
             found.append(french.gettext(official))
         for key in ("demonyms", "aliases"):
             found += check_strings(path, entry, key, item.get(key) or [], name_key)
-        actor = Actor(f"pays-{slugify(label)}", "country", label)
+        actor = Actor(f"pays-{slugify(label)}", "country", label, seat=capital)
         countries.append((actor, found))
     return _unambiguous(countries, taken)
 

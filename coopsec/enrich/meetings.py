@@ -40,6 +40,8 @@ OWN_DAYS_BEFORE = 2
 """Days: a meeting ended this many days before the text's date is still placed where the text is dated."""
 PLACE_REACH = 120
 """Farthest distance, in characters, between a date and the place written next to it."""
+ANAPHOR_REACH = 40
+"""Farthest distance, in characters, between a date and the words that refer to a place named elsewhere."""
 
 _ORD_NUM = r"(?:(?:\d{1,4}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,4}\s*e|[IVXLC]{2,6}e)\b"
 """An ordinal: ``15ème``, ``83 ème``, ``83e``, ``XVIème``, ``XVIe`` (but not the words ``Le``, ``Ce``)."""
@@ -88,12 +90,20 @@ _ORDINAL_PREFIX = re.compile(
     rf"(?:\(\s*(?P<paren>{_ORD_NUM})\s*\)|(?P<num>{_ORD_NUM}))?\s*$"
 )
 _PLACE_AT = re.compile(rf"\b(?:à|À|au|aux|en)\s+(?P<place>{_PLACE_NAME})")
+_NAMED = re.compile(_PLACE_NAME)
 _VENUE = re.compile(
     rf"\b(?:au|à\s+la|à\s+l['’])\s+(?P<place>(?i:{'|'.join(_WORDS['venues'])})"
     rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+[\w'’-]+){{0,{MAX_VENUE_WORDS}}})"
 )
 """A venue and the words after it (``au siège de l'Union africaine à Addis-Abeba``): the seat lookup keeps the
 longest opening that names an organisation."""
+_CAPITAL = re.compile(
+    r"\b(?:dans|à|de)\s+la\s+(?P<place>capitale\s+(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,2})"
+)
+"""A capital named after its country: "dans la capitale mauritanienne", "à la capitale du Burkina Faso"."""
+_SAME_TOWN = _any_word(*_WORDS["same_town"])
+_OWN_TOWN = _any_word(*_WORDS["own_town"])
 _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?\s*$")
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
@@ -148,13 +158,14 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     takes the year of the last date written in full before it.
     """
     anchor = _day(doc.meta.date)
+    own = (places.resolve(doc.meta.place, "date du texte", town_first=True) if doc.meta.place else None) or Place()
     context_year: int | None = None
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
         for text, paragraph in _texts(part):
             times = find_times(text, anchor, None if anchor else context_year, years=True)
             if times:
-                found += _readings(text, times, doc.slug, paragraph, places)
+                found += _readings(text, times, doc.slug, paragraph, places, own)
                 written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
                 context_year = written[-1].span.end.year if written else context_year
     meetings = [meeting for meeting, weak in found if not weak]
@@ -169,20 +180,20 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         if entry.place.city and not host.place.city:
             host.place = entry.place
     meetings = _opening_and_closing(meetings)
-    if anchor and doc.meta.place and (own := places.resolve(doc.meta.place, "date du texte", town_first=True)):
+    if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
     return merge_meetings([meetings])
 
 
 def _readings(
-    text: str, times: list[DateMatch], slug: str, anchor: str, places: Gazetteer
+    text: str, times: list[DateMatch], slug: str, anchor: str, places: Gazetteer, own: Place
 ) -> list[tuple[Meeting, bool]]:
     """What each date of one paragraph stands for (see :func:`_read`), with the meetings the readings imply
-    and those dated by a year alone."""
+    and those dated by a year alone; ``own`` is the place the text is written in."""
     found = []
     previous: tuple[_Zone, Meeting] | None = None
     for zone in _zones(text, [d for d in times if not _bare_year(d)]):
-        reading = _read(zone, slug, anchor, places)
+        reading = _read(zone, slug, anchor, places, own)
         if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
             reading = (elided, False)
         found.append(reading)
@@ -386,7 +397,7 @@ def _first(zone: _Zone, cues: list[_Cue]) -> _Cue | None:
     return _nearest(zone, before or cues)
 
 
-def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeting, bool]:
+def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) -> tuple[Meeting, bool]:
     """The meeting or event a date stands for; the flag tells a weak reading (a date without any cue, or
     one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
     days written out elsewhere in the document."""
@@ -400,7 +411,8 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer) -> tuple[Meeti
         kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
     else:
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
-    place = _place(zone, cues, places, _place_in_name(name, places))
+    place = (_referred(zone, places, own) or _place(zone, cues, places, _place_in_name(name, places))
+             or _town_before(zone, places))
     citation = Citation(slug, anchor, _quote(zone))
     confidence, reason = _confidence(zone, cue)
     meeting = Meeting("", name, zone.date.span, place, kind, [citation], confidence, reason, zone.date.note)
@@ -578,6 +590,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date
@@ -593,7 +606,34 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         place = _resolve(places, words, zone.text, end, town_first) if distance <= PLACE_REACH else None
         if place and (not named or (end <= date.start and place.city)):
             near.append((_PLACE_RANK[_rank(place)], distance, place))
-    return min(near, key=lambda item: item[:2])[2] if near else named
+    if near:
+        return min(near, key=lambda item: item[:2])[2]
+    return named
+
+
+def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:
+    """The place that words next to the date refer back to: the town named last before "dans la même ville",
+    the text's own town for "ici même" ("le Forum, tenu ici même le 27 novembre")."""
+    text, date = zone.text, zone.date
+    start, end = max(zone.start, date.start - ANAPHOR_REACH), min(zone.end, date.end + ANAPHOR_REACH)
+    if match := _SAME_TOWN.search(text, start, end):
+        for name in reversed(list(_NAMED.finditer(text, 0, match.start()))):
+            place, _ = _place_tail(places, name.group(), name.start())
+            if place and place.city:
+                return replace(place, source="renvoi", via=match.group())
+    if own.city and (match := _OWN_TOWN.search(text, start, end)):
+        return replace(own, source="renvoi", via=match.group())
+    return Place()
+
+
+def _town_before(zone: _Zone, places: Gazetteer) -> Place:
+    """A town written before the zone in its clause, for a zone that names none: "C'est à Vienne qu'a été
+    créée, le 7 septembre 1923, la Commission, à l'issue du Congrès réuni du 3 au 7 septembre"."""
+    for name in reversed(list(_PLACE_AT.finditer(zone.text, zone.clause[0], zone.start))):
+        place = places.resolve(name.group("place"), town_first=True)
+        if zone.start - name.end() <= PLACE_REACH and place and place.city:
+            return place
+    return Place()
 
 
 def _resolve(places: Gazetteer, words: str, text: str, end: int, town_first: bool) -> Place | None:

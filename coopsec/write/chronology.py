@@ -108,7 +108,7 @@ def place_text(place: Place, name: str = "") -> str:
     """
     said = fold(name)
     names = ", ".join(dict.fromkeys(n for n in (place.label, place.country) if n and fold(n) not in said))
-    if place.source in ("siège", "nom", "date du texte"):
+    if place.source in PLACE_SOURCES and place.source != "texte":
         how = PLACE_SOURCES[place.source]
         return f"{names or place.label} — lieu {how}" + (f" : {place.via}" if place.via else "")
     return names
