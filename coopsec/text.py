@@ -259,3 +259,42 @@ def excerpt(text: str, start: int, end: int, width: int = 200) -> str:
     if "  " in middle:
         middle = _SPACES.sub(" ", middle)
     return ("…" if left else "") + middle.strip() + ("…" if right < size else "")
+
+
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;«»\"]\s*)$")
+
+
+def spellings(texts: Iterable[str]) -> dict[str, str]:
+    """How a document spells each word in its text not written in capitals: folded word -> the spelling met
+    most often inside a sentence (``conference`` -> ``conférence``, ``khartoum`` -> ``Khartoum``, ``otan`` ->
+    ``OTAN``)."""
+    counts: dict[str, dict[str, int]] = {}
+    for text in texts:
+        if text.isupper():
+            continue
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if (len(word) < 2 and word.isupper()) or _SENTENCE_OPENING.search(text, max(0, match.start() - 3),
+                                                                            match.start()):
+                continue  # a capital that only opens a sentence says nothing of the word
+            found = counts.setdefault(fold(word), {})
+            found[word] = found.get(word, 0) + 1
+    return {key: max(found, key=lambda w: (found[w], w)) for key, found in counts.items()}
+
+
+def sentence_case(text: str, spelled: dict[str, str]) -> str:
+    """``text`` written in capitals as a sentence: each word spelled as ``spelled`` has it (see
+    :func:`spellings`), a word with a digit kept (``G5``), any other word in lower case; the first letter a
+    capital. Text not in capitals is returned as it is."""
+    if not text.isupper():
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group()
+        if any(map(str.isdigit, word)):
+            return word
+        return spelled.get(fold(word), word.lower())
+
+    cased = _WORD.sub(spell, text)
+    return cased[:1].upper() + cased[1:]

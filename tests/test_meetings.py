@@ -604,6 +604,25 @@ def test_a_town_written_earlier_in_the_clause_places_a_meeting_that_names_none()
     assert meetings[days("1923-09-03", "1923-09-07")].place.city == "Vienne"
 
 
+def test_a_meeting_named_only_by_the_heading_is_held_on_the_texts_days_where_it_is_dated() -> None:
+    header = ["INITIATIVE UE – CORNE DE L'AFRIQUE", "DÉCLARATION DE LA CONFÉRENCE MINISTÉRIELLE DU PROCESSUS DE ROME"]
+    body = paragraphs("Nous, ministres réunis à l'invitation de l'Italie, lançons le Processus de Rome.",
+                      "Fait à Rome, les 27 et 28 novembre 2014")
+    doc = make_doc("h", [Part("DÉCLARATION", header=header, blocks=body)], "2014-11-28")
+    doc.meta.place, doc.meta.date_text = "Rome", "les 27 et 28 novembre 2014"
+    meeting = by_kind(find_meetings(doc, PLACES), "meeting")[days("2014-11-27", "2014-11-28")]
+    assert (meeting.name, meeting.place.city) == ("Conférence ministérielle du Processus de Rome", "Rome")
+    assert meeting.sources[0].anchor == ""  # cited by the heading, which has no paragraph anchor
+
+
+def test_a_heading_meeting_already_dated_by_the_text_is_not_added_twice() -> None:
+    header = ["COMMUNIQUÉ FINAL DU SOMMET DES CHEFS D'ÉTAT"]
+    body = paragraphs("Le sommet des chefs d'État s'est tenu à Niamey le 6 février 2018.")
+    doc = make_doc("h", [Part("COMMUNIQUÉ", header=header, blocks=body)], "2018-02-06")
+    doc.meta.place = "Niamey"
+    assert [m.name for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == ["Sommet des chefs d'État"]
+
+
 def test_a_meeting_under_way_on_the_texts_day_took_place_where_the_text_is_dated() -> None:
     text = ("Le Conseil de paix et de sécurité, en sa 265e réunion tenue le 10 mars 2011, rappelle la réunion"
             " du 2 février 2011 ;")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coopsec.text import fold, tokens
+from coopsec.text import fold, sentence_case, spellings, tokens
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,18 @@ def test_fold(text, expected):
 
 def test_tokens_split_elisions_hyphens_and_apostrophes():
     assert tokens("D’après l'Union africaine, jusqu’au sud-est") == ["apres", "union", "africaine", "au", "sud", "est"]
+
+
+def test_a_heading_in_capitals_is_spelled_as_the_document_spells_its_words() -> None:
+    body = ["Les ministres réunis en conférence ministérielle ont salué le Processus de Khartoum.",
+            "Le G5 Sahel et l'UE y ont pris part.", "CONCLUSIONS"]
+    spelled = spellings(body)
+    heading = "DÉCLARATION DE LA CONFERENCE MINISTÉRIELLE DU PROCESSUS DE KHARTOUM AVEC LE G5 SAHEL ET L'UE"
+    assert sentence_case(heading, spelled) == (
+        "Déclaration de la conférence ministérielle du Processus de Khartoum avec le G5 Sahel et l'UE")
+    assert sentence_case("Déjà en casse mixte", spelled) == "Déjà en casse mixte"
+
+
+def test_a_capital_that_only_opens_a_sentence_is_not_how_a_word_is_spelled() -> None:
+    assert spellings(["Conférence de presse. La conférence a eu lieu."]) == {
+        "de": "de", "presse": "presse", "conference": "conférence", "a": "a", "eu": "eu", "lieu": "lieu"}

@@ -26,7 +26,7 @@ from coopsec.extract.dates import DateMatch
 from coopsec.extract.timex import NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, Part, Place, plain
-from coopsec.text import fold, tokens
+from coopsec.text import fold, sentence_case, spellings, tokens
 
 MAX_QUOTE = 300
 """Characters of the clause quoted as a meeting's source."""
@@ -90,7 +90,6 @@ _ORDINAL_PREFIX = re.compile(
     rf"(?:\(\s*(?P<paren>{_ORD_NUM})\s*\)|(?P<num>{_ORD_NUM}))?\s*$"
 )
 _PLACE_AT = re.compile(rf"\b(?:à|À|au|aux|en)\s+(?P<place>{_PLACE_NAME})")
-_NAMED = re.compile(_PLACE_NAME)
 _VENUE = re.compile(
     rf"\b(?:au|à\s+la|à\s+l['’])\s+(?P<place>(?i:{'|'.join(_WORDS['venues'])})"
     rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+[\w'’-]+){{0,{MAX_VENUE_WORDS}}})"
@@ -119,6 +118,14 @@ _ELIDED = re.compile(
     rf"(?P<place>{_PLACE_NAME})"
 )
 """The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie"."""
+_OWN_MEETING = re.compile(
+    rf"^(?:(?:{'|'.join(_WORDS['outcome_texts'])})(?:\s+(?:finale?s?|conjointe?s?|communes?))?"
+    r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
+    rf"(?P<name>(?:\w+i[eè]me\s+|{_ORD_NUM}\s+)?(?:{_MEETING_NOUN.pattern}).*)$",
+    re.IGNORECASE,
+)
+"""A heading line that names the meeting the text comes out of: "DÉCLARATION DE LA CONFÉRENCE MINISTÉRIELLE DU
+PROCESSUS DE KHARTOUM", "SEPTIÈME SESSION ORDINAIRE DE LA CONFÉRENCE DES CHEFS D'ÉTAT DU G5 SAHEL"."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
@@ -180,6 +187,9 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         if entry.place.city and not host.place.city:
             host.place = entry.place
     meetings = _opening_and_closing(meetings)
+    if anchor and not any(m.kind == "meeting" and m.span.start <= anchor <= m.span.end for m in meetings):
+        meetings += [h for h in _heading_meeting(doc, anchor, own)
+                     if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
     if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
     return merge_meetings([meetings])
@@ -202,6 +212,27 @@ def _readings(
         previous = zone, reading[0]
     years = [d for d in times if _bare_year(d)]
     return found + [(m, False) for m in _year_meetings(text, years, slug, anchor, places)]
+
+
+def _heading_meeting(doc: Document, anchor: date, own: Place) -> list[Meeting]:
+    """The meeting that a heading line of the text names without a date, held on the text's own days and
+    where it is dated: a declaration or the conclusions of a conference, dated at its close. The caller
+    keeps it only if no meeting the text dates could be the same one (a report on a visit dated inside)."""
+    first = doc.parts[0] if doc.parts else None
+    lines = [*(plain(line) for line in first.header), plain(first.title)] if first else []
+    match = next((m for line in lines if (m := _OWN_MEETING.match(line.strip())) and not find_times(line, anchor)),
+                 None)
+    if match is None:
+        return []
+    own_days = find_times(doc.meta.date_text, anchor)
+    span = own_days[0].span if own_days else DateSpan(anchor, anchor, "day", doc.meta.date_text)
+    if not span.start <= anchor <= span.end:
+        span = DateSpan(anchor, anchor, "day", doc.meta.date_text)
+    name = sentence_case(match.group("name"), spellings(plain(block.text) for block in doc.blocks()))
+    reason = "intitulé du texte ; date et lieu du texte"
+    citation = Citation(doc.slug, "", _tidy(match.group()))
+    return [Meeting("", _tidy(name), span, own, "meeting", [citation], _CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST,
+                    reason, "date du texte")]
 
 
 def _opening_and_closing(meetings: list[Meeting]) -> list[Meeting]:
@@ -612,16 +643,18 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
 
 
 def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:
-    """The place that words next to the date refer back to: the town named last before "dans la même ville",
-    the text's own town for "ici même" ("le Forum, tenu ici même le 27 novembre")."""
+    """The place that words next to the date refer back to: the town named last before "dans la même ville"
+    (a town written as a place or as a meeting's name: "à Rabat", "la Conférence de Marrakech"), else the
+    text's own town, as for "ici même" ("le Forum, tenu ici même le 27 novembre")."""
     text, date = zone.text, zone.date
     start, end = max(zone.start, date.start - ANAPHOR_REACH), min(zone.end, date.end + ANAPHOR_REACH)
     if match := _SAME_TOWN.search(text, start, end):
-        for name in reversed(list(_NAMED.finditer(text, 0, match.start()))):
-            place, _ = _place_tail(places, name.group(), name.start())
+        said = [*_PLACE_AT.finditer(text, 0, match.start()), *_PLACE_IN_NAME.finditer(text, 0, match.start())]
+        for name in sorted(said, key=lambda m: m.end("place"), reverse=True):
+            place = places.resolve(name.group("place"), town_first=True)
             if place and place.city:
                 return replace(place, source="renvoi", via=match.group())
-    if own.city and (match := _OWN_TOWN.search(text, start, end)):
+    if own.city and (match := _SAME_TOWN.search(text, start, end) or _OWN_TOWN.search(text, start, end)):
         return replace(own, source="renvoi", via=match.group())
     return Place()
 
@@ -687,8 +720,18 @@ def _within(inner: Meeting, outer: Meeting) -> bool:
     return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
 
 
+def _alike(name: str, other: str) -> bool:
+    """Whether ``other`` holds at least half of the distinctive words of ``name``."""
+    words = _distinctive(name)
+    return bool(words) and 2 * len(words & _distinctive(other)) >= len(words)
+
+
+def _distinctive(name: str) -> set[str]:
+    return {t for t in tokens(name) if len(t) > 2 and t not in _GENERIC}
+
+
 def _significant(meeting: Meeting) -> set[str]:
-    return {t for t in tokens(f"{meeting.name} {meeting.place.label}") if len(t) > 2 and t not in _GENERIC}
+    return _distinctive(f"{meeting.name} {meeting.place.label}")
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
