@@ -6,7 +6,10 @@ Three sets of texts, each with its answer key read by hand:
 
 - ``seeds``: the corpus's five seed texts, key in ``benchmarks/gold/seed-meetings.yml``;
 - ``devset``: the annotated development texts of ``benchmarks/devset/`` (``*.txt`` with ``*.key.yml``);
-- ``holdout``: texts of the same genres written apart and not read while tuning, ``benchmarks/holdout/``.
+- ``holdout``: texts of the same genres written apart and not read while tuning, ``benchmarks/holdout/``
+  (their misses were read once, so they are no longer quite unseen);
+- ``unseen``: texts written blind (by writers who read neither the code nor the other sets) after the
+  rules they are scored on, ``benchmarks/unseen/``: only their figures are read, never their misses.
 
 Each text goes through the same code as a build (:func:`coopsec.pipeline.process`). Printed per set:
 meetings found with exact dates (strict) or with overlapping dates (relaxed), the same with the city
@@ -29,7 +32,7 @@ from coopsec.pipeline import Project, Thesauri, process
 from coopsec.text import fold
 
 REPO = Path(__file__).resolve().parent.parent
-SETS = {"devset": REPO / "benchmarks" / "devset", "holdout": REPO / "benchmarks" / "holdout"}
+SETS = {name: REPO / "benchmarks" / name for name in ("devset", "holdout", "unseen")}
 SEED_KEY = REPO / "benchmarks" / "gold" / "seed-meetings.yml"
 """A copy of the shared answer key of the seeds (``shared/gold/seed-meetings.yml``), so that CI has it."""
 

@@ -29,6 +29,8 @@ from .model import Actor, Place
 from .text import name_key, phrase, tokens
 
 CITIES = Path(__file__).parent / "data" / "cities.tsv.gz"
+CITY_POPULATION = 200_000
+"""Inhabitants from which a town named like a country is taken for the town after "à" ("à Grenade")."""
 MIN_POPULATION = 5000
 """Smallest town kept in the extract; smaller venues go into ``corpus/actors.yml`` (``places``)."""
 
@@ -115,7 +117,7 @@ class Gazetteer:
     def resolve(self, words: str, source: str = "texte", town_first: bool = False) -> Place | None:
         """The place ``words`` name (``Bamako (Mali)``, ``siège de l'OTAN``), or None.
 
-        ``town_first``: a name that is both a country and a town is the town (``à Luxembourg``).
+        ``town_first``: a name that is both a country and one of its towns is the town (``à Luxembourg``).
         """
         words = words.strip(" ,;:.")
         country_hint = ""
@@ -138,7 +140,7 @@ class Gazetteer:
         if key in self.towns:
             label = self.towns[key]
             return Place(label, country_hint or self.country_of(label), source)
-        if key in self.countries and not (town_first and towns_named(key)):
+        if key in self.countries and not (town_first and self._town_named_alike(key)):
             return Place("", self.countries[key], source)
         if key in self.regions:
             return Place("", "", source, self.regions[key])
@@ -148,6 +150,12 @@ class Gazetteer:
         hinted = [town for town in towns if country_name(town.country) == country_hint]
         town = (hinted or list(towns))[0]
         return Place(display_name(words), country_hint or country_name(town.country), source)
+
+    def _town_named_alike(self, key: str) -> bool:
+        """Whether a country's name ``key`` is also that of one of its towns (Luxembourg, Djibouti) or of a
+        city elsewhere (Grenade), not merely of a small town far away ("Mali" in Turkmenistan)."""
+        return any(country_name(town.country) == self.countries[key] or town.population >= CITY_POPULATION
+                   for town in towns_named(key))
 
     def country_of(self, town: str) -> str:
         """The country of a town, in French, or '' when the reference data does not know it."""

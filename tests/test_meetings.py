@@ -623,6 +623,52 @@ def test_a_heading_meeting_already_dated_by_the_text_is_not_added_twice() -> Non
     assert [m.name for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == ["Sommet des chefs d'État"]
 
 
+def test_a_calendar_gives_each_item_the_year_of_the_items_before_and_the_place_after_its_dash() -> None:
+    items = [Block("item", text, anchor=f"a-{i}") for i, text in enumerate([
+        "4 et 5 avril 2019 – Paris : réunion des ministres de l'Intérieur du G7",
+        "23 et 24 juin – Marseille : Sommet des deux rives de la Méditerranée",
+        "18 et 19 novembre – Dakar (Sénégal) : 6e Forum international de Dakar sur la paix",
+    ], 1)]
+    doc = make_doc("c", [Part("c", blocks=items)], "2019-03-11")  # November 2018 would be nearer to March
+    found = {(m.span.iso(), m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {(("2019-04-04", "2019-04-05"), "Paris"), (("2019-06-23", "2019-06-24"), "Marseille"),
+                     (("2019-11-18", "2019-11-19"), "Dakar")}
+
+
+def test_a_paragraph_takes_the_year_nearest_the_texts_date_not_that_of_the_paragraph_before() -> None:
+    blocks = paragraphs("La réunion ministérielle s'est tenue à Tanger le 7 octobre 2015.",
+                        "La réunion parlementaire, organisée à Marseille les 27 et 28 octobre, a présenté son rapport.")
+    found = {m.span.iso() for m in find_meetings(make_doc("p", [Part("p", blocks=blocks)], "2016-10-28"), PLACES)}
+    assert ("2016-10-27", "2016-10-28") in found
+
+
+def test_au_caire_is_le_caire_and_au_mali_is_the_country() -> None:
+    text = "Le sommet tenu au Caire les 3 et 4 avril 2000 a précédé la réunion tenue au Mali le 2 mai 2000."
+    meetings = by_kind(find_meetings(make_doc("k", [Part("k", blocks=paragraphs(text))], "2001-01-10"), PLACES),
+                       "meeting")
+    assert meetings[days("2000-04-03", "2000-04-04")].place.city == "Le Caire"
+    assert (meetings[days("2000-05-02")].place.city, meetings[days("2000-05-02")].place.country) == ("", "Mali")
+
+
+def test_a_town_before_the_meetings_noun_does_not_displace_the_town_it_is_named_after() -> None:
+    text = ("Depuis le premier sommet, au Caire en 2000, et depuis le sommet de Lisbonne des 8 et 9 décembre 2007,"
+            " le partenariat a grandi.")
+    meetings = by_kind(find_meetings(make_doc("l", [Part("l", blocks=paragraphs(text))], "2017-11-27"), PLACES),
+                       "meeting")
+    assert meetings[days("2007-12-08", "2007-12-09")].place.city == "Lisbonne"
+
+
+def test_an_enumeration_of_meetings_that_leave_their_noun_out() -> None:
+    text = ("Les délégués ont rappelé les engagements pris lors des sessions de Monaco, du 3 au 7 novembre 2014,"
+            " de Kigali, du 2 au 5 novembre 2015, et de Dubaï, du 18 au 21 novembre 2018, en matière de"
+            " criminalité organisée.")
+    meetings = by_kind(find_meetings(make_doc("e", [Part("e", blocks=paragraphs(text))], "2019-01-10"), PLACES),
+                       "meeting")
+    assert {span: m.place.city for span, m in meetings.items()} == {
+        days("2014-11-03", "2014-11-07"): "Monaco", days("2015-11-02", "2015-11-05"): "Kigali",
+        days("2018-11-18", "2018-11-21"): "Dubaï"}
+
+
 def test_a_meeting_under_way_on_the_texts_day_took_place_where_the_text_is_dated() -> None:
     text = ("Le Conseil de paix et de sécurité, en sa 265e réunion tenue le 10 mars 2011, rappelle la réunion"
             " du 2 février 2011 ;")
@@ -769,3 +815,10 @@ def test_every_word_list_is_data_that_says_what_it_is_for() -> None:
 def test_a_coordinated_meeting_shares_the_noun_of_the_one_before(text: str, expected: set) -> None:
     doc = make_doc("e", [Part("e", blocks=paragraphs(text))], "2018-06-01")
     assert {(m.span.iso(), m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting"} == expected
+
+
+def test_a_country_name_after_a_is_its_town_only_if_the_town_is_there_or_a_city() -> None:
+    assert PLACES.resolve("Luxembourg", town_first=True).city == "Luxembourg"
+    assert PLACES.resolve("Grenade", town_first=True).city == "Grenade"  # Granada, not Grenada
+    assert (PLACES.resolve("Mali", town_first=True).city, PLACES.resolve("Mali", town_first=True).country) == (
+        "", "Mali")  # not the small town of Turkmenistan

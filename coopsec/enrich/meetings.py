@@ -23,8 +23,8 @@ import yaml
 from slugify import slugify
 
 from coopsec.extract.dates import DateMatch
-from coopsec.extract.timex import NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
-from coopsec.gazetteer import Gazetteer, place_key
+from coopsec.extract.timex import NOTE_CONTEXT, NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
+from coopsec.gazetteer import Gazetteer, place_key, towns_named
 from coopsec.model import Citation, DateSpan, Document, Meeting, Part, Place, plain
 from coopsec.text import fold, sentence_case, spellings, tokens
 
@@ -101,6 +101,8 @@ _CAPITAL = re.compile(
     r"(?:\s+[\w'’-]+){0,2})"
 )
 """A capital named after its country: "dans la capitale mauritanienne", "à la capitale du Burkina Faso"."""
+_LISTED_PLACE = re.compile(rf"\s*[–—-]\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*(?:\s*\([^()]{{2,40}}\))?)\s*:")
+"""A place right after a date in a calendar, before what happens there: "5 et 6 avril – Dinard (Ille-et-Vilaine) :"."""
 _SAME_TOWN = _any_word(*_WORDS["same_town"])
 _OWN_TOWN = _any_word(*_WORDS["own_town"])
 _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?\s*$")
@@ -114,10 +116,11 @@ _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\
 _HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
 _ELIDED = re.compile(
-    rf"\s*,?\s*(?:et|puis|ainsi\s+que|ou)\s+(?:(?:celles?|ceux|celui)\s+)?(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
+    rf"\s*(?:,\s*|,?\s*(?:et|puis|ainsi\s+que|ou)\s+)(?:(?:celles?|ceux|celui)\s+)?(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
     rf"(?P<place>{_PLACE_NAME})"
 )
-"""The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie"."""
+"""The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie", and in an
+enumeration ", de Kigali"."""
 _OWN_MEETING = re.compile(
     rf"^(?:(?:{'|'.join(_WORDS['outcome_texts'])})(?:\s+(?:finale?s?|conjointe?s?|communes?))?"
     r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
@@ -161,20 +164,25 @@ class _Zone:
 def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     """Meetings and dated events cited by ``doc``, one entry per meeting.
 
-    Dates are read by the temporal layer against the document's own date, and a date without its year
-    takes the year of the last date written in full before it.
+    Dates are read by the temporal layer against the document's own date; a date without its year takes
+    the year of the last date written in full before it in its block, or in the items of a list before it (a
+    calendar: "4 et 5 avril 2019 – Paris", "23 et 24 juin – Marseille"), else the year nearest the text's
+    date, or, in a text without a date, the year of the last date written in full anywhere before it.
     """
     anchor = _day(doc.meta.date)
     own = (places.resolve(doc.meta.place, "date du texte", town_first=True) if doc.meta.place else None) or Place()
     context_year: int | None = None
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
-        for text, paragraph in _texts(part):
-            times = find_times(text, anchor, None if anchor else context_year, years=True)
+        for text, paragraph, item in _texts(part):
+            times = find_times(text, anchor, context_year if item or not anchor else None, years=True)
+            written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
             if times:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
-                written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
-                context_year = written[-1].span.end.year if written else context_year
+            if written:
+                context_year = written[-1].span.end.year
+            elif anchor and not (item and any(d.note == NOTE_CONTEXT for d in times)):
+                context_year = None  # the text's own date is the context, but along the items of a list
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
@@ -303,14 +311,15 @@ def merge_meetings(per_document: list[list[Meeting]]) -> list[Meeting]:
     return merged
 
 
-def _texts(part: Part) -> Iterator[tuple[str, str]]:
-    """Header lines and the title unless a header line holds it (no anchor), then blocks, as plain text."""
+def _texts(part: Part) -> Iterator[tuple[str, str, bool]]:
+    """Header lines and the title unless a header line holds it (no anchor), then blocks, as plain text,
+    each with its anchor and whether it is a list item."""
     header = [text for line in part.header if (text := plain(line).replace("*", "").strip())]
     title = plain(part.title).replace("*", "").strip()
     for text in header if not title or any(title in line for line in header) else [*header, title]:
-        yield text, ""
+        yield text, "", False
     for block in part.blocks:
-        yield plain(block.text), block.anchor
+        yield plain(block.text), block.anchor, block.kind == "item"
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
@@ -454,11 +463,12 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     """A meeting that shares the noun of the one before it in the clause: "les réunions d'Ischia, les 10 et
     11 avril, et de Toronto, les 23 et 24 avril 2018"; "en France, à Nice, en mai 2006, et en Mauritanie, à
     Nouakchott, en mai 2008"."""
-    if previous.kind != "meeting" or _cues(zone) or not (match := _ELIDED.match(zone.text, zone.start)):
+    before = [c for c in _cues(zone) if c.end <= zone.date.start]
+    if previous.kind != "meeting" or before or not (match := _ELIDED.match(zone.text, zone.start)):
         return None
-    place = _place(zone, [], places, Place())
-    if not place:
-        place = places.resolve(match.group("place"), town_first=True) or Place()
+    place = places.resolve(match.group("place"), town_first=True) or Place()
+    if not place.city:
+        place = _place(zone, [], places, Place()) or place
     if not place:
         return None
     noun = previous.name.split()[0] if _MEETING_NOUN.match(previous.name) else "Réunion"
@@ -613,18 +623,23 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     """The most precise place written near the date within the zone (town before region before country).
 
     The town a meeting is ``named`` after ("Sommet de Pau") wins over a place written after the date,
-    which may belong to the next clause's subject; a town written before the date wins over it.
+    which may belong to the next clause's subject, and over one written before the meeting's noun; a town
+    written between the noun and the date wins over it ("la conférence de Rabat, tenue à Skhirat le").
     """
     text, span = zone.text, (zone.start, zone.end)
     candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(text, *span)]
     for match in _PLACE_AT.finditer(text, *span):
         town_first = match.group(0)[:1] in "àÀ"
-        candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
+        candidates.append((match.start("place"), match.end("place"), _uncontracted(match), town_first))
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
+    if listed := _LISTED_PLACE.match(text, zone.date.end, zone.end):
+        candidates.append((listed.start("place"), listed.end("place"), listed.group("place"), True))
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date
+    nouns = [c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.end <= date.start]
+    named_from = max(nouns) if named and nouns else zone.start  # "au Caire en 2000, et le sommet de Lisbonne"
     near = []
     for start, end, words, town_first in candidates:
         if start < date.start < end:  # "au siège de l'OTAN le 24 mars": the words up to the date
@@ -635,11 +650,22 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             continue
         distance = _distance(zone, start, end)
         place = _resolve(places, words, zone.text, end, town_first) if distance <= PLACE_REACH else None
-        if place and (not named or (end <= date.start and place.city)):
+        if place and (not named or (named_from <= start and end <= date.start and place.city)):
             near.append((_PLACE_RANK[_rank(place)], distance, place))
     if near:
         return min(near, key=lambda item: item[:2])[2]
     return named
+
+
+def _uncontracted(match: re.Match[str]) -> str:
+    """The place of "au Caire", "aux Pays-Bas" with its article ("Le Caire"), for the town names that hold
+    one; "au Mali" gives "Mali"."""
+    words = match.group("place")
+    preposition = match.group(0).split(None, 1)[0].lower()
+    article = {"au": "Le", "aux": "Les"}.get(preposition)
+    if article and towns_named(place_key(f"{article} {words}")):
+        return f"{article} {words}"
+    return words
 
 
 def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:
