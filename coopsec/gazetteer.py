@@ -149,7 +149,7 @@ class Gazetteer:
             return None
         hinted = [town for town in towns if country_name(town.country) == country_hint]
         town = (hinted or list(towns))[0]
-        return Place(display_name(words), country_hint or country_name(town.country), source)
+        return Place(_with_article(display_name(words), town), country_hint or country_name(town.country), source)
 
     def _town_named_alike(self, key: str) -> bool:
         """Whether a country's name ``key`` is also that of one of its towns (Luxembourg, Djibouti) or of a
@@ -177,6 +177,15 @@ def display_name(words: str) -> str:
         words = "-".join(part.capitalize() for part in words.title().split("-"))
         words = re.sub(r"(?<=\w)['’](\w)", lambda m: "’" + m.group(1).lower(), words)
     return words[:1].upper() + words[1:]
+
+
+def _with_article(name: str, town: Town) -> str:
+    """The name of ``town`` with the article it is known by ("au Caire": ``Caire`` -> ``Le Caire``)."""
+    for article in ("Le", "La", "Les"):
+        if any(t.country == town.country and t.population == town.population
+               for t in towns_named(place_key(f"{article} {name}"))):
+            return f"{article} {name}"
+    return name
 
 
 def _tidy(venue: str) -> str:

@@ -1,6 +1,7 @@
 """The chronology's accuracy on hand-read answer keys stays at least where it has been brought.
 
-The keys are read by hand from the texts (``benchmarks/gold``, ``benchmarks/devset``, ``benchmarks/holdout``);
+The keys are read by hand from the texts (``benchmarks/gold``, ``benchmarks/devset``, ``benchmarks/holdout``,
+``benchmarks/unseen``);
 ``python -m benchmarks.accuracy --misses`` prints the same figures with every miss. A floor is the figure
 reached when it was last raised: a change that loses meetings, dates or places fails here.
 """
@@ -16,13 +17,18 @@ FLOORS = {
     "seeds": {"meetings + city (strict)": (0.95, 1.0)},
     "devset": {
         "meetings (strict)": (0.89, 0.90),
-        "meetings + city (strict)": (0.84, 0.85),
+        "meetings + city (strict)": (0.86, 0.87),
         "document date": (1.0, 1.0),
         "document place": (1.0, 0.90),
     },
     "holdout": {
         "meetings (strict)": (0.90, 0.88),
         "meetings + city (strict)": (0.83, 0.80),
+        "document date": (0.95, 0.95),
+    },
+    "unseen": {
+        "meetings (strict)": (0.91, 0.86),
+        "meetings + city (strict)": (0.83, 0.78),
         "document date": (0.95, 0.95),
     },
 }

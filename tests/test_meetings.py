@@ -822,3 +822,23 @@ def test_a_country_name_after_a_is_its_town_only_if_the_town_is_there_or_a_city(
     assert PLACES.resolve("Grenade", town_first=True).city == "Grenade"  # Granada, not Grenada
     assert (PLACES.resolve("Mali", town_first=True).city, PLACES.resolve("Mali", town_first=True).country) == (
         "", "Mali")  # not the small town of Turkmenistan
+
+
+def test_a_town_known_with_its_article_is_named_with_it() -> None:
+    assert PLACES.resolve("Caire").city == "Le Caire"  # "au Caire"
+    assert PLACES.resolve("Havre").city == "Le Havre"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "city"),
+    [
+        ("Ils ont participé à la réunion de haut niveau de La Celle-Saint-Cloud, le 13 décembre 2017.",
+         "Réunion de haut niveau de La Celle-Saint-Cloud", "La Celle-Saint-Cloud"),
+        ("5 et 6 décembre 2019 – Bratislava (Slovaquie) : 26e Conseil ministériel de l'OSCE",
+         "26e Conseil ministériel de l'OSCE", "Bratislava"),
+    ],
+)
+def test_more_meeting_wordings(sentence: str, name: str, city: str) -> None:
+    (meeting,) = [m for m in find_meetings(make_doc("w", [Part("w", blocks=paragraphs(sentence))], "2019-03-11"),
+                                           PLACES) if m.kind == "meeting"]
+    assert (meeting.name, meeting.place.city) == (name, city)

@@ -24,7 +24,7 @@ from slugify import slugify
 
 from coopsec.extract.dates import DateMatch
 from coopsec.extract.timex import NOTE_CONTEXT, NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
-from coopsec.gazetteer import Gazetteer, place_key, towns_named
+from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, Part, Place, plain
 from coopsec.text import fold, sentence_case, spellings, tokens
 
@@ -109,6 +109,8 @@ _DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
 )
+_OF_PLACE = re.compile(rf"\b(?:de|d['’])\s*(?P<place>(?:(?:La|Le|Les)\s+|L['’])?{_CAP}(?:[\s-]+{_CAP})*)")
+"""A place after "de" in a meeting's name: "de Nouakchott", "de La Celle-Saint-Cloud"."""
 _YEAR_TIE = re.compile(r"(?:\(|\ben|\bde)\s*$")
 """What ties a year to the place before it, checked first: "(", "en", "de"."""
 _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
@@ -630,7 +632,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(text, *span)]
     for match in _PLACE_AT.finditer(text, *span):
         town_first = match.group(0)[:1] in "àÀ"
-        candidates.append((match.start("place"), match.end("place"), _uncontracted(match), town_first))
+        candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
     if listed := _LISTED_PLACE.match(text, zone.date.end, zone.end):
@@ -655,17 +657,6 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     if near:
         return min(near, key=lambda item: item[:2])[2]
     return named
-
-
-def _uncontracted(match: re.Match[str]) -> str:
-    """The place of "au Caire", "aux Pays-Bas" with its article ("Le Caire"), for the town names that hold
-    one; "au Mali" gives "Mali"."""
-    words = match.group("place")
-    preposition = match.group(0).split(None, 1)[0].lower()
-    article = {"au": "Le", "aux": "Les"}.get(preposition)
-    if article and towns_named(place_key(f"{article} {words}")):
-        return f"{article} {words}"
-    return words
 
 
 def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:
@@ -719,10 +710,14 @@ def _could_be_place(words: str) -> bool:
 
 
 def _place_in_name(name: str, places: Gazetteer) -> Place:
-    """The town a meeting is named after: ``Conférence de Nouakchott`` -> Nouakchott."""
-    match = _PLACE_IN_NAME.search(name)
-    found = places.resolve(match.group("place"), "nom", town_first=True) if match else None
-    return found if found and found.city else Place()
+    """The town a meeting is named after: ``Conférence de Nouakchott`` -> Nouakchott, ``Réunion de haut niveau
+    de La Celle-Saint-Cloud`` -> La Celle-Saint-Cloud (the first town after the meeting's noun)."""
+    noun = _MEETING_NOUN.search(name)
+    for match in _OF_PLACE.finditer(name, noun.end() if noun else 0):
+        found = places.resolve(match.group("place"), "nom", town_first=True)
+        if found and found.city:
+            return found
+    return Place()
 
 
 def _quote(zone: _Zone) -> str:
