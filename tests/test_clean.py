@@ -184,6 +184,9 @@ def test_hyphenation_rule() -> None:
     assert _text("Le renforcement de celle-\nci est utile.")[0] == "Le renforcement de celle-ci est utile."
     assert _text("La lutte anti-\nterroriste.")[0] == "La lutte anti-terroriste."
     assert _text("Lutte antiterroriste.\n\nLa lutte anti-\nterroriste.")[1] == "La lutte antiterroriste."
+    # a pronoun tail follows a verb, not a town's name cut in two
+    assert _text("Donnez-\nles aux délégations.")[0] == "Donnez-les aux délégations."
+    assert _text("Tenue à Bruxel-\nles le 23 février.")[0] == "Tenue à Bruxelles le 23 février."
 
 
 def test_bullets_normalised_with_depth() -> None:

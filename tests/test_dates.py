@@ -47,6 +47,8 @@ D = date
         ("septembre 2023", (D(2023, 9, 1), D(2023, 9, 30), "month")),
         ("en février 2012", (D(2012, 2, 1), D(2012, 2, 29), "month")),
         ("le 12 Janvier 2013 ;", (D(2013, 1, 12), D(2013, 1, 12), "day")),
+        ("le mercredi 29 et le jeudi 30 novembre 2017", (D(2017, 11, 29), D(2017, 11, 30), "day")),
+        ("se tiendra ce lundi 4 et ce mardi 5 juin 2018", (D(2018, 6, 4), D(2018, 6, 5), "day")),
     ],
 )
 def test_date_forms(text: str, expected: tuple[date, date, str]) -> None:

@@ -810,6 +810,9 @@ def test_every_word_list_is_data_that_says_what_it_is_for() -> None:
         ("Rappelant les douzième et treizième Conférences, réunies respectivement en France, à Nice, en mai 2006,"
          " et en Mauritanie, à Nouakchott, en mai 2008 ;",
          {(("2006-05", "2006-05"), "Nice"), (("2008-05", "2008-05"), "Nouakchott")}),
+        ("Les sessions des ministres de l'Intérieur, les 3 et 4 mars, et des ministres de la Justice, les 9 et"
+         " 10 juin 2019, au siège de l'OTAN, ont préparé ce sommet.",
+         {(("2019-03-03", "2019-03-04"), "Bruxelles"), (("2019-06-09", "2019-06-10"), "Bruxelles")}),
     ],
 )
 def test_a_coordinated_meeting_shares_the_noun_of_the_one_before(text: str, expected: set) -> None:

@@ -123,6 +123,11 @@ _ELIDED = re.compile(
 )
 """The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie", and in an
 enumeration ", de Kigali"."""
+_ELIDED_GROUP = re.compile(
+    r"\s*,?\s*(?:et|puis|ainsi\s+que)\s+(?P<group>(?:des|du|de\s+la|de\s+l['’])\s*[^\d,;:()]{3,80}?)\s*,?\s*$"
+)
+"""The members of a meeting that leaves its noun out, up to its date: "Les réunions des ministres de la
+Défense, les 10 et 11 février, et des ministres des Affaires étrangères, les 19 et 20 mai 2016"."""
 _OWN_MEETING = re.compile(
     rf"^(?:(?:{'|'.join(_WORDS['outcome_texts'])})(?:\s+(?:finale?s?|conjointe?s?|communes?))?"
     r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
@@ -466,7 +471,11 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     11 avril, et de Toronto, les 23 et 24 avril 2018"; "en France, à Nice, en mai 2006, et en Mauritanie, à
     Nouakchott, en mai 2008"."""
     before = [c for c in _cues(zone) if c.end <= zone.date.start]
-    if previous.kind != "meeting" or before or not (match := _ELIDED.match(zone.text, zone.start)):
+    if previous.kind != "meeting" or before:
+        return None
+    if group := _ELIDED_GROUP.fullmatch(zone.text, zone.start, zone.date.start):
+        return _elided_group(zone, previous, group.group("group"), places)
+    if not (match := _ELIDED.match(zone.text, zone.start)):
         return None
     place = places.resolve(match.group("place"), town_first=True) or Place()
     if not place.city:
@@ -479,6 +488,21 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     reason = f"{previous.reason} ; même nom que la réunion précédente de la phrase"
     return Meeting("", _tidy(name), zone.date.span, place, "meeting", [citation], previous.confidence, reason,
                    zone.date.note)
+
+
+def _elided_group(zone: _Zone, previous: Meeting, group: str, places: Gazetteer) -> Meeting:
+    """The second of two meetings told by their members, which share the place written after the last date
+    ("…, au siège de l'OTAN"): the first one takes it too when it has none."""
+    noun = previous.name.split()[0]
+    if noun.endswith("s") and _MEETING_NOUN.fullmatch(noun[:-1]):
+        noun = noun[:-1]  # "Les réunions des ministres…, et des ministres…": one meeting each
+    place = _place(zone, [], places, Place())
+    if place and not previous.place:
+        previous.place = place
+    citation = Citation(previous.sources[0].document, previous.sources[0].anchor, _quote(zone))
+    reason = f"{previous.reason} ; même nom que la réunion précédente de la phrase"
+    return Meeting("", _tidy(f"{noun} {group}"), zone.date.span, place, "meeting", [citation],
+                   previous.confidence, reason, zone.date.note)
 
 
 def _implied_meeting(zone: _Zone, event: Meeting) -> Meeting | None:

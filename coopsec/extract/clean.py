@@ -26,7 +26,9 @@ Words hyphenated at a line end: the hyphen is kept when the hyphenated form
 occurs elsewhere in the text; otherwise it is dropped when the joined word
 occurs elsewhere in the text; otherwise it is kept only when the second piece
 is a known compound tail (``celle-ci``, ``peut-être``) or the first piece a
-known compound head (``anti-terroriste``), and dropped in every other case.
+known compound head (``anti-terroriste``), and dropped in every other case. A
+pronoun tail (``donnez-les``) follows a verb, never a name: after a first piece
+capitalised inside a sentence (``Bruxel-les``, ``Marseil-le``) the hyphen is dropped.
 """
 
 from __future__ import annotations
@@ -113,6 +115,8 @@ COMPOUND_TAILS = frozenset(
         "major",
     }
 )
+PRONOUN_TAILS = frozenset({"le", "la", "les", "y", "en", "lui", "moi", "toi", "nous", "vous", "eux"})
+"""Compound tails that only follow a verb in the imperative: after a capitalised word, a town cut in two."""
 COMPOUND_HEADS = frozenset(
     {
         "anti",
@@ -411,7 +415,9 @@ def _extend(open_line: _Open, text: str, context: _Context) -> None:
     hyphen = _HYPHEN_END_RE.search(open_line.text) if open_line.text.endswith("-") else None
     if hyphen and text[0].islower():
         tail = _WORD_RE.match(text)
-        keep = _keeps_hyphen(hyphen.group(1), tail.group(0) if tail else "", context)
+        before = open_line.text[: hyphen.start(1)].rstrip()
+        named = hyphen.group(1)[:1].isupper() and before[-1:] not in ("", *".!?:«\"")  # not a sentence's start
+        keep = _keeps_hyphen(hyphen.group(1), tail.group(0) if tail else "", named, context)
         open_line.text = open_line.text if keep else open_line.text[:-1]
         context.counts["hyphen"] += 0 if keep else 1
         open_line.text += text
@@ -422,12 +428,13 @@ def _extend(open_line: _Open, text: str, context: _Context) -> None:
     open_line.last = text
 
 
-def _keeps_hyphen(head: str, tail: str, context: _Context) -> bool:
-    """The rule for a word hyphenated at a line end (see the module docstring)."""
+def _keeps_hyphen(head: str, tail: str, named: bool, context: _Context) -> bool:
+    """The rule for a word hyphenated at a line end (see the module docstring); ``named``: the first piece
+    is capitalised inside a sentence."""
     head, tail = head.lower(), tail.lower()
     if context.has_hyphenated(f"{head}-{tail}"):
         return True
-    if context.has_word(head + tail):
+    if context.has_word(head + tail) or (named and tail in PRONOUN_TAILS):
         return False
     return tail in COMPOUND_TAILS or head in COMPOUND_HEADS
 

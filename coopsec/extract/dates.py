@@ -51,7 +51,8 @@ _TO = rf"(?:\s+au\s+|{_DASH})"
 
 _CROSS_MONTH = re.compile(rf"(?:\bdu\s+)?{_DAY_MONTH_YEAR}{_TO}{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _SAME_MONTH = re.compile(
-    rf"(?:\b(?:du|les?)\s+)?{_WEEKDAY}{_DAY}(?:\s+(?:et|à)\s+|{_TO}){_DAY_MONTH_YEAR}", re.IGNORECASE
+    rf"(?:\b(?:du|les?|ce)\s+)?{_WEEKDAY}{_DAY}(?:\s+(?:et|à)\s+(?:(?:le|ce)\s+)?|{_TO}){_DAY_MONTH_YEAR}",
+    re.IGNORECASE,
 )
 _SINGLE = re.compile(rf"(?:\ble\s+)?{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?:\ble\s+)?(?<![\d/])([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)

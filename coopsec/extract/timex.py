@@ -47,7 +47,7 @@ _LAST_OR_NEXT = re.compile(r"\s+(derni[eè]re?s?|prochaine?s?)\b", re.IGNORECASE
 """The word after a yearless date that places it before or after the anchor: "le 6 décembre dernier"."""
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:et|ou|puis|ainsi\s+que)\b[^\d.;:!?]{0,40})?", re.IGNORECASE)
 """What may separate a yearless date from the dated one whose year it shares: ", et de Toronto, "."""
-_LEADING_WEEKDAY = re.compile(rf"(?:(?:les?|du)\s+)?({_WEEKDAY})\b", re.IGNORECASE)
+_LEADING_WEEKDAY = re.compile(rf"(?:(?:les?|du|ce)\s+)?({_WEEKDAY})\b", re.IGNORECASE)
 
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
