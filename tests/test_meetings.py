@@ -623,6 +623,20 @@ def test_a_heading_meeting_already_dated_by_the_text_is_not_added_twice() -> Non
     assert [m.name for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == ["Sommet des chefs d'État"]
 
 
+def test_a_parliaments_session_of_two_years_in_the_heading_is_no_meeting() -> None:
+    header = ["SÉNAT", "SESSION ORDINAIRE DE 2019-2020"]
+    body = paragraphs("Le présent rapport dresse le bilan de la coopération.")
+    doc = make_doc("h", [Part("RAPPORT", header=header, blocks=body)], "2020-03-04")
+    assert [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == []
+
+
+def test_a_town_between_a_dash_and_the_date_of_a_heading_line_is_the_meetings_place() -> None:
+    line = "12e session du Comité exécutif – Nairobi (Kenya), 4-6 mars 2019"
+    doc = make_doc("d", [Part("d", blocks=paragraphs(line))], "2019-03-06")
+    meeting = by_kind(find_meetings(doc, PLACES), "meeting")[days("2019-03-04", "2019-03-06")]
+    assert (meeting.place.city, meeting.place.country) == ("Nairobi", "Kenya")
+
+
 def test_a_calendar_gives_each_item_the_year_of_the_items_before_and_the_place_after_its_dash() -> None:
     items = [Block("item", text, anchor=f"a-{i}") for i, text in enumerate([
         "4 et 5 avril 2019 – Paris : réunion des ministres de l'Intérieur du G7",

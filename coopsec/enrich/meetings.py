@@ -105,7 +105,7 @@ _LISTED_PLACE = re.compile(rf"\s*[–—-]\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*(?
 """A place right after a date in a calendar, before what happens there: "5 et 6 avril – Dinard (Ille-et-Vilaine) :"."""
 _SAME_TOWN = _any_word(*_WORDS["same_town"])
 _OWN_TOWN = _any_word(*_WORDS["own_town"])
-_DATELINE = re.compile(rf"(?:^|[,;:(]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*,?\s*$")
+_DATELINE = re.compile(rf"(?:^|[,;:(–—]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s*\([^()]{{2,40}}\))?\s*,?\s*$")
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
 )
@@ -136,6 +136,8 @@ _OWN_MEETING = re.compile(
 )
 """A heading line that names the meeting the text comes out of: "DÉCLARATION DE LA CONFÉRENCE MINISTÉRIELLE DU
 PROCESSUS DE KHARTOUM", "SEPTIÈME SESSION ORDINAIRE DE LA CONFÉRENCE DES CHEFS D'ÉTAT DU G5 SAHEL"."""
+_YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
+"""Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
@@ -235,8 +237,8 @@ def _heading_meeting(doc: Document, anchor: date, own: Place) -> list[Meeting]:
     keeps it only if no meeting the text dates could be the same one (a report on a visit dated inside)."""
     first = doc.parts[0] if doc.parts else None
     lines = [*(plain(line) for line in first.header), plain(first.title)] if first else []
-    match = next((m for line in lines if (m := _OWN_MEETING.match(line.strip())) and not find_times(line, anchor)),
-                 None)
+    match = next((m for line in lines if (m := _OWN_MEETING.match(line.strip())) and not find_times(line, anchor)
+                  and not _YEARS_SPAN.search(line)), None)
     if match is None:
         return []
     own_days = find_times(doc.meta.date_text, anchor)
