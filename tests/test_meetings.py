@@ -859,3 +859,11 @@ def test_more_meeting_wordings(sentence: str, name: str, city: str) -> None:
     (meeting,) = [m for m in find_meetings(make_doc("w", [Part("w", blocks=paragraphs(sentence))], "2019-03-11"),
                                            PLACES) if m.kind == "meeting"]
     assert (meeting.name, meeting.place.city) == (name, city)
+
+
+def test_a_town_of_another_country_told_relatively_does_not_place_a_meeting_held_in_a_country() -> None:
+    body = paragraphs("Dix jours après l'attentat commis à Nice, le ministre a achevé hier une tournée au Maghreb.",
+                      "Samedi 7 et dimanche 8 novembre, le ministre a effectué une visite de travail en Algérie.")
+    doc = make_doc("t", [Part("t", blocks=body)], "2020-11-09")
+    visit = by_kind(find_meetings(doc, PLACES), "meeting")[days("2020-11-07", "2020-11-08")]
+    assert (visit.place.city, visit.place.country) == ("", "Algérie")

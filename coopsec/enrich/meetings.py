@@ -201,8 +201,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
             meetings.append(entry)
             continue
         host.sources.extend(entry.sources)
-        if entry.place.city and not host.place.city:
-            host.place = entry.place
+        if entry.place.city and not host.place.city and host.place.country in ("", entry.place.country):
+            host.place = entry.place  # a town of another country belongs to something else of the sentence
     meetings = _opening_and_closing(meetings)
     if anchor and not any(m.kind == "meeting" and m.span.start <= anchor <= m.span.end for m in meetings):
         meetings += [h for h in _heading_meeting(doc, anchor, own)
