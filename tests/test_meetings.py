@@ -862,7 +862,8 @@ def test_more_meeting_wordings(sentence: str, name: str, city: str) -> None:
 
 
 def test_a_town_of_another_country_told_relatively_does_not_place_a_meeting_held_in_a_country() -> None:
-    body = paragraphs("Dix jours après l'attentat commis à Nice, le ministre a achevé hier une tournée au Maghreb.",
+    body = paragraphs("Dix jours après l'attentat du 29 octobre, à Nice, le ministre a achevé hier une tournée au"
+                      " cours de laquelle il s'est rendu à Tunis et à Alger.",
                       "Samedi 7 et dimanche 8 novembre, le ministre a effectué une visite de travail en Algérie.")
     doc = make_doc("t", [Part("t", blocks=body)], "2020-11-09")
     visit = by_kind(find_meetings(doc, PLACES), "meeting")[days("2020-11-07", "2020-11-08")]
