@@ -868,3 +868,27 @@ def test_a_town_of_another_country_told_relatively_does_not_place_a_meeting_held
     doc = make_doc("t", [Part("t", blocks=body)], "2020-11-09")
     visit = by_kind(find_meetings(doc, PLACES), "meeting")[days("2020-11-07", "2020-11-08")]
     assert (visit.place.city, visit.place.country) == ("", "Algérie")
+
+
+def test_a_meetings_name_ends_at_a_conjugated_verb() -> None:
+    text = "Initialement prévu le 3 mars 2020, le sommet avait été reporté à la suite des inondations."
+    (meeting,) = [m for m in find_meetings(make_doc("v", [Part("v", blocks=paragraphs(text))], "2020-06-01"),
+                                           PLACES) if m.kind == "meeting"]
+    assert meeting.name == "Sommet"
+
+
+def test_the_summit_named_by_its_noun_alone_is_the_one_named_before() -> None:
+    body = paragraphs("Les travaux du troisième sommet de l'Union africaine et de la Ligue arabe s'achèvent"
+                      " aujourd'hui. Ouvert hier matin à l’hôtel Africa, le sommet a adopté son ordre du jour.")
+    doc = make_doc("s", [Part("s", blocks=body)], "2019-05-16")
+    doc.meta.place = "Tunis"
+    (summit,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
+    assert (summit.span.iso(), summit.place.city) == (("2019-05-15", "2019-05-16"), "Tunis")
+    assert summit.name.startswith("Troisième sommet")
+
+
+def test_a_bare_noun_before_the_date_yields_to_the_meeting_named_right_after_it() -> None:
+    body = paragraphs("La conférence s'est ouverte le 6 février 2018 à Niamey.",
+                      "La conférence a été précédée, la veille, par la réunion du Conseil des ministres du G5 Sahel.")
+    meetings = by_kind(find_meetings(make_doc("b", [Part("b", blocks=body)], "2018-02-06"), PLACES), "meeting")
+    assert meetings[days("2018-02-05")].name == "Réunion du Conseil des ministres du G5 Sahel"

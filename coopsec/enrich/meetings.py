@@ -83,6 +83,7 @@ UNDATED_EVENT = "Date du texte"
 _STOP = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s"
     rf"|(?i:\b(?:{'|'.join(_WORDS['name_stops'])})\b)"
+    rf"|\b(?:{'|'.join(_WORDS['auxiliaries'])})(?=\s|\b)"
     r"|\b[àÀ]\s+(?=[A-ZÀ-Ý]|la\s+[A-Z]|l['’][A-Z])"
 )
 _ORDINAL_PREFIX = re.compile(
@@ -203,7 +204,7 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         host.sources.extend(entry.sources)
         if entry.place.city and not host.place.city and host.place.country in ("", entry.place.country):
             host.place = entry.place  # a town of another country belongs to something else of the sentence
-    meetings = _opening_and_closing(meetings)
+    meetings = _opening_and_closing(_bare_nouns_named(meetings))
     if anchor and not any(m.kind == "meeting" and m.span.start <= anchor <= m.span.end for m in meetings):
         meetings += [h for h in _heading_meeting(doc, anchor, own)
                      if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
@@ -250,6 +251,25 @@ def _heading_meeting(doc: Document, anchor: date, own: Place) -> list[Meeting]:
     citation = Citation(doc.slug, "", _tidy(match.group()))
     return [Meeting("", _tidy(name), span, own, "meeting", [citation], _CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST,
                     reason, "date du texte")]
+
+
+def _bare_nouns_named(meetings: list[Meeting]) -> list[Meeting]:
+    """A meeting named by its noun alone ("le sommet a été ouvert hier") is the meeting of that noun named
+    before it in the text, if that one is held within ``MAX_MEETING_GAP`` days: it takes its name."""
+    named: list[Meeting] = []
+    for meeting in meetings:
+        words = meeting.name.split()
+        if meeting.kind != "meeting" or meeting.span.precision != "day":
+            continue
+        if len(words) > 1:
+            named.append(meeting)
+            continue
+        noun = fold(words[0]) if words else ""
+        earlier = next((m for m in reversed(named) if noun in tokens(m.name)
+                        and abs((m.span.start - meeting.span.start).days) <= MAX_MEETING_GAP), None)
+        if earlier is not None:
+            meeting.name = earlier.name
+    return meetings
 
 
 def _opening_and_closing(meetings: list[Meeting]) -> list[Meeting]:
@@ -549,7 +569,11 @@ def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
     nouns = [c for c in cues if c.role == "noun"]
     before = [c for c in nouns if c.end <= zone.date.start]
     if before:
-        return _noun_name(zone, _head(zone, before))
+        name = _noun_name(zone, _head(zone, before))
+        after = [c for c in nouns if c.start >= zone.date.end and _distance(zone, c.start, c.end) <= ANAPHOR_REACH]
+        named_after = _noun_name(zone, min(after, key=lambda c: c.start)) if after else ""
+        # "La session a été précédée, la veille, par la réunion du Conseil des ministres": the named one
+        return named_after if " " not in name and " " in named_after else name
     if nouns:
         return _noun_name(zone, _nearest(zone, nouns))
     for role, word in (("people", "Rencontre"), ("visit", "Visite"), ("verb", "Réunion")):
