@@ -48,6 +48,10 @@ D = date
         ("en février 2012", (D(2012, 2, 1), D(2012, 2, 29), "month")),
         ("le 12 Janvier 2013 ;", (D(2013, 1, 12), D(2013, 1, 12), "day")),
         ("le mercredi 29 et le jeudi 30 novembre 2017", (D(2017, 11, 29), D(2017, 11, 30), "day")),
+        ("Diffusé le 14 févr. 2019", (D(2019, 2, 14), D(2019, 2, 14), "day")),
+        ("TUNIS, 14 nov 2018 (AFP) -", (D(2018, 11, 14), D(2018, 11, 14), "day")),
+        ("du 3 au 5 déc. 2019", (D(2019, 12, 3), D(2019, 12, 5), "day")),
+        ("en sept. 2020", (D(2020, 9, 1), D(2020, 9, 30), "month")),
         ("se tiendra ce lundi 4 et ce mardi 5 juin 2018", (D(2018, 6, 4), D(2018, 6, 5), "day")),
     ],
 )
@@ -97,6 +101,8 @@ def test_written_year_beats_context() -> None:
         "le 32 mai 2013",
         "le 30/02/2013",
         "en mars",
+        "le 14 novateur 2018",
+        "les 3 et 4 octets 2019",
     ],
 )
 def test_no_date_in(text: str) -> None:

@@ -892,3 +892,10 @@ def test_a_bare_noun_before_the_date_yields_to_the_meeting_named_right_after_it(
                       "La conférence a été précédée, la veille, par la réunion du Conseil des ministres du G5 Sahel.")
     meetings = by_kind(find_meetings(make_doc("b", [Part("b", blocks=body)], "2018-02-06"), PLACES), "meeting")
     assert meetings[days("2018-02-05")].name == "Réunion du Conseil des ministres du G5 Sahel"
+
+
+def test_a_meeting_noun_in_a_buildings_name_is_no_meeting() -> None:
+    text = "La réunion s'est tenue le 20 janvier 2018 au Centre international de conférences d'Alger."
+    (meeting,) = [m for m in find_meetings(make_doc("c", [Part("c", blocks=paragraphs(text))], "2018-01-21"),
+                                           PLACES) if m.kind == "meeting"]
+    assert meeting.name == "Réunion"

@@ -69,6 +69,8 @@ _ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
 _MEETING_VERB = _any_word(*_WORDS["meeting_verbs"])
 _VISIT_VERB = _any_word(*_WORDS["visit_verbs"])
 _PEOPLE = _any_word(*_WORDS["people"])
+_BUILDING = re.compile(rf"(?i:\b(?:{'|'.join(_WORDS['venue_heads'])})(?:\s+\w+)?\s+(?:des|de|du|d['’])\s*)$")
+"""The head of a building's name, just before a meeting noun: "Centre international de | conférences"."""
 _JOINT_TEXT = _any_word(*_WORDS["joint_texts"])
 _GROUP = re.compile(
     rf"\s+(?:(?:commune|conjointe?|finale)\s+)?(?P<group>{'|'.join(_WORDS['groups'])})\b", re.IGNORECASE
@@ -439,6 +441,7 @@ def _clause_cues(text: str, start: int, end: int) -> tuple[_Cue, ...]:
         _Cue(m.start(), m.end(), kind, role, label)
         for pattern, kind, role, label in _CUE_PATTERNS
         for m in pattern.finditer(text, start, end)
+        if pattern is not _MEETING_NOUN or not _BUILDING.search(text, max(0, m.start() - 40), m.start())
     )
 
 

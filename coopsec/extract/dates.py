@@ -21,7 +21,10 @@ from babel.dates import format_date, get_day_names, get_month_names
 from coopsec.model import DateSpan
 from coopsec.text import fold
 
-_MONTH_NUMBERS = {fold(name): number for number, name in get_month_names("wide", locale="fr").items()}
+_ABBREVIATED = {number: name.rstrip(".") for number, name in get_month_names("abbreviated", locale="fr").items()}
+"""Month names as press bylines and web pages shorten them: "14 févr. 2019", "14 nov 2018"."""
+_MONTH_NUMBERS = {fold(name): number for names in (get_month_names("wide", locale="fr"), _ABBREVIATED)
+                  for number, name in names.items()}
 
 
 def _loose(word: str) -> str:
@@ -40,7 +43,11 @@ def _names(names: dict[int, str]) -> str:
     return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(_loose(name) for name in ordered)})"
 
 
-_MONTH = rf"({_names(get_month_names('wide', locale='fr'))})"
+_SHORT_MONTH = "|".join(
+    _loose(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
+    for name in sorted(get_month_names("abbreviated", locale="fr").values(), key=len, reverse=True)
+)
+_MONTH = rf"({_names(get_month_names('wide', locale='fr'))}|{_SHORT_MONTH})(?!\w)"
 _WEEKDAY = rf"(?:(?:{_names(get_day_names('wide', locale='fr'))})\s+)?"
 _DAY = r"(?<![\d/.,])([0-3]?\d)(?:er)?(?!\d)"
 _YEAR = r"(\d{4})(?![\d/])"
@@ -64,9 +71,10 @@ _WRITTEN_YEAR = re.compile(r"\d{4}")
 """Days and months take at most two digits: four in a row are a year."""
 _MONTH_NAME = re.compile(_MONTH, re.IGNORECASE)
 """Something every date but a numeric one has."""
-_STRETCH = re.compile(r"[\w\s/–—-]+")
-"""A stretch of text between punctuation marks. No date spans one, so dates are looked for stretch by stretch
-(the patterns still look behind a stretch, and none reads or looks ahead for the punctuation after it)."""
+_STRETCH = re.compile(r"[\w\s/.–—-]+")
+"""A stretch of text between punctuation marks (a full stop may end a month's short name: "févr."). No date
+spans one, so dates are looked for stretch by stretch (the patterns still look behind a stretch, and none reads
+or looks ahead for the punctuation after it)."""
 
 
 @dataclass
@@ -118,7 +126,7 @@ def _day(year: int | None, month: int, day: int) -> date | None:
 
 
 def _month(name: str) -> int:
-    return _MONTH_NUMBERS[fold(name)]
+    return _MONTH_NUMBERS[fold(name).rstrip(".")]
 
 
 def _interval(start: date | None, end: date | None, text: str) -> DateSpan | None:
