@@ -899,3 +899,14 @@ def test_a_meeting_noun_in_a_buildings_name_is_no_meeting() -> None:
     (meeting,) = [m for m in find_meetings(make_doc("c", [Part("c", blocks=paragraphs(text))], "2018-01-21"),
                                            PLACES) if m.kind == "meeting"]
     assert meeting.name == "Réunion"
+
+
+def test_the_items_of_a_programme_take_the_day_of_the_line_above_them() -> None:
+    blocks = [Block("paragraph", "Mardi 9 mai :", anchor="a-1"),
+              Block("item", "10h00 : entretien avec le ministre de l'Intérieur, Lisbonne", anchor="a-2"),
+              Block("paragraph", "Mercredi 10 mai :", anchor="a-3"),
+              Block("item", "09h30 : visite du centre de coordination, Porto", anchor="a-4")]
+    meetings = by_kind(find_meetings(make_doc("p", [Part("p", blocks=blocks)], "2023-04-20"), PLACES), "meeting")
+    assert meetings[days("2023-05-09")].place.city == "Lisbonne"
+    assert meetings[days("2023-05-10")].place.city == "Porto"
+    assert meetings[days("2023-05-09")].sources[0].anchor == "a-2"

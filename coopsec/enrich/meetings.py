@@ -139,6 +139,11 @@ _OWN_MEETING = re.compile(
 )
 """A heading line that names the meeting the text comes out of: "DÉCLARATION DE LA CONFÉRENCE MINISTÉRIELLE DU
 PROCESSUS DE KHARTOUM", "SEPTIÈME SESSION ORDINAIRE DE LA CONFÉRENCE DES CHEFS D'ÉTAT DU G5 SAHEL"."""
+_TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
+"""A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
+La Haye"; "visite d'Europol, La Haye – présentation du Centre"."""
+_DAY_LINE = re.compile(r"[\s:.,–—-]*")
+"""What a line of a programme holds besides its day: "Lundi 13 mars :"; the items under it are on that day."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
@@ -186,9 +191,16 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     context_year: int | None = None
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
+        day: DateMatch | None = None  # the day a line of a programme gives to the items under it
         for text, paragraph, item in _texts(part):
             times = find_times(text, anchor, context_year if item or not anchor else None, years=True)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
+            if len(times) == 1 and _DAY_LINE.fullmatch(text[: times[0].start] + text[times[0].end :]):
+                day = times[0]  # "Lundi 13 mars :"
+            elif item and day and not times:
+                times = [replace(day, start=0, end=0)]  # "- 15h00 : entretien avec le ministre, La Haye"
+            elif not item:
+                day = None
             if times:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             if written:
@@ -688,6 +700,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
+                   for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("]
     if listed := _LISTED_PLACE.match(text, zone.date.end, zone.end):
         candidates.append((listed.start("place"), listed.end("place"), listed.group("place"), True))
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
