@@ -910,3 +910,24 @@ def test_the_items_of_a_programme_take_the_day_of_the_line_above_them() -> None:
     assert meetings[days("2023-05-09")].place.city == "Lisbonne"
     assert meetings[days("2023-05-10")].place.city == "Porto"
     assert meetings[days("2023-05-09")].sources[0].anchor == "a-2"
+
+
+def test_the_heading_meeting_is_not_the_earlier_session_of_another_number() -> None:
+    header = ["12e CONFÉRENCE RÉGIONALE EUROPÉENNE", "Oslo (Norvège), du 2 au 4 juin 2021"]
+    body = paragraphs("Rappelant les recommandations de la 11e Conférence régionale européenne, tenue à Riga"
+                      " en mai 2019 ;")
+    doc = make_doc("n", [Part("DÉCLARATION", header=header, blocks=body)], "2021-06-04")
+    doc.meta.place, doc.meta.date_text = "Oslo", "du 2 au 4 juin 2021"
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert meetings[days("2021-06-02", "2021-06-04")].place.city == "Oslo"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Les ministres ont conclu ce vendredi 8 mars 2019, à Rabat, trois jours de réunion.",
+      ("2019-03-06", "2019-03-08")),
+     ("À Rabat, le sommet de deux jours a débuté le mercredi 6 mars 2019.", ("2019-03-06", "2019-03-07"))],
+)
+def test_a_meeting_told_how_long_it_lasts_from_its_first_or_last_day(text: str, expected: tuple) -> None:
+    doc = make_doc("l", [Part("l", blocks=paragraphs(text))], "2019-03-08")
+    assert [m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == [expected]

@@ -142,6 +142,10 @@ PROCESSUS DE KHARTOUM", "SEPTIÈME SESSION ORDINAIRE DE LA CONFÉRENCE DES CHEFS
 _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
 """A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
 La Haye"; "visite d'Europol, La Haye – présentation du Centre"."""
+_NUMBER = re.compile(r"\d+")
+_DURATION = re.compile(rf"\b(?P<days>{'|'.join(_WORDS['durations'])}|\d)\s+jours\b", re.IGNORECASE)
+_CLOSING = _any_word(*_WORDS["closing_verbs"])
+_OPENING = _any_word(*_WORDS["opening_verbs"])
 _DAY_LINE = re.compile(r"[\s:.,–—-]*")
 """What a line of a programme holds besides its day: "Lundi 13 mars :"; the items under it are on that day."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
@@ -499,8 +503,25 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
              or _town_before(zone, places))
     citation = Citation(slug, anchor, _quote(zone))
     confidence, reason = _confidence(zone, cue)
-    meeting = Meeting("", name, zone.date.span, place, kind, [citation], confidence, reason, zone.date.note)
+    span = _lasting(zone) if kind == "meeting" else zone.date.span
+    meeting = Meeting("", name, span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+def _lasting(zone: _Zone) -> DateSpan:
+    """The days of a meeting dated by its first or last day and told how long it lasts: "ont conclu ce jeudi
+    14 février deux jours de réunion" (13–14), "le sommet de deux jours avait débuté vendredi"."""
+    span = zone.date.span
+    duration = _DURATION.search(zone.text, *zone.clause)
+    if span.precision != "day" or span.start != span.end or duration is None:
+        return span
+    word = duration.group("days").lower()
+    days = int(word) if word.isdigit() else _WORDS["durations"].get(fold(word), 1)
+    if _CLOSING.search(zone.text, *zone.clause):
+        return DateSpan(span.end - timedelta(days - 1), span.end, "day", span.text)
+    if _OPENING.search(zone.text, *zone.clause):
+        return DateSpan(span.start, span.start + timedelta(days - 1), "day", span.text)
+    return span
 
 
 def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None:
@@ -809,9 +830,12 @@ def _within(inner: Meeting, outer: Meeting) -> bool:
 
 
 def _alike(name: str, other: str) -> bool:
-    """Whether ``other`` holds at least half of the distinctive words of ``name``."""
+    """Whether ``other`` holds at least half of the distinctive words of ``name``, and no other number: the
+    26e and the 27e Conférence régionale are two meetings."""
     words = _distinctive(name)
-    return bool(words) and 2 * len(words & _distinctive(other)) >= len(words)
+    numbers = [set(_NUMBER.findall(text)) for text in (name, other)]
+    return bool(words) and 2 * len(words & _distinctive(other)) >= len(words) and (
+        not all(numbers) or numbers[0] == numbers[1])
 
 
 def _distinctive(name: str) -> set[str]:
