@@ -99,6 +99,8 @@ class Gazetteer:
         """Key of a place of the actors file that is a town -> its label."""
         self.seats: dict[str, str] = {}
         """Key of an organisation name or alias -> the town where it sits."""
+        self.organisations: set[str] = set()
+        """Keys of organisation names and aliases: no town, even where a town is so named (``OTAN``)."""
         self.capitals: dict[tuple[str, ...], str] = {}
         """Name keys of a country's names and demonyms (``malien`` finds ``malienne``) -> its capital."""
         for actor in actors:
@@ -107,8 +109,10 @@ class Gazetteer:
                 self.countries.update(dict.fromkeys(keys, actor.label))
                 if actor.seat:
                     self.capitals.update(dict.fromkeys((phrase(name, name_key) for name in actor.aliases), actor.seat))
-            elif actor.kind == "organisation" and actor.seat:
-                self.seats.update(dict.fromkeys(keys, actor.seat))
+            elif actor.kind == "organisation":
+                self.organisations.update(keys)
+                if actor.seat:
+                    self.seats.update(dict.fromkeys(keys, actor.seat))
             elif actor.kind == "place":
                 target = self.towns if actor.country or towns_named(place_key(actor.label)) else self.regions
                 target.update(dict.fromkeys(keys, actor.label))
@@ -144,7 +148,7 @@ class Gazetteer:
             return Place("", self.countries[key], source)
         if key in self.regions:
             return Place("", "", source, self.regions[key])
-        towns = towns_named(key)
+        towns = towns_named(key) if key not in self.organisations else ()
         if not towns:
             return None
         hinted = [town for town in towns if country_name(town.country) == country_hint]

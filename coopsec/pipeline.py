@@ -141,6 +141,10 @@ class Thesauri:
 def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
     """Everything that depends on one text alone: conversion, themes, actors, cited meetings."""
     doc = convert(path, project)
+    if "place" in doc.meta.guessed and doc.meta.place and not thesauri.places.is_place(doc.meta.place):
+        doc.diagnostics.append(Diagnostic(doc.source.path, f"lieu « {doc.meta.place} » écarté : nom d'organisation",
+                                          field="place"))
+        doc.meta.place = ""
     doc.themes = thesauri.match_themes(doc)
     doc.actors = thesauri.match_actors(doc)
     doc.meetings = find_meetings(doc, thesauri.places)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import frontmatter
 import pytest
+from support import copy_project
 
 from coopsec import pipeline
 from coopsec.cli import main
-from coopsec.pipeline import build
+from coopsec.pipeline import Project, Thesauri, build, process
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -192,3 +193,14 @@ def test_site_is_rendered_again_when_what_it_is_made_from_changes(project):
     report = build(project)  # the same site, but no bundle was made from it yet
     assert not site_unchanged(report) and (project / "dist" / pipeline.BUNDLE_NAME).is_file()
     assert site_unchanged(build(project, bundle=False))  # a site with its bundle serves a build without one
+
+
+def test_an_organisations_name_opening_the_text_is_not_its_place(tmp_path) -> None:
+    root = copy_project(tmp_path / "p", corpus=False)
+    text = root / "corpus" / "communique.txt"
+    text.write_text("OTAN – Communiqué de presse 021\nDiffusé le 14 févr. 2019\n\n"
+                    "Les ministres de la Défense se sont réunis au siège de l'OTAN.\n", encoding="utf-8")
+    project = Project(root)
+    doc = process(text, project, Thesauri.load(project))
+    assert (doc.meta.date, doc.meta.place) == ("2019-02-14", "")
+    assert any("Otan" in d.message and d.field == "place" for d in doc.diagnostics)
