@@ -931,3 +931,24 @@ def test_the_heading_meeting_is_not_the_earlier_session_of_another_number() -> N
 def test_a_meeting_told_how_long_it_lasts_from_its_first_or_last_day(text: str, expected: tuple) -> None:
     doc = make_doc("l", [Part("l", blocks=paragraphs(text))], "2019-03-08")
     assert [m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == [expected]
+
+
+def test_the_place_after_a_date_that_opens_the_next_meeting_is_that_meetings() -> None:
+    text = ("Le Conseil prend note de la mission de terrain effectuée à Kayes (Mali), les 2 et 3 mars, puis à"
+            " Mopti (Mali), les 5 et 6 mars 2019.")
+    meetings = by_kind(find_meetings(make_doc("m", [Part("m", blocks=paragraphs(text))], "2019-04-01"), PLACES),
+                       "meeting")
+    assert meetings[days("2019-03-02", "2019-03-03")].place.city == "Kayes"
+    assert meetings[days("2019-03-05", "2019-03-06")].place.city == "Mopti"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["À Dakar, le 4 mai 2021, les sénateurs se sont entretenus avec le ministre des Forces armées.",
+     "Le 4 mai 2021, la délégation a visité l'École nationale de police, à Thiès.",
+     "La délégation a séjourné à Thiès le 4 mai 2021.",
+     "La commission a procédé, le 4 mai 2021, à l'audition du directeur général de la police."],
+)
+def test_talks_visits_stays_and_hearings_are_meetings(sentence: str) -> None:
+    doc = make_doc("v", [Part("v", blocks=paragraphs(sentence))], "2021-06-01")
+    assert [m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == [("2021-05-04", "2021-05-04")]

@@ -728,6 +728,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date
+    next_opens = zone.end < zone.clause[1] and _ELIDED.match(text, date.end) is not None
     nouns = [c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.end <= date.start]
     named_from = max(nouns) if named and nouns else zone.start  # "au Caire en 2000, et le sommet de Lisbonne"
     near = []
@@ -738,7 +739,10 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             continue
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
             continue
-        distance = _distance(zone, start, end)
+        if start >= date.end and next_opens:
+            continue  # "à Maroua, les 4 et 5 décembre, puis à Diffa, les 6 et 7 décembre": Diffa is the next one's
+        bracket = _BRACKET.match(text, end) if end <= date.start else None  # "Bamako (Mali), le": from ")"
+        distance = _distance(zone, start, bracket.end() if bracket else end)
         place = _resolve(places, words, zone.text, end, town_first) if distance <= PLACE_REACH else None
         if place and (not named or (named_from <= start and end <= date.start and place.city)):
             near.append((_PLACE_RANK[_rank(place)], distance, place))
