@@ -79,6 +79,7 @@ def zensical_build(root: Path) -> dict[str, Any]:
     copy = root / BENCH_DIR / "zensical-project"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root / "docs", copy / "docs")
+    shutil.copytree(root / "overrides", copy / "overrides")
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -23,6 +23,7 @@ def make_project(root: Path, n: int, seed: int) -> list[Path]:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(REPO / "docs", root / "docs", ignore=_generated)
     paths = generate_corpus(n, root / "corpus", seed)
     for name in REFERENCE_FILES:

@@ -48,6 +48,7 @@ def make_projects(root: Path) -> tuple[Path, Path]:
     ours.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", ours / "mkdocs.yml")
     shutil.copytree(REPO / "hooks", ours / "hooks")
+    shutil.copytree(REPO / "overrides", ours / "overrides")
     shutil.copytree(REPO / "corpus", ours / "corpus")
     shutil.copytree(REPO / "docs", ours / "docs", ignore=_generated)
     build(ours, bundle=False)
@@ -56,6 +57,7 @@ def make_projects(root: Path) -> tuple[Path, Path]:
     config["extra_javascript"] = [js for js in config.get("extra_javascript", []) if "search" not in js]
     config["hooks"] = []
     config["docs_dir"] = str(ours / "docs")
+    config["theme"]["custom_dir"] = str(ours / "overrides")
     config["site_dir"] = str(root / "stock" / "site")
     stock_config = root / "stock.yml"
     stock_config.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -250,7 +250,7 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
             build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
             for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
                          chronology_page(meetings, docs), exports.result() if exports else _exports(),
-                         overview(docs, build_date)):
+                         overview(docs, build_date, meetings, themes, actors)):
                 files.update(part)
     finally:
         _for_exports.clear()

@@ -17,6 +17,7 @@ def copy_project(target: Path, corpus: bool = True) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", target / "hooks")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(ROOT / "docs", target / "docs",
                     ignore=lambda d, names: list(GENERATED_DIRS) if Path(d) == ROOT / "docs" else [])
     if corpus:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 
-from ..extract.dates import format_iso_fr, format_span_fr
+from ..extract.dates import format_span_fr
 from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
+from .display import document_date_fr
 from .markdown import dump_yaml, escape, escape_title
 
 DOC_TYPE_LABELS = {
@@ -72,7 +73,7 @@ def metadata_panel(doc: Document) -> str:
     meta = doc.meta
     rows = [
         ("Type", DOC_TYPE_LABELS.get(meta.doc_type, meta.doc_type.capitalize())),
-        ("Date", _french_date(doc)),
+        ("Date", document_date_fr(doc)),
         ("Lieu", meta.place),
         ("Émetteur", meta.issuing_body),
         ("Références", ", ".join(meta.references)),
@@ -83,11 +84,6 @@ def metadata_panel(doc: Document) -> str:
     ]
     items = "".join(f"<dt>{label}</dt><dd>{html.escape(value)}</dd>" for label, value in rows if value)
     return f'<dl class="doc-meta">{items}</dl>\n'
-
-
-def _french_date(doc: Document) -> str:
-    spans = [p.date for p in doc.parts if p.date and p.date.iso()[0] == doc.meta.date]
-    return format_span_fr(spans[0]) if spans else format_iso_fr(doc.meta.date)
 
 
 def part_markdown(part: Part, with_heading: bool) -> str:

@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 
-from ..extract.dates import format_iso_fr
 from ..model import Actor, Document, Mention, Theme
 from ..text import fold
+from .display import document_time
 from .markdown import (
     ACTORS_INDEX,
     THEMES_INDEX,
@@ -117,7 +117,7 @@ def _listing(page: str, found: Found) -> list[str]:
         title = " ".join(doc.meta.title.split()) or doc.slug
         lines += [f"## [{escape(title)}]({target})", ""]
         if doc.meta.date:
-            lines += [escape(format_iso_fr(doc.meta.date)), ""]
+            lines += [document_time(doc), ""]
         for mention in mentions:
             label = _label(mention.number, mention.anchor)
             lines.append(f"- [{label}]({target}#{mention.anchor}) : {escape(mention.excerpt)}")
