@@ -32,7 +32,8 @@ CSV_SEPARATOR = " | "
 DOCUMENT_FIELDS = {
     "slug": ("texte", "Identifiant stable du document, repris dans l’adresse de sa page."),
     "url": ("texte", "Adresse de la page du document, relative à la racine du site."),
-    "title": ("texte", "Titre du document."),
+    "title": ("texte", "Titre du document, en minuscules accentuées quand le texte l’écrit en capitales."),
+    "title_source": ("texte", "Le titre tel que le texte l’écrit (souvent en capitales), avant correction."),
     "doc_type": ("texte", "Nature du texte : déclaration, note, lettre, compte rendu, article…"),
     "date": ("date ISO 8601", "Date du document (`AAAA-MM-JJ`, ou `AAAA-MM` si seul le mois est connu)."),
     "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),

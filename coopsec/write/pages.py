@@ -26,6 +26,7 @@ def front_matter(doc: Document) -> dict:
     meta = doc.meta
     return {
         "title": meta.title,
+        "title_source": meta.title_source,
         "doc_type": meta.doc_type,
         "date": meta.date,
         "date_text": meta.date_text,
