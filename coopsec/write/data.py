@@ -17,6 +17,7 @@ import icalendar
 from coopsec.extract.dates import format_span_fr
 from coopsec.model import DateSpan, Document, Meeting
 from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings
+from coopsec.write.cite import cite_files
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, link
 from coopsec.write.pages import front_matter
 
@@ -129,6 +130,7 @@ def data_files(
         MEETINGS_CSV: meetings_csv(cited),
         MEETINGS_ICS: meetings_ics(calendar_meetings, titles, site_url, stamp or default_stamp(docs)),
         DATA_PAGE: data_page(len(documents), len(cited), len(events)),
+        **cite_files(docs),
     }
 
 
@@ -306,6 +308,10 @@ def data_page(documents: int, meetings: int, events: int) -> str:
             f"| [{path.split('/')[-1]}]({link(DATA_PAGE, path)}) | {kind} | {text} |"
             for path, kind, text in files
         ],
+        "",
+        "La référence de chaque document est aussi publiée à part, pour un logiciel de bibliographie : "
+        "`data/documents/<slug>.bib` (BibTeX) et `data/documents/<slug>.json` (CSL-JSON, lu par Zotero, "
+        "Pandoc ou citeproc), liés depuis la page du document (« Référence à télécharger »).",
         "",
         *_fields_section(
             "documents.json", "Une liste d’objets, triés par date puis par identifiant.", DOCUMENT_FIELDS

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 
-from ..extract.dates import format_iso_fr, format_span_fr
+from ..extract.dates import format_span_fr
 from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
+from .cite import cite_panel, french_date
 from .markdown import dump_yaml, escape, escape_title
 
 DOC_TYPE_LABELS = {
@@ -57,6 +58,7 @@ def document_page(doc: Document, extra: str = "") -> str:
         out.append(f'!!! danger "Classification : {escape(doc.meta.classification)}"\n\n'
                    "    Marquage de protection porté par le document source.\n")
     out.append(metadata_panel(doc))
+    out.append(cite_panel(doc))
     several = len(doc.parts) > 1
     for part in doc.parts:
         out.append(part_markdown(part, several))
@@ -73,7 +75,7 @@ def metadata_panel(doc: Document) -> str:
     meta = doc.meta
     rows = [
         ("Type", DOC_TYPE_LABELS.get(meta.doc_type, meta.doc_type.capitalize())),
-        ("Date", _french_date(doc)),
+        ("Date", french_date(doc)),
         ("Lieu", meta.place),
         ("Émetteur", meta.issuing_body),
         ("Références", ", ".join(meta.references)),
@@ -84,11 +86,6 @@ def metadata_panel(doc: Document) -> str:
     ]
     items = "".join(f"<dt>{label}</dt><dd>{html.escape(value)}</dd>" for label, value in rows if value)
     return f'<dl class="doc-meta">{items}</dl>\n'
-
-
-def _french_date(doc: Document) -> str:
-    spans = [p.date for p in doc.parts if p.date and p.date.iso()[0] == doc.meta.date]
-    return format_span_fr(spans[0]) if spans else format_iso_fr(doc.meta.date)
 
 
 def part_markdown(part: Part, with_heading: bool) -> str:
