@@ -69,14 +69,14 @@ def test_bibtex_entry_parses_and_keeps_case_and_special_characters(docs) -> None
 def test_citation_files_written_per_document_and_deterministic(docs) -> None:
     files = data_files(list(docs.values()), [])
     assert files == data_files(list(docs.values()), [])
-    assert {path for path in files if path.startswith("data/documents/")} == set(cite_files(list(docs.values())))
-    assert "data/documents/000-7415aaa0d4f9534b.bib" in files and "data/documents/000-7415aaa0d4f9534b.json" in files
+    assert {path for path in files if path.startswith("data/references/")} == set(cite_files(list(docs.values())))
+    assert "data/references/000-7415aaa0d4f9534b.bib" in files and "data/references/000-7415aaa0d4f9534b.json" in files
     assert not any(re.search(r"consult|accessed", files[path]) for path in cite_files(list(docs.values())))
 
 
 def test_page_panel_links_the_downloads(docs) -> None:
     panel = cite_panel(docs[INTERPOL])
-    assert 'href="../../data/documents/004-ea0fa361777e49ce.bib" download' in panel
-    assert 'href="../../data/documents/004-ea0fa361777e49ce.json" download' in panel
+    assert 'href="../../data/references/004-ea0fa361777e49ce.bib" download' in panel
+    assert 'href="../../data/references/004-ea0fa361777e49ce.json" download' in panel
     assert 'data-reference="Réunion ministérielle de la 83e session de l&#x27;Assemblée' in panel
     assert '<button type="button" class="cite-button cite-doc" aria-label="Citer ce document" hidden>' in panel

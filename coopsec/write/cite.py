@@ -3,7 +3,7 @@
 The page carries the fixed part of the reference (issuing body, title, place,
 date in French); ``docs/assets/cite.js`` adds the paragraph number, the page's
 address and the day it is consulted, and copies it. The BibTeX and CSL-JSON
-files of each document are written under ``data/documents/``; like every
+files of each document are written under ``data/references/``; like every
 export they are byte-deterministic (no consultation date, no build time) and
 their URL is relative to the site root.
 """
@@ -20,11 +20,11 @@ from coopsec.write.markdown import document_path, escape_attr, link
 
 
 def bibtex_path(slug: str) -> str:
-    return f"data/documents/{slug}.bib"
+    return f"data/references/{slug}.bib"
 
 
 def csl_path(slug: str) -> str:
-    return f"data/documents/{slug}.json"
+    return f"data/references/{slug}.json"
 
 
 def french_date(doc: Document) -> str:

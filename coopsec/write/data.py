@@ -310,7 +310,7 @@ def data_page(documents: int, meetings: int, events: int) -> str:
         ],
         "",
         "La référence de chaque document est aussi publiée à part, pour un logiciel de bibliographie : "
-        "`data/documents/<slug>.bib` (BibTeX) et `data/documents/<slug>.json` (CSL-JSON, lu par Zotero, "
+        "`data/references/<slug>.bib` (BibTeX) et `data/references/<slug>.json` (CSL-JSON, lu par Zotero, "
         "Pandoc ou citeproc), liés depuis la page du document (« Référence à télécharger »).",
         "",
         *_fields_section(

@@ -80,7 +80,7 @@ def test_reference_downloads_linked_from_the_page(view: Any) -> None:
     for name, suffix in (("BibTeX", ".bib"), ("CSL-JSON", ".json")):
         link = view.page.get_by_role("link", name=name, exact=True)
         href = link.evaluate("a => a.href")
-        assert href.endswith("/data/documents/004-ea0fa361777e49ce" + suffix)
+        assert href.endswith("/data/references/004-ea0fa361777e49ce" + suffix)
         if href.startswith("file:"):
             text = Path(url2pathname(urlsplit(href).path)).read_text(encoding="utf-8")
         else:
