@@ -143,6 +143,7 @@ class Metadata:
     """Front-matter fields; see ``schema.py`` for their declaration."""
 
     title: str = ""
+    title_source: str = ""  # the title as the text writes it (often in capitals), before its case is restored
     doc_type: str = ""
     date: str = ""  # ISO 8601
     date_text: str = ""

@@ -49,6 +49,7 @@ FRONT_MATTER = {
             "additionalProperties": False,
             "properties": {"file": _TEXT, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
         },
+        "title_source": _TEXT,  # the title as the text writes it; not editable (an override sets ``title``)
         "extractor_version": _TEXT,
         "guessed": {"type": "array", "items": {"enum": sorted(EDITABLE)}},
         "themes": _TEXTS,

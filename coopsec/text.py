@@ -265,10 +265,11 @@ _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;«»\"]\s*)$")
 
 
-def spellings(texts: Iterable[str]) -> dict[str, str]:
+def spellings(texts: Iterable[str], prefer_lower: bool = False) -> dict[str, str]:
     """How a document spells each word in its text not written in capitals: folded word -> the spelling met
     most often inside a sentence (``conference`` -> ``conférence``, ``khartoum`` -> ``Khartoum``, ``otan`` ->
-    ``OTAN``)."""
+    ``OTAN``). With ``prefer_lower``, a spelling in lower case wins whenever the text has one (a text that
+    writes ``la Conférence`` and ``cette conférence`` spells the common noun ``conférence``)."""
     counts: dict[str, dict[str, int]] = {}
     for text in texts:
         if text.isupper():
@@ -280,6 +281,8 @@ def spellings(texts: Iterable[str]) -> dict[str, str]:
                 continue  # a capital that only opens a sentence says nothing of the word
             found = counts.setdefault(fold(word), {})
             found[word] = found.get(word, 0) + 1
+    if prefer_lower:
+        return {key: max(found, key=lambda w: (w.islower(), found[w], w)) for key, found in counts.items()}
     return {key: max(found, key=lambda w: (found[w], w)) for key, found in counts.items()}
 
 
@@ -296,5 +299,11 @@ def sentence_case(text: str, spelled: dict[str, str]) -> str:
             return word
         return spelled.get(fold(word), word.lower())
 
-    cased = _WORD.sub(spell, text)
-    return cased[:1].upper() + cased[1:]
+    number = _HEADING_NUMBER.match(text)
+    lead = number.group() if number else ""
+    cased = _WORD.sub(spell, text[len(lead):])
+    return lead + cased[:1].upper() + cased[1:]
+
+
+_HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])[.)]\s+")
+"""A heading's number (``II. ``, ``3) ``, ``B. ``), kept as written before the words are cased."""

@@ -39,7 +39,7 @@ def test_sixth_text_gets_a_good_page_without_code_change(project):
     report = build(project)
     assert "sixieme.txt" in report.converted
     page = frontmatter.load(project / "docs" / "corpus" / "documents" / "sixieme.md")
-    assert page["title"] == "DÉCLARATION DE LISBONNE"
+    assert page["title"] == "Déclaration de Lisbonne" and page["title_source"] == "DÉCLARATION DE LISBONNE"
     assert page["date"] == "2016-05-12" and page["place"] == "Lisbonne"
     assert page["doc_type"] == "déclaration"
     html = (project / "site" / "corpus" / "documents" / "sixieme.html").read_text(encoding="utf-8")

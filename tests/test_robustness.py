@@ -84,6 +84,8 @@ HOSTILE_STRINGS = (
     "{% include 'x' %}",
 )
 HOSTILE_TITLE = "DÉCLARATION DE RABAT <SCRIPT>ALERT(2)</SCRIPT> <IMG SRC=X ONERROR=ALERT(3)> {{ CONFIG.SITE_NAME }}"
+HOSTILE_SHOWN = "Déclaration de Rabat <script>alert(2)</script> <img src=x onerror=alert(3)> {{ config.site_name }}"
+"""The hostile title in sentence case, as the site shows it (its words spelled as the text spells them)."""
 BIG = 50 * 1024 * 1024
 ODD_NAME = "«—».txt"
 HOSTILE_NAME = "<img src=x onerror=alert(4)>.txt"
@@ -192,7 +194,8 @@ def test_encoding_is_detected_and_the_text_comes_out_right(bad, file, slug, dete
     assert f"{file}: info: {detected}" in bad.lines(file)
     text = bad.text(slug)
     assert "Les États s’engagent à œuvrer pour la sécurité de la Méditerranée." in text
-    assert bad.front(slug)["title"].startswith("DÉCLARATION D'ESSAI")
+    assert bad.front(slug)["title"].startswith("Déclaration d'essai")
+    assert bad.front(slug)["title_source"].startswith("DÉCLARATION D'ESSAI")
 
 
 def test_latin1_reads_as_its_windows_1252_superset(bad):
@@ -214,7 +217,7 @@ def test_mixed_encoding_is_decoded_byte_by_byte_and_the_line_named(bad):
     assert "mixte.txt:5: warning: octets non UTF-8 lus en Windows-1252 : vérifier cette ligne" in lines
     text = bad.text("mixte")
     assert "La sécurité, œuvre commune : l’État." in text  # UTF-8 and cp1252 pieces on the same line
-    assert "DÉCLARATION D'ESSAI MIXTE" in text
+    assert "Déclaration d'essai mixte" in text
 
 
 # --- unreadable files --------------------------------------------------------------------------------------
@@ -324,12 +327,13 @@ def test_hostile_text_shows_as_text_on_its_page(bad):
 def test_hostile_title_is_escaped_in_the_page_head_and_front_matter(bad):
     assert bad.front("hostile")["title"] != "pirate"
     parts = page_parts(bad.page("hostile"))
-    assert f"{HOSTILE_TITLE} - " in parts.text  # <title>, header topic and h1: shown, not run
-    assert "{{ CONFIG.SITE_NAME }}" in parts.text  # no template ran on it
+    assert f"{HOSTILE_SHOWN} - " in parts.text  # <title>, header topic and h1: shown, not run
+    assert "{{ config.site_name }}" in parts.text  # no template ran on it
     record = next(
         r for r in json.loads((bad.root / "site/data/documents.json").read_text("utf-8")) if r["slug"] == "hostile"
     )
-    assert record["title"] == HOSTILE_TITLE  # the data keeps the raw title
+    assert record["title_source"] == HOSTILE_TITLE  # the data keeps the raw title
+    assert record["title"] == HOSTILE_SHOWN
 
 
 def test_hostile_strings_are_inert_on_every_generated_page(bad):
@@ -344,7 +348,7 @@ def test_hostile_strings_are_inert_on_every_generated_page(bad):
         "corpus/index.html",
     ):
         text = page_parts((site / page).read_text(encoding="utf-8")).text
-        assert HOSTILE_TITLE in text, page
+        assert HOSTILE_SHOWN in text, page
     chronology = page_parts((site / "corpus/chronologie.html").read_text(encoding="utf-8")).text
     assert "<script>alert(1)</script>" in chronology and "<img src=x onerror=alert(1)>" in chronology
 
@@ -370,7 +374,7 @@ def test_two_texts_with_the_same_page_name(bad):
         "texte-a.txt: error: même nom de page « texte-a » que Texte A.txt : renommez l'un des deux"
     ]
     assert bad.front("texte-a")["source"]["file"] == "Texte A.txt"
-    assert "TEXTE A MAJUSCULE" in bad.text("texte-a")
+    assert bad.front("texte-a")["title_source"] == "DÉCLARATION D'ESSAI TEXTE A MAJUSCULE"
 
 
 def test_odd_file_names_build_to_ascii_page_names(bad):
@@ -391,7 +395,7 @@ def test_malformed_override_is_reported_and_extraction_kept(bad):
     [line] = bad.lines("corr-syntaxe.yml")
     assert line.startswith("corr-syntaxe.yml:1: error: fichier de corrections illisible (clé « title »)")
     front = bad.front("corr-syntaxe")
-    assert front["title"] == "DÉCLARATION D'ESSAI SYNTAXE" and "title" in front["guessed"]
+    assert front["title"] == "Déclaration d'essai syntaxe" and "title" in front["guessed"]
 
 
 def test_unknown_override_key_is_reported_and_the_others_applied(bad):
@@ -405,14 +409,14 @@ def test_override_value_of_the_wrong_type(bad):
         "corr-type.yml:2: error: valeur invalide pour « references » : attendu une liste de textes, trouvé '12838/23'"
     ]
     front = bad.front("corr-type")
-    assert front["references"] == [] and front["title"] == "DÉCLARATION D'ESSAI TYPE"
+    assert front["references"] == [] and front["title"] == "Déclaration d'essai type"
 
 
 def test_override_not_in_utf8_is_reported_not_a_crash(bad):
     assert bad.lines("corr-ansi.yml") == [
         "corr-ansi.yml:2: error: fichier de corrections illisible : il doit être encodé en UTF-8"
     ]
-    assert bad.front("corr-ansi")["title"] == "DÉCLARATION D'ESSAI CORRECTION ANSI"
+    assert bad.front("corr-ansi")["title"] == "Déclaration d'essai correction ansi"
 
 
 # --- CSV injection -----------------------------------------------------------------------------------------

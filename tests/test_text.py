@@ -41,3 +41,14 @@ def test_a_heading_in_capitals_is_spelled_as_the_document_spells_its_words() -> 
 def test_a_capital_that_only_opens_a_sentence_is_not_how_a_word_is_spelled() -> None:
     assert spellings(["Conférence de presse. La conférence a eu lieu."]) == {
         "de": "de", "presse": "presse", "conference": "conférence", "a": "a", "eu": "eu", "lieu": "lieu"}
+
+
+def test_a_heading_takes_the_lower_case_spelling_of_its_words_and_keeps_its_number() -> None:
+    body = ["Les Ministres de la Conférence saluent la tenue de cette conférence à Alger avec l'OTAN.",
+            "Ils ont évoqué la migration irrégulière et le CIMO."]
+    spelled = spellings(body, prefer_lower=True)
+    assert sentence_case("II. SUIVI DE LA CONFERENCE D'ALGER, L'OTAN ET LE CIMO", spelled) == (
+        "II. Suivi de la conférence d'Alger, l'OTAN et le CIMO")
+    assert sentence_case("LA MIGRATION IRREGULIERE ET LES VISAS", spelled) == (
+        "La migration irrégulière et les visas")  # « visas » never written: lower case, no accent guessed
+    assert spellings(body)["ministres"] == "Ministres"  # without the preference, the spelling met most often

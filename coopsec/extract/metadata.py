@@ -13,6 +13,7 @@ from typing import Any
 
 from ..gazetteer import display_name, place_key, towns_named
 from ..model import Body, DateSpan, Metadata, Part, plain
+from ..text import sentence_case, spellings
 from .dates import find_dates
 
 _REFERENCE_PATTERNS = [
@@ -68,6 +69,8 @@ def extract_metadata(body: Body, override: dict[str, Any]) -> Metadata:
     """Guess every field from the structured text, then apply the override."""
     for part in body.parts:
         describe_part(part)
+    title_source = body.title
+    restore_case(body)
     first = body.parts[0] if body.parts else Part(title="")
     span, place = document_date_and_place(body)
     guesses: dict[str, Any] = {
@@ -90,7 +93,25 @@ def extract_metadata(body: Body, override: dict[str, Any]) -> Metadata:
             meta.guessed.append(key)
     for key, value in override.items():
         setattr(meta, key, value)
+    meta.title_source = title_source
     return meta
+
+
+def restore_case(body: Body) -> None:
+    """Part titles and headings written in capitals, as sentences spelled with the document's own words.
+
+    Each word takes the text's lower-case spelling when it has one (``CONFERENCE`` -> ``conférence``, with its
+    accents), else the way the text writes it (``ALGER`` -> ``Alger``, ``OTAN`` -> ``OTAN``); a word the text
+    never writes otherwise is put in lower case, its accents not guessed.
+    """
+    texts = [plain(line) for part in body.parts for line in part.header]
+    texts += [plain(block.text) for part in body.parts for block in part.blocks if block.kind != "heading"]
+    spelled = spellings(texts, prefer_lower=True)
+    for part in body.parts:
+        part.title = sentence_case(part.title, spelled)
+        for block in part.blocks:
+            if block.kind == "heading":
+                block.text = sentence_case(block.text, spelled)
 
 
 def describe_part(part: Part) -> None:

@@ -17,6 +17,7 @@ import icalendar
 from coopsec.extract.dates import format_span_fr
 from coopsec.model import DateSpan, Document, Meeting
 from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings
+from coopsec.write.cite import cite_files
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, link
 from coopsec.write.pages import front_matter
 
@@ -32,7 +33,8 @@ CSV_SEPARATOR = " | "
 DOCUMENT_FIELDS = {
     "slug": ("texte", "Identifiant stable du document, repris dans l’adresse de sa page."),
     "url": ("texte", "Adresse de la page du document, relative à la racine du site."),
-    "title": ("texte", "Titre du document."),
+    "title": ("texte", "Titre du document, en minuscules accentuées quand le texte l’écrit en capitales."),
+    "title_source": ("texte", "Le titre tel que le texte l’écrit (souvent en capitales), avant correction."),
     "doc_type": ("texte", "Nature du texte : déclaration, note, lettre, compte rendu, article…"),
     "date": ("date ISO 8601", "Date du document (`AAAA-MM-JJ`, ou `AAAA-MM` si seul le mois est connu)."),
     "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),
@@ -128,6 +130,7 @@ def data_files(
         MEETINGS_CSV: meetings_csv(cited),
         MEETINGS_ICS: meetings_ics(calendar_meetings, titles, site_url, stamp or default_stamp(docs)),
         DATA_PAGE: data_page(len(documents), len(cited), len(events)),
+        **cite_files(docs),
     }
 
 
@@ -305,6 +308,10 @@ def data_page(documents: int, meetings: int, events: int) -> str:
             f"| [{path.split('/')[-1]}]({link(DATA_PAGE, path)}) | {kind} | {text} |"
             for path, kind, text in files
         ],
+        "",
+        "La référence de chaque document est aussi publiée à part, pour un logiciel de bibliographie : "
+        "`data/references/<slug>.bib` (BibTeX) et `data/references/<slug>.json` (CSL-JSON, lu par Zotero, "
+        "Pandoc ou citeproc), liés depuis la page du document (« Référence à télécharger »).",
         "",
         *_fields_section(
             "documents.json", "Une liste d’objets, triés par date puis par identifiant.", DOCUMENT_FIELDS

@@ -10,6 +10,7 @@ import html
 
 from ..extract.dates import format_span_fr
 from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
+from .cite import cite_panel
 from .display import document_date_fr
 from .markdown import dump_yaml, escape, escape_title
 
@@ -27,6 +28,7 @@ def front_matter(doc: Document) -> dict:
     meta = doc.meta
     return {
         "title": meta.title,
+        "title_source": meta.title_source,
         "doc_type": meta.doc_type,
         "date": meta.date,
         "date_text": meta.date_text,
@@ -57,6 +59,7 @@ def document_page(doc: Document, extra: str = "") -> str:
         out.append(f'!!! danger "Classification : {escape(doc.meta.classification)}"\n\n'
                    "    Marquage de protection porté par le document source.\n")
     out.append(metadata_panel(doc))
+    out.append(cite_panel(doc))
     several = len(doc.parts) > 1
     for part in doc.parts:
         out.append(part_markdown(part, several))
