@@ -116,6 +116,7 @@ class Gazetteer:
             elif actor.kind == "place":
                 target = self.towns if actor.country or towns_named(place_key(actor.label)) else self.regions
                 target.update(dict.fromkeys(keys, actor.label))
+        self._seat_names: re.Pattern[str] | None = None  # compiled on first use
         self._place_countries = {place_key(a.label): a.country for a in actors if a.kind == "place" and a.country}
 
     def resolve(self, words: str, source: str = "texte", town_first: bool = False) -> Place | None:
@@ -154,6 +155,20 @@ class Gazetteer:
         hinted = [town for town in towns if country_name(town.country) == country_hint]
         town = (hinted or list(towns))[0]
         return Place(_with_article(display_name(words), town), country_hint or country_name(town.country), source)
+
+    def last_seat(self, text: str) -> Place | None:
+        """The seat of the organisation named last in ``text`` ("le 30e sommet de l'Union africaine, au siège
+        de l'organisation" -> Addis-Abeba), or None."""
+        if not self.seats:
+            return None
+        if self._seat_names is None:
+            names = sorted(self.seats, key=len, reverse=True)
+            self._seat_names = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
+        found = list(self._seat_names.finditer(" ".join(tokens(text))))
+        if not found:
+            return None
+        seat = self.seats[found[-1].group()]
+        return Place(seat, self.country_of(seat), "siège", "siège de l'organisation")
 
     def _town_named_alike(self, key: str) -> bool:
         """Whether a country's name ``key`` is also that of one of its towns (Luxembourg, Djibouti) or of a

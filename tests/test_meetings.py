@@ -952,3 +952,20 @@ def test_the_place_after_a_date_that_opens_the_next_meeting_is_that_meetings() -
 def test_talks_visits_stays_and_hearings_are_meetings(sentence: str) -> None:
     doc = make_doc("v", [Part("v", blocks=paragraphs(sentence))], "2021-06-01")
     assert [m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == [("2021-05-04", "2021-05-04")]
+
+
+def test_the_seat_of_the_organisation_named_last_places_a_meeting_at_its_seat() -> None:
+    text = ("Le roi a pris la parole lors du 31e sommet de l'Union africaine, au siège de l'organisation,"
+            " en juillet 2018.")
+    (meeting,) = [m for m in find_meetings(make_doc("o", [Part("o", blocks=paragraphs(text))], "2018-09-01"),
+                                           PLACES) if m.kind == "meeting"]
+    assert (meeting.place.city, meeting.place.source) == ("Addis-Abeba", "siège")
+
+
+def test_a_town_after_another_meetings_noun_is_that_meetings() -> None:
+    text = ("Rappelle son communiqué adopté lors de sa 600e réunion, tenue au siège de l'Union africaine le 3 mai"
+            " 2016, ainsi que les conclusions de la réunion ministérielle tenue à Niamey le 20 janvier 2015 ;")
+    meetings = by_kind(find_meetings(make_doc("a", [Part("a", blocks=paragraphs(text))], "2017-01-01"), PLACES),
+                       "meeting")
+    assert meetings[days("2016-05-03")].place.city == "Addis-Abeba"
+    assert meetings[days("2015-01-20")].place.city == "Niamey"

@@ -107,6 +107,7 @@ _CAPITAL = re.compile(
 _LISTED_PLACE = re.compile(rf"\s*[–—-]\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*(?:\s*\([^()]{{2,40}}\))?)\s*:")
 """A place right after a date in a calendar, before what happens there: "5 et 6 avril – Dinard (Ille-et-Vilaine) :"."""
 _SAME_TOWN = _any_word(*_WORDS["same_town"])
+_SEAT_ANAPHOR = re.compile(rf"(?i:(?:le\s+|la\s+)?(?:{'|'.join(_WORDS['seat_anaphors'])}))")
 _OWN_TOWN = _any_word(*_WORDS["own_town"])
 _DATELINE = re.compile(rf"(?:^|[,;:(–—]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s*\([^()]{{2,40}}\))?\s*,?\s*$")
 _PLACE_IN_NAME = re.compile(
@@ -716,6 +717,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     """
     text, span = zone.text, (zone.start, zone.end)
     candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(text, *span)]
+    candidates += [(m.start(), m.end(), m.group(), False) for m in _SEAT_ANAPHOR.finditer(text, *span)]
     for match in _PLACE_AT.finditer(text, *span):
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
@@ -729,7 +731,9 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date
     next_opens = zone.end < zone.clause[1] and _ELIDED.match(text, date.end) is not None
+    nouns_after = sorted(c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.start >= date.end)
     nouns = [c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.end <= date.start]
+    nouns_after = nouns_after if nouns else nouns_after[1:]  # "le 6 novembre, après un entretien à Rome": its own
     named_from = max(nouns) if named and nouns else zone.start  # "au Caire en 2000, et le sommet de Lisbonne"
     near = []
     for start, end, words, town_first in candidates:
@@ -739,8 +743,9 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             continue
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
             continue
-        if start >= date.end and next_opens:
-            continue  # "à Maroua, les 4 et 5 décembre, puis à Diffa, les 6 et 7 décembre": Diffa is the next one's
+        if start >= date.end and (next_opens or any(date.end <= c < start for c in nouns_after)):
+            continue  # "à Maroua, les 4 et 5 décembre, puis à Diffa": Diffa is the next one's; so is a town after
+            # another meeting's noun: "tenue au siège de l'UA le 13 avril, ainsi que la réunion tenue à Niamey"
         bracket = _BRACKET.match(text, end) if end <= date.start else None  # "Bamako (Mali), le": from ")"
         distance = _distance(zone, start, bracket.end() if bracket else end)
         place = _resolve(places, words, zone.text, end, town_first) if distance <= PLACE_REACH else None
@@ -779,7 +784,10 @@ def _town_before(zone: _Zone, places: Gazetteer) -> Place:
 
 
 def _resolve(places: Gazetteer, words: str, text: str, end: int, town_first: bool) -> Place | None:
-    """``words`` as a place, with a country written in brackets right after it (``Bamako (Mali)``)."""
+    """``words`` as a place, with a country written in brackets right after it (``Bamako (Mali)``), or the
+    seat of the organisation named last before "au siège de l'organisation"."""
+    if _SEAT_ANAPHOR.fullmatch(words.strip()):
+        return places.last_seat(text[: end - len(words)])
     if bracket := _BRACKET.match(text, end):
         words = f"{words} ({bracket.group(1)})"
     found = places.resolve(words, town_first=town_first)

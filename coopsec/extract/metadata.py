@@ -47,6 +47,8 @@ _FILED = re.compile(r"(?:enregistr[ée]e?|adopt[ée]e?|d[ée]pos[ée]e?)\b", re.
 MAX_BYLINE = 60
 """Longest line opening with a date that is taken for a byline (``29 juin 2022 | Communiqué de presse``)."""
 _AT_TOWN = re.compile(r"\b(?:à|a)\s+([A-ZÉÈÀÂÎÔ][\w’'-]+(?:[ -][A-ZÉÈ][\w’'-]+)?)")
+_TOWN_BEFORE_END = re.compile(r",\s*([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*,?\s*(?:le\s+)?$")
+"""The town before a heading line's closing date, after a comma: ``…, Addis-Abeba (Éthiopie), ``."""
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _PARENTHESIS_OR_COUNTRY = re.compile(r"\s*(?:\([^)]*\)|,\s*[^,]{2,30})\s*$")
 _ORIGIN = re.compile(r"^Origine\s*:\s*(.+)$", re.IGNORECASE)
@@ -180,6 +182,9 @@ def _date_and_place(
     for text in header + opening:
         if span := _date_line(text):
             return span, ""
+    for text in header:
+        if dated := _closing_dateline(text):
+            return dated
     if header_date:
         return header_date, ""
     return next(((matches[0].span, "") for text in opening if (matches := find_dates(text))), (None, ""))
@@ -208,6 +213,18 @@ def _dateline(text: str) -> tuple[DateSpan, str] | None:
     if not dates or not _DATELINE_END.match(text, dates[0].end):
         return None
     return dates[0].span, display_name(match.group(1).strip(" ,"))
+
+
+def _closing_dateline(text: str) -> tuple[DateSpan, str] | None:
+    """A heading line that ends with its town and date: ``Communiqué de la 748e réunion du CPS, Addis-Abeba
+    (Éthiopie), 23 janvier 2018``."""
+    dates = find_dates(text)
+    if not dates or text[dates[-1].end :].strip(" ."):
+        return None
+    match = _TOWN_BEFORE_END.search(text, 0, dates[-1].start)
+    if match is None or not towns_named(place_key(match.group(1))):
+        return None
+    return dates[-1].span, display_name(match.group(1))
 
 
 def _place_after_date(texts: list[str], span: DateSpan | None) -> str:
