@@ -659,6 +659,8 @@ def _participants_name(zone: _Zone, cue: _Cue, word: str) -> str:
         group = zone.text[cue.start : stop.start() if stop else zone.end]
     else:  # the subject of the verb
         group = re.split(r",|\bqu['’]|\bque\s", zone.text[zone.start : cue.start])[-1]
+        if stop := _STOP.search(group):  # "le Conseil de sécurité nationale | s'était réuni"
+            group = group[: stop.start()]
     group = group.strip()
     return _tidy(f"{word} {_of(group)}") if group else word
 
