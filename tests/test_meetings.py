@@ -969,3 +969,11 @@ def test_a_town_after_another_meetings_noun_is_that_meetings() -> None:
                        "meeting")
     assert meetings[days("2016-05-03")].place.city == "Addis-Abeba"
     assert meetings[days("2015-01-20")].place.city == "Niamey"
+
+
+def test_a_date_after_apres_dates_its_point_of_reference_not_the_meeting() -> None:
+    text = ("Trois jours après le déclenchement des inondations, le 4 mars 2019, la présidence a convoqué un"
+            " Conseil « Justice et affaires intérieures » extraordinaire, réuni le 7 mars 2019 à Bruxelles.")
+    found = find_meetings(make_doc("r", [Part("r", blocks=paragraphs(text))], "2019-04-01"), PLACES)
+    assert [m.span.iso() for m in found if m.kind == "meeting"] == [("2019-03-07", "2019-03-07")]
+    assert by_kind(found, "event")[days("2019-03-04")].name == "Déclenchement des inondations"

@@ -144,6 +144,8 @@ _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
 """A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
 La Haye"; "visite d'Europol, La Haye – présentation du Centre"."""
 _NUMBER = re.compile(r"\d+")
+_AFTER_OR_BEFORE = re.compile(
+    r"\b(?:apr[èe]s|avant)\s+(?:la|le|les|l['’])\s*(?P<what>[^,;:()]{3,120}?)\s*,\s*(?:(?:le|les|du)\s+)?$")
 _DURATION = re.compile(rf"\b(?P<days>{'|'.join(_WORDS['durations'])}|\d)\s+jours\b", re.IGNORECASE)
 _CLOSING = _any_word(*_WORDS["closing_verbs"])
 _OPENING = _any_word(*_WORDS["opening_verbs"])
@@ -494,7 +496,9 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     if SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE:
         cues = [c for c in cues if c.kind == "event"]  # "copréside depuis le 1er janvier 2017": a state, no meeting
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
-    if cue is None:
+    if point := _reference_point(zone, cues):
+        kind, name = "event", point  # "quelques semaines après la mort de treize militaires, le 25 novembre 2019"
+    elif cue is None:
         kind, name = "event", UNDATED_EVENT
     elif cue.kind == "meeting":
         kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
@@ -507,6 +511,16 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     span = _lasting(zone) if kind == "meeting" else zone.date.span
     meeting = Meeting("", name, span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+def _reference_point(zone: _Zone, cues: list[_Cue]) -> str:
+    """The name of what a date right after "après …" or "avant …" dates, when no meeting's noun stands between
+    them: the date is the point of reference, not the meeting's ("quatre jours après le déclenchement de
+    l'agression, le 24 février 2022, la présidence a convoqué un Conseil"); else ""."""
+    meeting_ends = [c.end for c in cues if c.kind == "meeting" and c.end <= zone.date.start]
+    start = max([zone.start, *meeting_ends])
+    match = _AFTER_OR_BEFORE.search(zone.text, start, zone.date.start)
+    return _tidy(match.group("what")) if match else ""
 
 
 def _lasting(zone: _Zone) -> DateSpan:
