@@ -32,6 +32,9 @@ def _meta(text: str):
      "Le présent rapport examine la réunion du 2 avril 2019.\n", "2019-07-04", ""),
     ("Le 4 novembre 2014, à l’occasion de la session de l’Assemblée générale, à Monaco, les ministres se "
      "sont rencontrés.\n", "2014-11-04", "Monaco"),
+    ("Communiqué de presse 014\nPublié le 9 juil. 2018\n\nCommuniqué du sommet de Bruxelles\npublié par les chefs"
+     " d'État participant à la réunion tenue à Bruxelles le 9 juillet 2018\n\n1. Nous, chefs d'État, affirmons.\n",
+     "2018-07-09", "Bruxelles"),
     ("CONSEIL DE PAIX ET DE SÉCURITÉ\n\nCommuniqué de la 512e réunion du CPS, Bamako (Mali), 20 mars 2015\n\n"
      "Le Conseil, en sa 512e réunion tenue le 20 mars 2015, a adopté ce qui suit.\n", "2015-03-20", "Bamako"),
 ])

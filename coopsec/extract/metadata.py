@@ -161,7 +161,9 @@ def document_date_and_place(body: Body) -> tuple[DateSpan | None, str]:
     opening = [plain(b.text) for b in first.blocks[:OPENING_BLOCKS]]
     short = [text for b in first.blocks if len(text := plain(b.text)) <= MAX_DATELINE]
     span, place = _date_and_place(header, opening, short, first.date)
-    return span, place or _dateline_place(header + opening) or _place_after_date(header + opening, span)
+    texts = header + opening
+    return span, (place or _dateline_place(texts) or _place_after_date(texts, span)
+                  or _place_before_same_day(texts, span))
 
 
 def _date_and_place(
@@ -236,6 +238,17 @@ def _place_after_date(texts: list[str], span: DateSpan | None) -> str:
             for match in _AT_TOWN.finditer(after):
                 if towns_named(place_key(match.group(1))):
                     return display_name(match.group(1))
+    return ""
+
+
+def _place_before_same_day(texts: list[str], span: DateSpan | None) -> str:
+    """The town introduced by « à » right before the document's own day written again (``publié par les chefs
+    d'État participant à la réunion tenue à Vilnius le 11 juillet 2023``)."""
+    for text in texts if span else []:
+        for match in find_dates(text):
+            towns = list(_AT_TOWN.finditer(text, max(0, match.start - 40), match.start))
+            if match.span.end == span.end and towns and towns_named(place_key(towns[-1].group(1))):
+                return display_name(towns[-1].group(1))
     return ""
 
 
