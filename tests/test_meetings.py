@@ -977,3 +977,14 @@ def test_a_date_after_apres_dates_its_point_of_reference_not_the_meeting() -> No
     found = find_meetings(make_doc("r", [Part("r", blocks=paragraphs(text))], "2019-04-01"), PLACES)
     assert [m.span.iso() for m in found if m.kind == "meeting"] == [("2019-03-07", "2019-03-07")]
     assert by_kind(found, "event")[days("2019-03-04")].name == "Déclenchement des inondations"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("Nous nous réunirons de nouveau à Lisbonne en 2025.", "Lisbonne"),
+     ("Nous nous réunirons de nouveau en 2025, à Lisbonne, au siège de l'organisation.", "Lisbonne")],
+)
+def test_the_next_meeting_told_by_its_verb_its_town_and_its_year(text: str, city: str) -> None:
+    (meeting,) = [m for m in find_meetings(make_doc("y", [Part("y", blocks=paragraphs(text))], "2024-07-10"),
+                                           PLACES) if m.kind == "meeting"]
+    assert (meeting.span.iso(), meeting.place.city) == (("2025", "2025"), city)

@@ -119,6 +119,8 @@ _YEAR_TIE = re.compile(r"(?:\(|\ben|\bde)\s*$")
 """What ties a year to the place before it, checked first: "(", "en", "de"."""
 _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
 """A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
+_PLACE_AFTER_YEAR = re.compile(rf"\s*,\s*(?:à|au|en)\s+(?P<place>{_PLACE_NAME})")
+"""A place right after a year and a comma: "en 2017, à Bruxelles"."""
 _HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
 _ELIDED = re.compile(
@@ -419,16 +421,24 @@ def _year_meetings(
             continue
         clause = next(c for c in _clauses(text) if c[0] <= year.start < c[1])
         before = _YEAR_AFTER_PLACE.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
-        if before is None:
+        after = _PLACE_AFTER_YEAR.match(text, year.end, clause[1])  # "nous réunirons en 2017, à Bruxelles"
+        if before is None and after is None:
             continue
-        place, start = _place_tail(places, before.group("place"), before.start("place"))
-        nouns = [c for c in _clause_cues(text, *clause) if c.role == "noun" and c.end <= start]
-        cue = max(nouns, key=lambda c: c.end, default=None)
+        found = before or after
+        place, start = _place_tail(places, found.group("place"), found.start("place"))
+        start = min(start, year.start)
+        cues = [c for c in _clause_cues(text, *clause) if c.role in ("noun", "verb") and c.end <= start]
+        cue = max(cues, key=lambda c: c.end, default=None)
         if place is None or cue is None or cue.kind != "meeting" or start - cue.end > PLACE_REACH:
             continue
         zone = _Zone(text, clause, clause[0], clause[1], year)
         phrase = text[cue.start : year.start]
-        name = phrase if _STOP.search(phrase) is None else f"{text[cue.start : cue.end]} {_of(place.label)}"
+        if cue.role == "verb":  # "nous nous réunirons de nouveau à Vilnius en 2023"
+            name = f"Réunion {_of(place.label)}"
+        elif _STOP.search(phrase) is None and after is None:
+            name = phrase
+        else:
+            name = f"{text[cue.start : cue.end]} {_of(place.label)}"
         reason = f"« {text[cue.start : cue.end]} », année seule après le lieu"
         yield Meeting("", _tidy(name), year.span, place, "meeting", [Citation(slug, anchor, _quote(zone))],
                       confidence=_CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST, reason=reason)
