@@ -988,3 +988,10 @@ def test_the_next_meeting_told_by_its_verb_its_town_and_its_year(text: str, city
     (meeting,) = [m for m in find_meetings(make_doc("y", [Part("y", blocks=paragraphs(text))], "2024-07-10"),
                                            PLACES) if m.kind == "meeting"]
     assert (meeting.span.iso(), meeting.place.city) == (("2025", "2025"), city)
+
+
+def test_a_dispatchs_byline_date_is_no_meeting() -> None:
+    text = ("TUNIS, 3 avril 2019 (TAP) - Les ministres de l'Intérieur des pays voisins de la Libye ont"
+            " adopté hier à Tunis une déclaration commune.")
+    doc = make_doc("b", [Part("b", blocks=paragraphs(text))], "2019-04-03")
+    assert not [m for m in find_meetings(doc, PLACES) if m.kind == "meeting" and m.span.start == date(2019, 4, 3)]

@@ -146,6 +146,8 @@ _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
 """A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
 La Haye"; "visite d'Europol, La Haye – présentation du Centre"."""
 _NUMBER = re.compile(r"\d+")
+_BYLINE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*[-–—]\s")
+"""What follows a dispatch's byline date: the agency, then a dash ("22 janvier 2018 (APS) - ")."""
 _AFTER_OR_BEFORE = re.compile(
     r"\b(?:apr[èe]s|avant)\s+(?:la|le|les|l['’])\s*(?P<what>[^,;:()]{3,120}?)\s*,\s*(?:(?:le|les|du)\s+)?$")
 _DURATION = re.compile(rf"\b(?P<days>{'|'.join(_WORDS['durations'])}|\d)\s+jours\b", re.IGNORECASE)
@@ -502,7 +504,7 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     """The meeting or event a date stands for; the flag tells a weak reading (a date without any cue, or
     one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
     days written out elsewhere in the document."""
-    cues = _cues(zone)
+    cues = [] if _is_byline(zone) else _cues(zone)
     if SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE:
         cues = [c for c in cues if c.kind == "event"]  # "copréside depuis le 1er janvier 2017": a state, no meeting
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
@@ -521,6 +523,12 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     span = _lasting(zone) if kind == "meeting" else zone.date.span
     meeting = Meeting("", name, span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+def _is_byline(zone: _Zone) -> bool:
+    """Whether the date is a dispatch's byline, the text's own date: "ALGER, 22 janvier 2018 (APS) - Les…"."""
+    return (zone.clause[0] == 0 and _DATELINE.fullmatch(zone.text, 0, zone.date.start) is not None
+            and _BYLINE_END.match(zone.text, zone.date.end) is not None)
 
 
 def _reference_point(zone: _Zone, cues: list[_Cue]) -> str:
