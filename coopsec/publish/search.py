@@ -346,6 +346,9 @@ title: Recherche
 <noscript><p>La recherche fonctionne avec JavaScript activé.</p></noscript>
 
 La recherche ignore les accents, les majuscules, les élisions (« l’OTAN ») et les traits d’union ;
-« terroriste » trouve aussi « terrorisme » et « terroristes ». Tous les mots demandés doivent figurer
-dans le même paragraphe ; une référence comme « 12838/23 » trouve le document qui la porte.
+« terroriste » trouve aussi « terrorisme » et « terroristes », après les paragraphes qui portent le mot
+tel qu’il est écrit. Les résultats sont groupés par document, le plus pertinent d’abord : les paragraphes
+qui contiennent le plus de mots demandés, et les plus rares, passent devant ; un mot absent du paragraphe
+mais présent dans le titre du document compte aussi. Une référence comme « 12838/23 » trouve le document
+qui la porte.
 """
