@@ -338,8 +338,9 @@
     return lo;
   }
 
-  /* The hits with what is shown of them: page URL (with the paragraph), titles, text. */
-  function withText(hits, root) {
+  /* The hits with what is shown of them: page URL (with the query, to highlight it, and the paragraph),
+   * titles, text. */
+  function withText(hits, root, query) {
     var ids = new Set(hits.map(function (h) { return chunkOf(h.unit); }));
     return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); }))
       .then(function () {
@@ -350,7 +351,8 @@
           return {
             page: d[0],
             anchor: entry[0],
-            url: (root || "") + d[0] + (entry[0] ? "#" + entry[0] : ""),
+            url: (root || "") + d[0] + (query ? "?q=" + encodeURIComponent(query) : "") +
+              (entry[0] ? "#" + entry[0] : ""),
             title: d[1],
             subtitle: d[2],
             text: entry[1],
@@ -474,7 +476,7 @@
     var token = {};
     list.coopsecToken = token;
     return search(query).then(function (found) {
-      return withText(found.hits.slice(0, limit), ROOT).then(function (hits) {
+      return withText(found.hits.slice(0, limit), ROOT, query).then(function (hits) {
         if (list.coopsecToken !== token) return null;
         var isHit = matcher(found.parsed);
         status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) : "";
@@ -611,9 +613,44 @@
 
   window.coopsecSearch = api;
 
+  /* On a document page opened from a result (?q=…), the matched words are highlighted in the text. */
+  function highlightPage() {
+    var query = new URLSearchParams(window.location.search).get("q");
+    var article = document.querySelector("article") || document.querySelector("main");
+    if (!query || !article || document.getElementById("coopsec-page-q")) return;
+    search(query).then(function (found) {
+      var isHit = matcher(found.parsed);
+      var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (node) {
+          return node.parentNode.closest("script, style, mark, .coopsec-search") ?
+            NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        }
+      });
+      var nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      nodes.forEach(function (node) {
+        var text = node.nodeValue;
+        var re = /[\p{L}\p{N}]+/gu;
+        var m;
+        var pos = 0;
+        var pieces = [];
+        while ((m = re.exec(text)) !== null) {
+          if (!isHit(m[0])) continue;
+          if (m.index > pos) pieces.push(document.createTextNode(text.slice(pos, m.index)));
+          pieces.push(el("mark", "coopsec-mark", m[0]));
+          pos = m.index + m[0].length;
+        }
+        if (!pieces.length) return;
+        if (pos < text.length) pieces.push(document.createTextNode(text.slice(pos)));
+        node.replaceWith.apply(node, pieces);
+      });
+    }).catch(function () {});
+  }
+
   function start() {
     installHeader();
     installPage();
+    highlightPage();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
