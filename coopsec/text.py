@@ -33,11 +33,19 @@ class _FoldTable(dict[int, str]):
         return folded
 
 
-_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
+"""Ligatures that NFKD does not decompose, written out."""
+_LIGATURES = LIGATURES
 _FOLD_TABLE = _FoldTable()
 
 
-_ELISION_REVERSED = re.compile(r"['’ʼ‘`´](?:[cdjlmnst]|uq|uqsuj|uqsrol|uqsiup|uqiouq)\b", re.IGNORECASE)
+ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
+"""Words French writes elided before an apostrophe (``l'``, ``qu'``, ``jusqu'``): split off by :func:`fold`."""
+APOSTROPHES = "'’ʼ‘`´"
+"""The characters taken for an apostrophe."""
+
+_ELISION_REVERSED = re.compile(
+    f"[{APOSTROPHES}](?:{'|'.join(word[::-1] for word in ELIDED)})\\b", re.IGNORECASE)
 """An elided word and its apostrophe (``l'``, ``qu'``, ``jusqu'``) in the reversed text: opening with the
 apostrophe, the pattern is much faster to scan for than its forward form, which opens with ``\b``."""
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coopsec.model import Block, Document, Metadata, Part, Source, note_call
-from coopsec.publish.search import SEARCH_DIR, search_files, stem, terms
+from coopsec.publish.search import SEARCH_DIR, analysis, search_files, stem, terms
 from coopsec.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,9 +52,10 @@ TRICKY = [
 
 
 def run_node(strings: list[str]) -> list[list]:
-    """[fold, terms] of each string, computed by search.js under node."""
+    """[fold, terms] of each string, computed by search.js under node, with the analysis the build writes."""
     program = (
         f"const a = require({json.dumps(str(SEARCH_JS))});"
+        f"a.configure({json.dumps(analysis())});"
         "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "process.stdout.write(JSON.stringify(input.map(s => [a.fold(s), a.terms(s)])));"
     )
@@ -118,7 +119,7 @@ def load(files: dict[str, str], path: str) -> dict:
 def postings(files: dict[str, str], term: str) -> list[int]:
     shard = load(files, f"{SEARCH_DIR}/i/{term[:2]}.js")
     numbers, total = [], 0
-    for gap in shard["terms"][term].split(","):
+    for gap, _weight in re.findall(r"([0-9a-z]+)([A-Z])", shard["terms"][term]):
         total += int(gap, 36)
         numbers.append(total)
     return numbers
@@ -153,24 +154,27 @@ def test_document_table_and_units(files: dict[str, str]) -> None:
     table = load(files, f"{SEARCH_DIR}/docs.js")
     assert table["docs"] == [
         ["corpus/documents/a-note.html", "Note du Conseil", "", 0],
-        ["corpus/documents/b-declaration.html", "Déclaration d’Alger", "08 et 09 Avril 2013 · Alger", 3],
+        ["corpus/documents/b-declaration.html", "Déclaration d’Alger", "08 et 09 Avril 2013 · Alger", 2],
     ]
-    # each: metadata, heading (leading to the next paragraph), paragraphs
-    assert table["units"] == 7
+    # each: metadata, paragraphs (a heading is a field of the paragraph it leads to)
+    assert table["units"] == 5
+    assert table["analysis"] == analysis() and table["analysis"]["keyLength"] == 2
     text = load(files, f"{SEARCH_DIR}/t/0.js")
-    assert [anchor for anchor, _ in text["units"]] == ["", "p-1", "p-1", "", "p-1", "p-1", "p-2"]
+    assert [anchor for anchor, _ in text["units"]] == ["", "p-1", "", "p-1", "p-2"]
     # footnote calls are not shown in excerpts
-    assert text["units"][5][1] == "La lutte contre le terrorisme et la sécurité."
+    assert text["units"][3][1] == "La lutte contre le terrorisme et la sécurité."
     assert set(table["shards"]) == {p.split("/")[-1][:-3] for p in files if "/i/" in p}
 
 
 def test_postings_find_paragraphs_and_metadata(files: dict[str, str]) -> None:
-    assert postings(files, "terror") == [5, 6]
-    assert postings(files, "otan") == [6]
-    assert postings(files, "securite") == [5]
+    assert postings(files, "terror") == [3, 4]
+    assert postings(files, "otan") == [4]
+    assert postings(files, "securite") == [3]
     assert postings(files, "12838") == [0]  # reference code, in the metadata unit
-    assert postings(files, "alger") == [3]  # title and place
-    assert postings(files, "preambule") == [1, 4]  # heading, leading to the next paragraph
+    assert postings(files, "alger") == [2]  # title and place
+    assert postings(files, "preambule") == [1, 3]  # heading, a field of the next paragraph
+    forms = load(files, f"{SEARCH_DIR}/i/te.js")["forms"]["terror"]
+    assert forms == {"terrorisme": "3", "terroristes": "4"}  # exact forms, to rank them above the stem
     shards = [load(files, path)["terms"] for path in files if "/i/" in path]
     assert not any("le" in shard or "et" in shard for shard in shards)  # stopwords
 
@@ -178,7 +182,7 @@ def test_postings_find_paragraphs_and_metadata(files: dict[str, str]) -> None:
 def test_corpus_text_cannot_close_the_script(files: dict[str, str]) -> None:
     shard = files[f"{SEARCH_DIR}/t/0.js"]
     assert "</script>" not in shard and "<img" not in shard
-    assert load(files, f"{SEARCH_DIR}/t/0.js")["units"][2][1].startswith("Coopération policière </script><img")
+    assert load(files, f"{SEARCH_DIR}/t/0.js")["units"][1][1].startswith("Coopération policière </script><img")
 
 
 def test_search_page_is_french_and_accessible(files: dict[str, str]) -> None:

@@ -9,13 +9,27 @@ same :func:`terms` analysis to the query; both sides must stay identical
 Layout under ``docs/data/search/``:
 
 - ``docs.js``: document table (page, title, subtitle, first unit), text chunk
-  starts and the list of index shard keys;
+  starts, the list of index shard keys, the query analysis (:func:`analysis`:
+  elisions, stopwords, stemming rules, shard key length; search.js has no copy
+  of them) and the ranking constants;
 - ``i/<key>.js``: inverted index for the terms starting with ``key`` (their
-  first two characters), postings as base-36 deltas of unit numbers;
+  first two characters). Each posting is a base-36 delta of unit numbers
+  followed by one capital letter, the unit's BM25F term weight quantized
+  (:func:`_impacts`); the document frequency is the posting count. ``forms``
+  lists, for a stem written otherwise than as itself, the units of each folded
+  form (``""``: all the stem's units), so that an exact word ranks above its
+  inflections;
 - ``t/<n>.js``: unit texts (anchor and plain text) for the excerpts.
 
 A unit is one searchable paragraph (or list item, or heading) of a document,
 or the document's metadata (title, type, date, place, body, references).
+
+Ranking is BM25F: a unit's fields (the title and the other metadata of the
+metadata unit, a heading, a paragraph) are weighted by :data:`FIELD_WEIGHTS`
+and length-normalised against the mean length of their kind, then saturated
+with ``k1``; this weight is computed here, once, and search.js multiplies it by
+the term's idf. The query logic itself is in search.js only, run by node for
+``python -m benchmarks.search`` and for ``tests/js``.
 """
 
 from __future__ import annotations
@@ -27,13 +41,20 @@ from functools import cache
 from itertools import pairwise
 
 from coopsec.model import Document, plain
-from coopsec.text import tokens
+from coopsec.text import APOSTROPHES, ELIDED, LIGATURES, tokens
 from coopsec.write.markdown import SEARCH_PAGE, document_path
 
 SEARCH_DIR = "data/search"
 KEY_LENGTH = 2
 CHUNK_CHARS = 48_000
 MIN_STEM = 3
+MIN_TERM = 2  # shorter tokens are neither indexed nor searched
+
+K1 = 1.2
+B = 0.75
+LEVELS = 26  # BM25F weights are stored as one letter, A (1/26 of the maximum) to Z
+FIELD_WEIGHTS = {"title": 4.0, "meta": 1.5, "heading": 2.5, "text": 1.0}
+"""BM25F weight of a field: a word of the title counts four times a word of a paragraph."""
 
 # fmt: off
 STOPWORDS = frozenset({
@@ -82,10 +103,35 @@ def terms(text: str) -> list[str]:
     return [term for term in map(_term, tokens(text)) if term]
 
 
+def words(text: str) -> list[str]:
+    """The folded tokens of ``text`` that give a search term, unstemmed (the exact forms)."""
+    return [token for token in tokens(text) if _term(token)]
+
+
 @cache
 def _term(token: str) -> str:
     """The search term of a folded token, empty for a stopword or a single character (cached: few distinct)."""
-    return "" if len(token) < 2 or token in STOPWORDS else stem(token)
+    return "" if len(token) < MIN_TERM or token in STOPWORDS else stem(token)
+
+
+def analysis() -> dict:
+    """The query analysis as data, for search.js: its one definition is here and in coopsec/text.py."""
+    return {
+        "elided": list(ELIDED),
+        "apostrophes": APOSTROPHES,
+        "ligatures": LIGATURES,
+        "stopwords": sorted(STOPWORDS),
+        "plural": [list(rule) for rule in _PLURAL],
+        "suffixes": [list(rule) for rule in _SUFFIXES],
+        "minStem": MIN_STEM,
+        "minTerm": MIN_TERM,
+        "keyLength": KEY_LENGTH,
+    }
+
+
+def ranking() -> dict:
+    """The constants search.js needs to turn the stored weights into BM25 scores."""
+    return {"k1": K1, "b": B, "levels": LEVELS}
 
 
 @dataclass
@@ -95,7 +141,7 @@ class Unit:
     doc: int  # index in the sorted document list
     anchor: str  # paragraph anchor; empty for the document's metadata
     text: str  # plain text shown in excerpts
-    indexed: str  # text whose terms are indexed
+    fields: dict[str, str]  # field kind (FIELD_WEIGHTS) -> text whose terms are indexed
 
 
 def search_files(docs: list[Document]) -> dict[str, str]:
@@ -108,9 +154,10 @@ def search_files(docs: list[Document]) -> dict[str, str]:
         files[f"{SEARCH_DIR}/t/{number}.js"] = _script(
             {"kind": "text", "id": number, "start": start, "units": [[u.anchor, u.text] for u in units[start:end]]}
         )
-    shards = _shards(_postings(units))
-    for key, postings in shards.items():
-        files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, "terms": postings})
+    postings, forms = _postings(units)
+    shards = _shards(postings, forms)
+    for key, shard in shards.items():
+        files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, **shard})
     files[f"{SEARCH_DIR}/docs.js"] = _script(
         {
             "kind": "docs",
@@ -118,48 +165,111 @@ def search_files(docs: list[Document]) -> dict[str, str]:
             "docs": _doc_table(docs, units),
             "chunks": [start for start, _ in chunks],
             "shards": sorted(shards),
+            "analysis": analysis(),
+            "ranking": ranking(),
         }
     )
     return files
 
 
 def _units(index: int, doc: Document) -> list[Unit]:
-    """The metadata unit, then one unit per anchored block; headings lead to the next anchor."""
+    """The metadata unit, then one unit per anchored block; headings are a field of the block they lead to."""
     meta = doc.meta
     summary = " — ".join(
         part for part in (meta.title, meta.doc_type, meta.date_text, meta.place, meta.issuing_body) if part
     )
     references = [ref for part in doc.parts for ref in part.references] + meta.references
     extra = [part.title for part in doc.parts] + references + meta.participants
-    units = [Unit(index, "", summary, " ".join([summary, *extra]))]
+    rest = " ".join(part for part in (meta.doc_type, meta.date_text, meta.place, meta.issuing_body) if part)
+    fields = {"title": meta.title or "", "meta": " ".join([rest, *extra])}
+    units = [Unit(index, "", summary, fields)]
     headings: list[str] = []
     for block in doc.blocks():
         text = plain(block.text).strip()
         if not block.anchor:
             headings.append(text)
             continue
-        for heading in headings:
-            units.append(Unit(index, block.anchor, heading, heading))
+        fields = {"heading": " ".join(headings), "text": text} if headings else {"text": text}
         headings = []
-        units.append(Unit(index, block.anchor, text, text))
+        units.append(Unit(index, block.anchor, text, fields))
     return units
 
 
-def _postings(units: list[Unit]) -> dict[str, list[int]]:
-    """Term -> sorted unit numbers."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for number, unit in enumerate(units):
-        for term in dict.fromkeys(terms(unit.indexed)):
-            postings[term].append(number)
-    return postings
+Postings = dict[str, list[tuple[int, int]]]
 
 
-def _shards(postings: dict[str, list[int]]) -> dict[str, dict[str, str]]:
-    """Group the postings by term prefix, each list encoded as base-36 deltas."""
-    shards: dict[str, dict[str, str]] = defaultdict(dict)
+def _postings(units: list[Unit]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
+    """Term -> [(unit number, quantized BM25F weight)], and stem -> folded form -> unit numbers."""
+    counts = [{kind: _counts(text) for kind, text in unit.fields.items()} for unit in units]
+    postings: Postings = defaultdict(list)
+    forms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for number, weights in enumerate(_impacts(counts)):
+        for term, weight in weights.items():
+            postings[term].append((number, weight))
+        for form in dict.fromkeys(form for fields in counts[number].values() for form in fields.forms):
+            forms[stem(form)][form].append(number)
+    # a stem written only as itself needs no list: its one form is the stem
+    written = {term: found for term, found in forms.items() if list(found) != [term]}
+    return postings, written
+
+
+@dataclass
+class _Counts:
+    terms: dict[str, int]  # term -> occurrences in the field
+    length: int  # terms in the field
+    forms: list[str]  # exact folded forms
+
+
+def _counts(text: str) -> _Counts:
+    found = words(text)
+    counts: dict[str, int] = defaultdict(int)
+    for form in found:
+        counts[stem(form)] += 1
+    return _Counts(counts, len(found), found)
+
+
+def _impacts(counts: list[dict[str, _Counts]]) -> list[dict[str, int]]:
+    """Per unit, term -> BM25F weight quantized to 1..LEVELS.
+
+    ``tf~ = sum over fields of weight * tf / (1 - b + b * length / mean length of the field kind)``,
+    then ``tf~ * (k1 + 1) / (k1 + tf~)``, whose maximum is ``k1 + 1``.
+    """
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for fields in counts:
+        for kind, field in fields.items():
+            totals[kind][0] += field.length
+            totals[kind][1] += 1
+    means = {kind: max(total / number, 1.0) for kind, (total, number) in totals.items()}
+    impacts = []
+    for fields in counts:
+        weighted: dict[str, float] = defaultdict(float)
+        for kind, field in fields.items():
+            norm = 1 - B + B * field.length / means[kind]
+            for term, tf in field.terms.items():
+                weighted[term] += FIELD_WEIGHTS[kind] * tf / norm
+        impacts.append(
+            {term: max(1, min(LEVELS, round(LEVELS * tf / (K1 + tf)))) for term, tf in weighted.items()}
+        )
+    return impacts
+
+
+def _shards(postings: Postings, forms: dict[str, dict[str, list[int]]]) -> dict[str, dict]:
+    """Group the postings (and the forms of stems written several ways) by term prefix."""
+    shards: dict[str, dict] = defaultdict(lambda: {"terms": {}})
     for term in sorted(postings):
-        shards[term[:KEY_LENGTH]][term] = _encode(postings[term])
+        shards[term[:KEY_LENGTH]]["terms"][term] = _encode_weighted(postings[term])
+    for term in sorted(forms):
+        shard = shards[term[:KEY_LENGTH]].setdefault("forms", {})
+        every = len(forms[term]) == 1  # a stem written one way only: its form has all the stem's units
+        shard[term] = {form: "" if every else _encode(forms[term][form]) for form in sorted(forms[term])}
     return shards
+
+
+def _encode_weighted(postings: list[tuple[int, int]]) -> str:
+    """Base-36 gaps between sorted unit numbers (the first from 0), each followed by its weight as A..Z."""
+    numbers = [number for number, _ in postings]
+    gaps = [number - previous for previous, number in pairwise([0, *numbers])]
+    return "".join(_base36(gap) + chr(64 + weight) for gap, (_, weight) in zip(gaps, postings, strict=True))
 
 
 def _encode(numbers: list[int]) -> str:
@@ -236,6 +346,9 @@ title: Recherche
 <noscript><p>La recherche fonctionne avec JavaScript activé.</p></noscript>
 
 La recherche ignore les accents, les majuscules, les élisions (« l’OTAN ») et les traits d’union ;
-« terroriste » trouve aussi « terrorisme » et « terroristes ». Tous les mots demandés doivent figurer
-dans le même paragraphe ; une référence comme « 12838/23 » trouve le document qui la porte.
+« terroriste » trouve aussi « terrorisme » et « terroristes », après les paragraphes qui portent le mot
+tel qu’il est écrit. Les résultats sont groupés par document, le plus pertinent d’abord : les paragraphes
+qui contiennent le plus de mots demandés, et les plus rares, passent devant ; un mot absent du paragraphe
+mais présent dans le titre du document compte aussi. Une référence comme « 12838/23 » trouve le document
+qui la porte.
 """

@@ -11,23 +11,36 @@
 (function () {
   "use strict";
 
-  var ELISION = /(?<![\p{L}\p{N}_])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ‘`´]/giu;
-  var STOPWORDS = new Set(
-    ("au aux avec ce ces cet cette dans de des du elle elles en est et etre il ils " +
-      "la le les leur leurs lui mais ne nous on ont ou par pas pour qu que qui sa sans se ses " +
-      "son sont sur un une vous the of and to in").split(" ")
-  );
-  var PLURAL = [["ss", "ss"], ["eaux", "eau"], ["aux", "al"], ["s", ""]];
-  var SUFFIXES = [
-    ["isme", ""], ["iste", ""], ["ee", "e"], ["ere", "er"], ["elle", "el"], ["enne", "en"],
-    ["ive", "if"], ["euse", "eux"], ["ale", "al"], ["ie", "i"], ["ue", "u"]
-  ];
-  var MIN_STEM = 3;
+  /* ---------- analysis ----------
+   * Its rules (elided words, apostrophes, ligatures, stopwords, plural and suffix rules, lengths) are
+   * written once, in coopsec/text.py and coopsec/publish/search.py, and come as data in docs.js
+   * (analysis()); configure() turns them into the functions below. */
+
+  var A = null;
+
+  function escapeClass(chars) {
+    return chars.replace(/[\\\]\[^-]/g, "\\$&");
+  }
+
+  function configure(data) {
+    A = {
+      elision: new RegExp("(?<![\\p{L}\\p{N}_])(?:" + data.elided.join("|") + ")[" +
+        escapeClass(data.apostrophes) + "]", "giu"),
+      ligature: new RegExp("[" + escapeClass(Object.keys(data.ligatures).join("")) + "]", "g"),
+      ligatures: data.ligatures,
+      stopwords: new Set(data.stopwords),
+      plural: data.plural,
+      suffixes: data.suffixes,
+      minStem: data.minStem,
+      minTerm: data.minTerm,
+      keyLength: data.keyLength
+    };
+  }
 
   function fold(text) {
     return text
-      .replace(ELISION, " ")
-      .replace(/œ/g, "oe").replace(/Œ/g, "oe").replace(/æ/g, "ae").replace(/Æ/g, "ae")
+      .replace(A.elision, " ")
+      .replace(A.ligature, function (c) { return A.ligatures[c]; })
       .normalize("NFKD")
       .replace(/\p{M}/gu, "")
       .toLowerCase();
@@ -42,7 +55,7 @@
       var suffix = rules[i][0];
       if (token.endsWith(suffix)) {
         var base = token.slice(0, token.length - suffix.length);
-        return base.length >= MIN_STEM ? base + rules[i][1] : token;
+        return base.length >= A.minStem ? base + rules[i][1] : token;
       }
     }
     return token;
@@ -50,45 +63,44 @@
 
   function stem(token) {
     if (!/^[a-z]+$/.test(token)) return token;
-    return strip(strip(token, PLURAL), SUFFIXES);
+    return strip(strip(token, A.plural), A.suffixes);
+  }
+
+  /* The folded words of a text that give a search term (no stopword, no single character). */
+  function words(text) {
+    return tokens(text).filter(function (t) { return t.length >= A.minTerm && !A.stopwords.has(t); });
   }
 
   function terms(text) {
-    return tokens(text)
-      .filter(function (t) { return t.length > 1 && !STOPWORDS.has(t); })
-      .map(stem);
+    return words(text).map(stem);
   }
 
-  var analysis = { fold: fold, tokens: tokens, stem: stem, terms: terms };
-  if (typeof module !== "undefined" && module.exports) module.exports = analysis;
-  if (typeof document === "undefined") return;
+  function shardKey(term) {
+    return term.slice(0, A.keyLength);
+  }
 
-  /* ---------- loading the index ---------- */
+  /* ---------- the index ---------- */
 
-  var script = document.currentScript;
-  var ROOT = script.src.replace(/assets\/search\.js(?:[?#].*)?$/, "");
-  var DATA = ROOT + "data/search/";
-  var SEARCH_PAGE = ROOT + "corpus/recherche.html";
-  var PAGE_SIZE = 50;
-  var POPUP_SIZE = 8;
-  var EXCERPT = 180;
-  var MAX_EXPANSION = 40; // words a partly typed last word may stand for
+  var EXACT = 1; // weight of a hit on the word as typed
+  var STEM = 0.75; // on another word of the same stem
+  var PREFIX = 0.45; // on a word the last, partly typed, word begins
+  var CONTEXT = 0.3; // a word missing from a paragraph but in its document's title or metadata
+  var MAX_EXPANSION = 40; // words a partly typed last word may stand for, the most frequent first
+  var PER_DOC = 5; // passages shown under each document, at most
+  var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of the best
 
+  var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
-  var store = { units: 0, docs: null, chunks: null, shardKeys: null, index: {}, postings: {}, text: {} };
+  var store = { units: 0, docs: null, chunks: null, shardKeys: null, ranking: null, index: {}, postings: {},
+    forms: {}, text: {} };
 
-  function load(url) {
-    if (!loaded[url]) {
-      loaded[url] = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = url;
-        tag.async = true;
-        tag.onload = function () { resolve(); };
-        tag.onerror = function () { reject(new Error("Chargement impossible : " + url)); };
-        document.head.appendChild(tag);
-      });
-    }
-    return loaded[url];
+  function useSource(fn) {
+    source = fn;
+  }
+
+  function load(path) {
+    if (!loaded[path]) loaded[path] = source(path);
+    return loaded[path];
   }
 
   function addShard(data) {
@@ -97,73 +109,101 @@
       store.docs = data.docs;
       store.chunks = data.chunks;
       store.shardKeys = new Set(data.shards);
+      store.ranking = data.ranking;
+      configure(data.analysis);
     } else if (data.kind === "index") {
-      store.index[data.key] = data.terms;
+      store.index[data.key] = { terms: data.terms, forms: data.forms || {} };
     } else if (data.kind === "text") {
       store.text[data.id] = data;
     }
   }
 
   function ready() {
-    return load(DATA + "docs.js");
+    return load("docs.js");
   }
 
   function loadIndex(keys) {
     return Promise.all(keys.filter(function (k) { return store.shardKeys.has(k); })
-      .map(function (k) { return load(DATA + "i/" + k + ".js"); }));
+      .map(function (k) { return load("i/" + k + ".js"); }));
   }
 
-  function decode(term, key) {
+  /* {units: [unit numbers], weights: [BM25F term weights]} of an indexed term. */
+  function decode(term) {
     if (!store.postings[term]) {
-      var numbers = [];
+      var units = [];
+      var weights = [];
+      var scale = (store.ranking.k1 + 1) / store.ranking.levels;
+      var re = /([0-9a-z]+)([A-Z])/g;
+      var m;
       var previous = 0;
-      store.index[key][term].split(",").forEach(function (gap) {
-        previous += parseInt(gap, 36);
-        numbers.push(previous);
-      });
-      store.postings[term] = numbers;
+      var encoded = store.index[shardKey(term)].terms[term];
+      while ((m = re.exec(encoded)) !== null) {
+        previous += parseInt(m[1], 36);
+        units.push(previous);
+        weights.push((m[2].charCodeAt(0) - 64) * scale);
+      }
+      store.postings[term] = { units: units, weights: weights };
     }
     return store.postings[term];
+  }
+
+  /* The units where ``term`` is written as ``form`` (a Set), or null when all are. */
+  function formUnits(term, form) {
+    var forms = store.index[shardKey(term)].forms[term];
+    if (!forms) return form === term ? null : new Set();
+    var encoded = forms[form];
+    if (encoded === undefined) return new Set();
+    if (encoded === "") return null;
+    var id = term + " " + form;
+    if (!store.forms[id]) {
+      var out = new Set();
+      var previous = 0;
+      encoded.split(",").forEach(function (gap) { previous += parseInt(gap, 36); out.add(previous); });
+      store.forms[id] = out;
+    }
+    return store.forms[id];
+  }
+
+  function idf(df) {
+    return Math.log(1 + (store.units - df + 0.5) / (df + 0.5));
   }
 
   /* ---------- query ---------- */
 
   function parseQuery(query) {
-    var list = terms(query);
-    var unique = list.filter(function (t, i) { return list.indexOf(t) === i; });
+    var items = [];
+    var seen = {};
+    words(query).forEach(function (form) {
+      var term = stem(form);
+      if (!seen[term]) { seen[term] = 1; items.push({ term: term, form: form }); }
+    });
     var last = tokens(query).pop();
     var open = /[\p{L}\p{N}]$/u.test(query) && last !== undefined;
-    return { terms: unique, partial: open ? { stem: stem(last), raw: last } : null, matched: [] };
+    return {
+      items: items,
+      terms: items.map(function (i) { return i.term; }),
+      partial: open ? { stem: stem(last), raw: last } : null,
+      matched: [],
+      more: 0
+    };
   }
 
-  /* Terms of the index that a query term stands for: itself, or the words it begins when typed last. */
-  function expand(term, partial) {
-    var key = term.slice(0, 2);
-    var shard = store.index[key];
+  /* The indexed terms a query item stands for, as [[term, weight when exact, weight otherwise]]. */
+  function expand(item, parsed) {
+    var shard = store.index[shardKey(item.term)];
     if (!shard) return [];
-    if (shard[term] !== undefined) return [term];
-    if (!partial || term !== partial.stem) return [];
-    return Object.keys(shard)
-      .filter(function (t) { return t.startsWith(partial.stem) || t.startsWith(partial.raw); })
-      .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); })
-      .slice(0, MAX_EXPANSION);
-  }
-
-  function union(lists) {
-    if (lists.length === 1) return lists[0];
-    var seen = new Uint8Array(store.units);
-    lists.forEach(function (l) { l.forEach(function (n) { seen[n] = 1; }); });
     var out = [];
-    for (var n = 0; n < seen.length; n++) if (seen[n]) out.push(n);
-    return out;
-  }
-
-  function intersect(a, b) {
-    var out = [];
-    var i = 0;
-    var j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    if (shard.terms[item.term] !== undefined) out.push([item.term, EXACT, STEM]);
+    var partial = parsed.partial;
+    if (partial && item.term === partial.stem && item.term.length >= A.keyLength) {
+      var longer = Object.keys(shard.terms).filter(function (t) {
+        return t !== item.term && (t.startsWith(partial.stem) || t.startsWith(partial.raw));
+      });
+      longer.sort(function (a, b) {
+        return decode(b).units.length - decode(a).units.length || (a < b ? -1 : 1);
+      });
+      parsed.more += Math.max(0, longer.length - MAX_EXPANSION);
+      longer.slice(0, MAX_EXPANSION).forEach(function (t) { out.push([t, PREFIX, PREFIX]); });
     }
     return out;
   }
@@ -178,36 +218,113 @@
     return lo;
   }
 
-  /* Matching units, best first: document metadata, then documents with more matching paragraphs. */
-  function rank(units) {
+  /* unit -> best BM25F contribution of one query item (idf x stored weight x kind of hit). */
+  function itemScores(item, expanded) {
+    var best = new Map();
+    expanded.forEach(function (e) {
+      var p = decode(e[0]);
+      var weight = idf(p.units.length);
+      var exact = e[1] === e[2] ? null : formUnits(e[0], item.form);
+      for (var i = 0; i < p.units.length; i++) {
+        var u = p.units[i];
+        var kind = exact === null || exact.has(u) ? e[1] : e[2];
+        var value = weight * p.weights[i] * kind;
+        if (!(best.get(u) >= value)) best.set(u, value);
+      }
+    });
+    return best;
+  }
+
+  /* BM25F ranking, grouped: documents by their best passage, each with its best passages under it. */
+  function rankBm25(parsed) {
+    var perItem = [];
+    parsed.items.forEach(function (item) {
+      var expanded = expand(item, parsed);
+      if (!expanded.length) return;
+      parsed.matched = parsed.matched.concat(expanded.map(function (e) { return e[0]; }));
+      perItem.push(itemScores(item, expanded));
+    });
+    if (!perItem.length) return [];
+    var candidates = new Set();
+    perItem.forEach(function (m) { m.forEach(function (_, u) { candidates.add(u); }); });
+    // per item, document -> its best contribution in the document's text: context of the metadata unit
+    var inDoc = perItem.map(function (m) {
+      var best = new Map();
+      m.forEach(function (value, u) {
+        var d = docOf(u);
+        if (store.docs[d][3] !== u && !(best.get(d) >= value)) best.set(d, value);
+      });
+      return best;
+    });
+    var byDoc = new Map();
+    candidates.forEach(function (u) {
+      var d = docOf(u);
+      var meta = store.docs[d][3];
+      var score = 0;
+      var covered = 0;
+      perItem.forEach(function (m, i) {
+        var own = m.get(u);
+        var context = u === meta ? inDoc[i].get(d) : m.get(meta);
+        if (own !== undefined) { score += own; covered++; } else if (context !== undefined) {
+          score += CONTEXT * context;
+          covered++;
+        }
+      });
+      var share = covered / perItem.length;
+      var hit = { unit: u, doc: d, score: score * share * share };
+      if (!byDoc.has(d)) byDoc.set(d, []);
+      byDoc.get(d).push(hit);
+    });
+    var groups = [];
+    byDoc.forEach(function (hits) {
+      hits.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
+      var shown = [];
+      for (var i = 0; i < hits.length && shown.length < PER_DOC; i++) {
+        if (shown.length && hits[i].score < PASSAGE_FLOOR * hits[0].score) break;
+        shown.push(hits[i]);
+      }
+      groups.push({ score: hits[0].score + 0.1 * (hits[1] ? hits[1].score : 0), hits: shown });
+    });
+    groups.sort(function (a, b) { return b.score - a.score || a.hits[0].unit - b.hits[0].unit; });
+    var out = [];
+    groups.forEach(function (g) {
+      g.hits.forEach(function (h, i) { h.first = i === 0; out.push(h); });
+    });
+    return out;
+  }
+
+  /* The hit-count baseline: units holding every word, metadata first, then documents with more hits. */
+  function rankHits(parsed) {
+    var result = null;
+    for (var i = 0; i < parsed.items.length; i++) {
+      var expanded = expand(parsed.items[i], parsed);
+      if (!expanded.length) return [];
+      parsed.matched = parsed.matched.concat(expanded.map(function (e) { return e[0]; }));
+      var seen = new Set();
+      expanded.forEach(function (e) { decode(e[0]).units.forEach(function (u) { seen.add(u); }); });
+      var list = Array.from(seen).sort(function (a, b) { return a - b; });
+      result = result === null ? list : list.filter(function (u) { return result.indexOf(u) !== -1; });
+    }
     var perDoc = {};
-    var doc = units.map(docOf);
+    var doc = result.map(docOf);
     doc.forEach(function (d) { perDoc[d] = (perDoc[d] || 0) + 1; });
-    var order = units.map(function (u, i) {
-      var meta = store.docs[doc[i]][3] === u ? 1000000 : 0;
-      return { unit: u, doc: doc[i], score: meta + perDoc[doc[i]] };
+    var order = result.map(function (u, n) {
+      var meta = store.docs[doc[n]][3] === u ? 1000000 : 0;
+      return { unit: u, doc: doc[n], score: meta + perDoc[doc[n]], first: true };
     });
     order.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
     return order;
   }
 
-  function search(query) {
-    var parsed = parseQuery(query);
-    if (!parsed.terms.length) return Promise.resolve({ parsed: parsed, hits: [] });
+  /* Hits of ``query``, best first; options.ranking "hits" gives the hit-count baseline. */
+  function search(query, options) {
+    var ranking = (options && options.ranking) || "bm25";
     return ready().then(function () {
-      var keys = parsed.terms.map(function (t) { return t.slice(0, 2); });
-      return loadIndex(keys);
-    }).then(function () {
-      var result = null;
-      for (var i = 0; i < parsed.terms.length; i++) {
-        var expanded = expand(parsed.terms[i], parsed.partial);
-        if (!expanded.length) return { parsed: parsed, hits: [] };
-        parsed.matched = parsed.matched.concat(expanded);
-        var key = expanded[0].slice(0, 2);
-        var list = union(expanded.map(function (t) { return decode(t, key); }));
-        result = result === null ? list : intersect(result, list);
-      }
-      return { parsed: parsed, hits: rank(result) };
+      var parsed = parseQuery(query);
+      if (!parsed.items.length) return { parsed: parsed, hits: [] };
+      return loadIndex(parsed.terms.map(shardKey)).then(function () {
+        return { parsed: parsed, hits: ranking === "hits" ? rankHits(parsed) : rankBm25(parsed) };
+      });
     });
   }
 
@@ -221,24 +338,67 @@
     return lo;
   }
 
-  function withText(hits) {
+  /* The hits with what is shown of them: page URL (with the query, to highlight it, and the paragraph),
+   * titles, text. */
+  function withText(hits, root, query) {
     var ids = new Set(hits.map(function (h) { return chunkOf(h.unit); }));
-    return Promise.all(Array.from(ids).map(function (id) { return load(DATA + "t/" + id + ".js"); }))
+    return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); }))
       .then(function () {
         return hits.map(function (h) {
           var chunk = store.text[chunkOf(h.unit)];
           var entry = chunk.units[h.unit - chunk.start];
           var d = store.docs[h.doc];
           return {
-            url: ROOT + d[0] + (entry[0] ? "#" + entry[0] : ""),
+            page: d[0],
+            anchor: entry[0],
+            url: (root || "") + d[0] + (query ? "?q=" + encodeURIComponent(query) : "") +
+              (entry[0] ? "#" + entry[0] : ""),
             title: d[1],
             subtitle: d[2],
             text: entry[1],
-            meta: d[3] === h.unit
+            meta: d[3] === h.unit,
+            first: h.first,
+            score: h.score
           };
         });
       });
   }
+
+  var api = {
+    addShard: addShard,
+    useSource: useSource,
+    search: search,
+    withText: withText,
+    fold: fold,
+    tokens: tokens,
+    words: words,
+    stem: stem,
+    terms: terms,
+    configure: configure
+  };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+
+  /* ---------- loading the index in the browser ---------- */
+
+  var script = document.currentScript;
+  var ROOT = script.src.replace(/assets\/search\.js(?:[?#].*)?$/, "");
+  var DATA = ROOT + "data/search/";
+  var SEARCH_PAGE = ROOT + "corpus/recherche.html";
+  var PAGE_SIZE = 50;
+  var POPUP_SIZE = 8;
+  var EXCERPT = 180;
+
+  useSource(function (path) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = DATA + path;
+      tag.async = true;
+      tag.onload = function () { resolve(); };
+      tag.onerror = function () { reject(new Error("Chargement impossible : " + DATA + path)); };
+      document.head.appendChild(tag);
+    });
+  });
 
   /* ---------- excerpts ---------- */
 
@@ -291,12 +451,18 @@
     return n === 1 ? "1 résultat" : n.toLocaleString("fr-FR") + " résultats";
   }
 
+  /* One passage; the passages after a document's first are shown under it, its title not repeated. */
   function resultItem(hit, isHit) {
-    var li = el("li", "coopsec-result");
+    var li = el("li", hit.first ? "coopsec-result" : "coopsec-result coopsec-result--passage");
     var a = el("a");
     a.href = hit.url;
-    a.appendChild(el("span", "coopsec-result__title", hit.title));
-    if (hit.subtitle) a.appendChild(el("span", "coopsec-result__meta", hit.subtitle));
+    var title = el("span", "coopsec-result__title", hit.title);
+    if (!hit.first) {
+      title.hidden = true;
+      li.style.marginLeft = "1.5em";
+    }
+    a.appendChild(title);
+    if (hit.subtitle && hit.first) a.appendChild(el("span", "coopsec-result__meta", hit.subtitle));
     var p = el("span", "coopsec-result__excerpt");
     excerpt(hit.text, isHit).forEach(function (piece) {
       p.appendChild(piece[1] ? el("mark", "", piece[0]) : document.createTextNode(piece[0]));
@@ -310,7 +476,7 @@
     var token = {};
     list.coopsecToken = token;
     return search(query).then(function (found) {
-      return withText(found.hits.slice(0, limit)).then(function (hits) {
+      return withText(found.hits.slice(0, limit), ROOT, query).then(function (hits) {
         if (list.coopsecToken !== token) return null;
         var isHit = matcher(found.parsed);
         status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) : "";
@@ -389,13 +555,15 @@
     }
     function run() {
       var query = input.value;
-      if (!terms(query).length) { open(false); return; }
-      open(true);
-      render(list, status, query, POPUP_SIZE, function (total) {
-        more.hidden = total <= POPUP_SIZE;
-        more.textContent = "Voir les " + countLabel(total);
-        more.href = SEARCH_PAGE + "?q=" + encodeURIComponent(query);
-      });
+      ready().then(function () {
+        if (!terms(query).length) { open(false); return; }
+        open(true);
+        render(list, status, query, POPUP_SIZE, function (total) {
+          more.hidden = total <= POPUP_SIZE;
+          more.textContent = "Voir les " + countLabel(total);
+          more.href = SEARCH_PAGE + "?q=" + encodeURIComponent(query);
+        });
+      }).catch(function () {});
     }
     input.addEventListener("focus", function () { ready().catch(function () {}); });
     input.addEventListener("input", debounce(run, 120));
@@ -443,18 +611,46 @@
     }
   }
 
-  window.coopsecSearch = {
-    addShard: addShard,
-    search: search,
-    fold: fold,
-    tokens: tokens,
-    stem: stem,
-    terms: terms
-  };
+  window.coopsecSearch = api;
+
+  /* On a document page opened from a result (?q=…), the matched words are highlighted in the text. */
+  function highlightPage() {
+    var query = new URLSearchParams(window.location.search).get("q");
+    var article = document.querySelector("article") || document.querySelector("main");
+    if (!query || !article || document.getElementById("coopsec-page-q")) return;
+    search(query).then(function (found) {
+      var isHit = matcher(found.parsed);
+      var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (node) {
+          return node.parentNode.closest("script, style, mark, .coopsec-search") ?
+            NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        }
+      });
+      var nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      nodes.forEach(function (node) {
+        var text = node.nodeValue;
+        var re = /[\p{L}\p{N}]+/gu;
+        var m;
+        var pos = 0;
+        var pieces = [];
+        while ((m = re.exec(text)) !== null) {
+          if (!isHit(m[0])) continue;
+          if (m.index > pos) pieces.push(document.createTextNode(text.slice(pos, m.index)));
+          pieces.push(el("mark", "coopsec-mark", m[0]));
+          pos = m.index + m[0].length;
+        }
+        if (!pieces.length) return;
+        if (pos < text.length) pieces.push(document.createTextNode(text.slice(pos)));
+        node.replaceWith.apply(node, pieces);
+      });
+    }).catch(function () {});
+  }
 
   function start() {
     installHeader();
     installPage();
+    highlightPage();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -124,3 +124,14 @@ def test_search_box_is_labelled_on_every_page(http_view: Any) -> None:
         http_view.page.goto(http_view.url(path))
         form = http_view.page.get_by_role("search").first
         assert form.get_by_label("Rechercher").count() == 1
+
+
+def test_landing_page_highlights_the_matched_words(view: Any) -> None:
+    found = search_box(view, "reseaux")
+    target = next(hit for hit in found if "#" in hit["href"])
+    assert "?q=reseaux#" in target["href"]
+    view.page.goto(target["href"])
+    view.page.locator("article mark.coopsec-mark").first.wait_for()
+    marks = {fold(m) for m in view.page.locator("article mark.coopsec-mark").all_text_contents()}
+    assert "reseaux" in marks and marks <= {"reseau", "reseaux"}  # the word and its inflections
+    assert view.external == [] and view.errors == []

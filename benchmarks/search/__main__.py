@@ -1,0 +1,37 @@
+"""``python -m benchmarks.search [--data DIR] [--misses]``: relevance figures of the search, engine vs baseline."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import RANKINGS, evaluate, load_set
+
+LABELS = {"bm25": "moteur (BM25F)", "hits": "référence (nombre de hits)"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, help="a built data/search directory (default: index the corpus)")
+    parser.add_argument("--misses", action="store_true", help="list the queries whose first hit is not an answer")
+    args = parser.parse_args()
+    results = evaluate(args.data)
+    queries = load_set()
+    print(f"{len(queries)} requêtes, {sum(len(q.grades) for q in queries)} passages jugés")
+    print(f"{'':28}{'MRR':>8}{'nDCG@10':>10}{'rappel@10':>11}")
+    for name in RANKINGS:
+        mean = results[name]["mean"]
+        print(f"{LABELS[name]:28}{mean['mrr']:8.3f}{mean['ndcg@10']:10.3f}{mean['recall@10']:11.3f}")
+    engine, base = results["bm25"]["mean"], results["hits"]["mean"]
+    print(f"{'écart':28}{engine['mrr'] - base['mrr']:+8.3f}{engine['ndcg@10'] - base['ndcg@10']:+10.3f}"
+          f"{engine['recall@10'] - base['recall@10']:+11.3f}")
+    if args.misses:
+        for query, scores, found in zip(queries, results["bm25"]["queries"], results["bm25"]["found"], strict=True):
+            if scores["mrr"] < 1:
+                top = [f"{page.rsplit('/', 1)[-1][:3]}#{anchor}" for page, anchor in found[:4]]
+                print(f"  {query.text!r} ({query.kind}): RR {scores['mrr']:.2f}, nDCG {scores['ndcg@10']:.2f}; "
+                      f"en tête : {', '.join(top) or 'rien'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""The query logic of search.js, tested by ``node --test`` on an index the build's code writes, and the
+relevance set's floors (benchmarks/search)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from benchmarks.search import evaluate
+from coopsec.publish.search import search_files
+from tests.test_search import make_doc
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node absent")
+
+
+def test_node_unit_tests(tmp_path: Path) -> None:
+    docs = [
+        make_doc("b-declaration", "Déclaration d’Alger",
+                 ["La lutte contre le terrorisme et la sécurité.", "Les réseaux terroristes et l'OTAN."],
+                 place="Alger"),
+        make_doc("a-note", "Note du Conseil", ["Coopération policière renforcée."], references=["12838/23"]),
+    ]
+    for name, content in search_files(docs).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    done = subprocess.run(
+        ["node", "--test", str(ROOT / "tests" / "js")],
+        env={**os.environ, "COOPSEC_SEARCH_DATA": str(tmp_path / "data" / "search")},
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_relevance_floors() -> None:
+    """MRR, nDCG@10 and recall@10 of the engine on the relevance set, and their lead over the hit count."""
+    results = evaluate()
+    engine, base = results["bm25"]["mean"], results["hits"]["mean"]
+    assert engine["mrr"] >= 0.90
+    assert engine["ndcg@10"] >= 0.85
+    assert engine["recall@10"] >= 0.78
+    assert engine["mrr"] - base["mrr"] >= 0.09
+    assert engine["ndcg@10"] - base["ndcg@10"] >= 0.10
