@@ -995,3 +995,18 @@ def test_a_dispatchs_byline_date_is_no_meeting() -> None:
             " adopté hier à Tunis une déclaration commune.")
     doc = make_doc("b", [Part("b", blocks=paragraphs(text))], "2019-04-03")
     assert not [m for m in find_meetings(doc, PLACES) if m.kind == "meeting" and m.span.start == date(2019, 4, 3)]
+
+
+def test_a_meeting_named_by_a_pronoun_and_its_town_shares_the_noun_before() -> None:
+    text = ("Une ligne constante depuis la réunion ministérielle tenue à Niamey le 3 mars 2012, puis réaffirmée"
+            " lors de celle de Nouakchott, le 9 juin 2013.")
+    meetings = by_kind(find_meetings(make_doc("c", [Part("c", blocks=paragraphs(text))], "2014-01-01"), PLACES),
+                       "meeting")
+    assert meetings[days("2013-06-09")].place.city == "Nouakchott"
+
+
+def test_receiving_a_counterpart_is_a_meeting() -> None:
+    text = "Hier, le ministre des Affaires étrangères a reçu à Rabat son homologue sénégalais."
+    (meeting,) = [m for m in find_meetings(make_doc("r", [Part("r", blocks=paragraphs(text))], "2019-05-08"),
+                                           PLACES) if m.kind == "meeting"]
+    assert (meeting.span.iso(), meeting.place.city) == (("2019-05-07", "2019-05-07"), "Rabat")

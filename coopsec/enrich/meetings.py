@@ -129,6 +129,8 @@ _ELIDED = re.compile(
 )
 """The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie", and in an
 enumeration ", de Kigali"."""
+_PRONOUN_OF = re.compile(rf"\b(?:celles?|celui)\s+(?P<of>de|d['’])\s*(?P<place>{_PLACE_NAME})")
+"""A meeting the clause names by a pronoun and its place: "puis réaffirmée lors de celle de Bamako, le 20 mai"."""
 _ELIDED_GROUP = re.compile(
     r"\s*,?\s*(?:et|puis|ainsi\s+que)\s+(?P<group>(?:des|du|de\s+la|de\s+l['’])\s*[^\d,;:()]{3,80}?)\s*,?\s*$"
 )
@@ -566,7 +568,8 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
         return None
     if group := _ELIDED_GROUP.fullmatch(zone.text, zone.start, zone.date.start):
         return _elided_group(zone, previous, group.group("group"), places)
-    if not (match := _ELIDED.match(zone.text, zone.start)):
+    if not (match := _ELIDED.match(zone.text, zone.start) or _PRONOUN_OF.search(zone.text, zone.start,
+                                                                                  zone.date.start)):
         return None
     place = places.resolve(match.group("place"), town_first=True) or Place()
     if not place.city:
