@@ -19,6 +19,8 @@ import gzip
 import re
 import sys
 from bisect import bisect_left
+from collections.abc import Iterable
+from copy import copy
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -116,6 +118,10 @@ class Gazetteer:
             elif actor.kind == "place":
                 target = self.towns if actor.country or towns_named(place_key(actor.label)) else self.regions
                 target.update(dict.fromkeys(keys, actor.label))
+        self.country_ids = {actor.id: actor.label for actor in actors if actor.kind == "country"}
+        """Actor id of a country (``pays-senegal``) -> its label, to focus on the countries a text names."""
+        self.focus: frozenset[str] = frozenset()
+        """Countries the text at hand names: a town's name shared by several towns is the one there."""
         self._seat_names: re.Pattern[str] | None = None  # compiled on first use
         self._place_countries = {place_key(a.label): a.country for a in actors if a.kind == "place" and a.country}
 
@@ -152,9 +158,17 @@ class Gazetteer:
         towns = towns_named(key) if key not in self.organisations else ()
         if not towns:
             return None
-        hinted = [town for town in towns if country_name(town.country) == country_hint]
+        hinted = [town for town in towns if country_name(town.country) == country_hint] or [
+            town for town in towns if country_name(town.country) in self.focus]
         town = (hinted or list(towns))[0]
         return Place(_with_article(display_name(words), town), country_hint or country_name(town.country), source)
+
+    def focused(self, actor_ids: Iterable[str]) -> Gazetteer:
+        """The same reference data, preferring the towns of the countries among ``actor_ids`` (a text's actors):
+        "Saint-Louis" in a text on Senegal is Saint-Louis du Sénégal, not St. Louis (Missouri)."""
+        focused = copy(self)
+        focused.focus = frozenset(self.country_ids[i] for i in actor_ids if i in self.country_ids)
+        return focused
 
     def last_seat(self, text: str) -> Place | None:
         """The seat of the organisation named last in ``text`` ("le 30e sommet de l'Union africaine, au siège

@@ -1010,3 +1010,13 @@ def test_receiving_a_counterpart_is_a_meeting() -> None:
     (meeting,) = [m for m in find_meetings(make_doc("r", [Part("r", blocks=paragraphs(text))], "2019-05-08"),
                                            PLACES) if m.kind == "meeting"]
     assert (meeting.span.iso(), meeting.place.city) == (("2019-05-07", "2019-05-07"), "Rabat")
+
+
+def test_a_town_name_shared_by_several_towns_is_the_one_in_a_country_the_text_names() -> None:
+    assert PLACES.resolve("Saint-Louis").country == "États-Unis"  # the largest of that name
+    assert PLACES.focused(["pays-senegal"]).resolve("Saint-Louis").country == "Sénégal"
+    text = "Hier, la ministre s'était rendue à Saint-Louis, où elle a rencontré des pêcheurs du Sénégal."
+    doc = make_doc("s", [Part("s", blocks=paragraphs(text))], "2022-11-17")
+    doc.actors = {"pays-senegal": []}
+    (visit,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
+    assert (visit.place.city, visit.place.country, visit.name) == ("Saint-Louis", "Sénégal", "Visite de la ministre")

@@ -200,6 +200,7 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     date, or, in a text without a date, the year of the last date written in full anywhere before it.
     """
     anchor = _day(doc.meta.date)
+    places = places.focused(doc.actors)
     own = (places.resolve(doc.meta.place, "date du texte", town_first=True) if doc.meta.place else None) or Place()
     context_year: int | None = None
     found: list[tuple[Meeting, bool]] = []
