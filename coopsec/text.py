@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -270,7 +271,10 @@ def excerpt(text: str, start: int, end: int, width: int = 200) -> str:
 
 
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;«»\"]\s*)$")
+_fold_word = lru_cache(maxsize=1 << 16)(fold)
+""":func:`fold` of one word, remembered: a corpus writes the same words again and again."""
+_SENTENCE_OPENING = re.compile(r"[.!?:;«»\"]\s{0,2}([^\W_]+)")
+"""A word that opens a sentence (after a stop, a colon, a quote)."""
 
 
 def spellings(texts: Iterable[str], prefer_lower: bool = False) -> dict[str, str]:
@@ -278,17 +282,20 @@ def spellings(texts: Iterable[str], prefer_lower: bool = False) -> dict[str, str
     most often inside a sentence (``conference`` -> ``conférence``, ``khartoum`` -> ``Khartoum``, ``otan`` ->
     ``OTAN``). With ``prefer_lower``, a spelling in lower case wins whenever the text has one (a text that
     writes ``la Conférence`` and ``cette conférence`` spells the common noun ``conférence``)."""
-    counts: dict[str, dict[str, int]] = {}
+    written: Counter[str] = Counter()
     for text in texts:
-        if text.isupper():
-            continue
-        for match in _WORD.finditer(text):
-            word = match.group()
-            if (len(word) < 2 and word.isupper()) or _SENTENCE_OPENING.search(text, max(0, match.start() - 3),
-                                                                            match.start()):
-                continue  # a capital that only opens a sentence says nothing of the word
-            found = counts.setdefault(fold(word), {})
-            found[word] = found.get(word, 0) + 1
+        if not text.isupper():
+            written.update(_WORD.findall(text))
+            # a capital that only opens a sentence says nothing of the word
+            openings = _SENTENCE_OPENING.findall(text)
+            if first := _WORD.match(text.lstrip()):
+                openings.append(first.group())
+            written.subtract(word for word in openings if word[:1].isupper())
+    for word in [word for word, count in written.items() if count <= 0 or (len(word) < 2 and word.isupper())]:
+        del written[word]
+    counts: dict[str, dict[str, int]] = {}
+    for word, count in written.items():  # each distinct word folded once
+        counts.setdefault(_fold_word(word), {})[word] = count
     if prefer_lower:
         return {key: max(found, key=lambda w: (w.islower(), found[w], w)) for key, found in counts.items()}
     return {key: max(found, key=lambda w: (found[w], w)) for key, found in counts.items()}

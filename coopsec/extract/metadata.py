@@ -108,6 +108,10 @@ def restore_case(body: Body) -> None:
     """
     texts = [plain(line) for part in body.parts for line in part.header]
     texts += [plain(block.text) for part in body.parts for block in part.blocks if block.kind != "heading"]
+    capitals = [text for part in body.parts for text in (part.title, *(b.text for b in part.blocks
+                                                                       if b.kind == "heading")) if text.isupper()]
+    if not capitals:
+        return
     spelled = spellings(texts, prefer_lower=True)
     for part in body.parts:
         part.title = sentence_case(part.title, spelled)
