@@ -1,9 +1,10 @@
 """What changed since the last build: processed documents keyed on content, thesauri and code.
 
 A document is processed again (converted and enriched) only when its text,
-its override file, the thesauri (themes.yml, actors.yml), the extractor
-version or the model, extraction or enrichment code changed; everything
-else comes back from ``.cache/``. Likewise the site is rendered again only
+its override file, the thesauri (themes.yml, actors.yml), or any code or data
+of the package or a text library's version changed (:mod:`.version`);
+everything else comes back from ``.cache/``; an unreadable entry is converted
+again, and the build says so. Likewise the site is rendered again only
 when something it is rendered from changed (:class:`SiteStamp`).
 """
 
@@ -15,27 +16,13 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from .model import EXTRACTOR_VERSION, Document
-
-
-def _code_fingerprint() -> str:
-    """Hash of the model, extraction and enrichment code and reference data: any change invalidates the cache."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    sources = [package / "model.py", package / "text.py", package / "gazetteer.py",
-               *sorted((package / "data").iterdir()), *sorted((package / "extract").glob("*.py")),
-               *sorted((package / "enrich").glob("*.py"))]
-    for path in sources:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-CODE_FINGERPRINT = _code_fingerprint()
+from .model import Document
+from .version import CODE_FINGERPRINT
 
 
 def conversion_key(name: str, text_path: Path, override_path: Path, thesauri: str = "") -> str:
-    """Hash of the text's name and bytes, its override's bytes, the thesauri and the extractor version."""
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}\0{CODE_FINGERPRINT}\0{thesauri}\0{name}".encode())
+    """Hash of the text's name and bytes, its override's bytes, the thesauri and the code (see :mod:`.version`)."""
+    digest = hashlib.sha256(f"{CODE_FINGERPRINT}\0{thesauri}\0{name}".encode())
     for path in (text_path, override_path):
         digest.update(b"\0")
         if path.is_file():
@@ -48,13 +35,23 @@ class ConversionCache:
 
     def __init__(self, directory: Path):
         self.directory = directory
+        self.unreadable: list[Path] = []
+        """Entries found but not readable (truncated, corrupt, of other code): dropped, to be converted again."""
 
     def get(self, key: str) -> Document | None:
         path = self.directory / f"{key}.pickle"
         try:
             with path.open("rb") as stream:
                 doc = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            self.unreadable.append(path)
+            path.unlink(missing_ok=True)
+            return None
+        if not isinstance(doc, Document):
+            self.unreadable.append(path)
+            path.unlink(missing_ok=True)
             return None
         return doc
 

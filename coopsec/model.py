@@ -13,9 +13,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-EXTRACTOR_VERSION = "1"
-"""Bumped whenever extraction output changes, so that caches are invalidated."""
-
 NOTE_CALL_RE = re.compile("\ue000([^\ue001]{1,12})\ue001")
 """A footnote call inside :attr:`Block.text` (private-use delimiters)."""
 

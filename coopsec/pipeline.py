@@ -194,6 +194,9 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
         name = path.relative_to(project.corpus).as_posix()
         keyed.append((path, conversion_key(name, path, path.with_suffix(".yml"), thesauri.fingerprint)))
     cached = {key: cache.get(key) for _, key in keyed}
+    report.diagnostics += [Diagnostic(path.relative_to(project.root).as_posix(), "entrée du cache illisible"
+                                      " (tronquée ou corrompue) : le texte est converti à nouveau", level="info")
+                           for path in cache.unreadable]
     missing = [(path, key) for path, key in keyed if cached[key] is None]
     for (_, key), result in zip(missing, _process_all(missing, project, thesauri), strict=True):
         cached[key] = result

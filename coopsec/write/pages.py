@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 
 from ..extract.dates import format_span_fr
-from ..model import EXTRACTOR_VERSION, NOTE_CALL_RE, Block, Document, Part, plain
+from ..model import NOTE_CALL_RE, Block, Document, Part, plain
+from ..version import EXTRACTOR_VERSION
 from .cite import cite_panel
 from .display import document_date_fr
 from .markdown import dump_yaml, escape, escape_title
