@@ -9,7 +9,8 @@ into a filterable, sortable, paginated list whose state lives in the address
 The file is compact: each facet lists its values once (address key, French
 label), and each document is one array ``[slug, title, iso date, French date,
 place, v1, v2, ...]`` where ``v`` is, per facet in order, the index of its
-value (single-valued facets) or a list of indexes (multi-valued ones). Output
+value (single-valued facets) or a string of its value indexes (multi-valued
+ones: ``multi`` gives the base-36 digits of each, ``"0a1f"`` is 0, 10, 1, 15). Output
 is deterministic: the same corpus gives the same bytes.
 """
 
@@ -47,6 +48,7 @@ class Facet:
         self.key, self.label, self.multi, self.hidden = key, label, multi, hidden
         self.values: list[tuple[str, str]] = []
         self.per_doc: list[int | list[int]] = []
+        self.width = 1  # multi-valued facets: base-36 digits per value index in a document's string
 
     def fill(self, docs: list[Document], values_of: Callable[[Document], list[tuple[str, str]]],
              order: Callable[[tuple[str, str], int], object]) -> Facet:
@@ -58,15 +60,36 @@ class Facet:
         for values in chosen:
             found = sorted({index[value] for value in values})
             self.per_doc.append(found if self.multi else found[0])
+        while 36 ** self.width < len(self.values):
+            self.width += 1
         return self
+
+    def encoded(self, n: int) -> int | str:
+        """Document ``n``'s value: an index, or (multi-valued) its indexes as fixed-width base-36 digits."""
+        value = self.per_doc[n]
+        if isinstance(value, int):
+            return value
+        return "".join(_base36(index).rjust(self.width, "0") for index in value)
 
     def as_json(self) -> dict:
         data: dict = {"key": self.key, "label": self.label, "values": [list(value) for value in self.values]}
         if self.multi:
-            data["multi"] = 1
+            data["multi"] = self.width
         if self.hidden:
             data["hidden"] = 1
         return data
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = _DIGITS[digit] + digits
+        if not number:
+            return digits
 
 
 def _by_count(value: tuple[str, str], count: int) -> tuple:
@@ -157,7 +180,7 @@ def facet_data(docs: list[Document], themes: list[Theme], actors: list[Actor]) -
         meta = doc.meta
         title = " ".join(meta.title.split()) or doc.slug
         row: list = [doc.slug, title, meta.date, document_date_fr(doc), meta.place]
-        rows.append(row + [facet.per_doc[n] for facet in found])
+        rows.append(row + [facet.encoded(n) for facet in found])
     return {"v": 1, "base": base, "ext": ".html", "total": len(rows),
             "facets": [facet.as_json() for facet in found], "docs": rows}
 

@@ -391,6 +391,14 @@
     if (!data || !data.docs) return;
     data.byKey = {};
     data.facets.forEach(function (facet, f) {
+      if (facet.multi) { // a string of fixed-width base-36 indexes -> an array of indexes
+        data.docs.forEach(function (doc) {
+          var text = doc[FIELDS + f];
+          var values = [];
+          for (var i = 0; i < text.length; i += facet.multi) values.push(parseInt(text.substr(i, facet.multi), 36));
+          doc[FIELDS + f] = values;
+        });
+      }
       facet.position = f;
       facet.index = {};
       facet.values.forEach(function (value, v) { facet.index[value[0]] = v; });

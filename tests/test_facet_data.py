@@ -40,7 +40,9 @@ def counts(data: dict, key: str) -> dict[str, int]:
     found = {value[0]: 0 for value in facet["values"]}
     for row in data["docs"]:
         held = row[5 + position]
-        for index in held if isinstance(held, list) else [held]:
+        width = facet.get("multi", 0)
+        indexes = [int(held[i:i + width], 36) for i in range(0, len(held), width)] if width else [held]
+        for index in indexes:
             found[facet["values"][index][0]] += 1
     return found
 
@@ -73,7 +75,7 @@ def test_labels_order_and_documents(seeds: tuple[list[Document], Thesauri]) -> N
     assert dict(by_key["classification"]["values"]) == {"sans": "Sans mention de classification",
                                                         "confidentiel": "Confidentiel"}
     assert [value[0] for value in by_key["annee"]["values"]] == ["2023", "2018", "2014", "2013", "2012"]
-    assert by_key["pays"]["multi"] == 1 and "multi" not in by_key["type"]
+    assert by_key["pays"]["multi"] == 1 and "multi" not in by_key["type"]  # fewer than 36 countries named
     # documents newest first, each with its French date; links relative to the index page
     assert [row[2] for row in data["docs"]] == ["2023-09-15", "2018-06-19", "2014-11-04", "2013-04-09", "2012-04-19"]
     assert data["docs"][3][3] == "8–9 avril 2013"
@@ -102,6 +104,18 @@ def test_many_years_shown_by_decade_years_still_filterable() -> None:
     assert keys["annee"].hidden and not keys["decennie"].hidden
     data = facet_data(docs, [], [])
     assert counts(data, "decennie") == {"2000": 3, "1990": 10, "sans": 1}
+
+
+def test_multi_valued_facets_as_base36_digits() -> None:
+    from coopsec.write.facets import Facet
+
+    docs = [_doc(n, "2020") for n in range(3)]
+    facet = Facet("x", "X", multi=True).fill(
+        docs, lambda doc: [(f"v{k}", f"V{k:03d}") for k in range(40) if k % (int(doc.slug[1:]) + 1) == 0],
+        lambda value, count: value[1])
+    assert facet.width == 2  # 40 values: two digits each
+    assert facet.encoded(2) == "00030609" + "0c0f0i0l0o0r0u0x1013"  # 0, 3, 6, ... 39 ("13"), in value order
+    assert len(facet.encoded(0)) == 80
 
 
 def test_free_text_values_get_distinct_keys_and_scripts_stay_inert() -> None:
