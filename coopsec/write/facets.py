@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from urllib.parse import quote
 
 from slugify import slugify
 
@@ -27,8 +26,10 @@ from ..model import Actor, Document, Theme
 from ..text import fold
 from .display import document_date_fr
 from .indexes import newest_first
-from .markdown import DOCUMENTS_INDEX, link
+from .markdown import DOCUMENTS_INDEX, index_address, link
 from .pages import DOC_TYPE_LABELS
+
+__all__ = ["FACETS_DATA", "facet_data", "facet_files", "facets", "index_address"]
 
 FACETS_DATA = "data/facets.js"
 """The facet data, loaded by docs/assets/facets.js on the documents index."""
@@ -190,9 +191,3 @@ def facet_files(docs: list[Document], themes: list[Theme], actors: list[Actor]) 
     data = json.dumps(facet_data(docs, themes, actors), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("</", "<\\/")  # inert inside any HTML context
     return {FACETS_DATA: f"window.coopsecFacetData={data};\n"}
-
-
-def index_address(from_path: str, **filters: str) -> str:
-    """A link from a generated page to the documents index pre-filtered: ``../index.md#theme=terrorisme``."""
-    state = "&".join(f"{key}={quote(value, safe='')}" for key, value in filters.items())
-    return link(from_path, DOCUMENTS_INDEX, state)

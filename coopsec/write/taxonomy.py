@@ -14,7 +14,6 @@ from functools import cache
 from ..model import Actor, Document, Mention, Theme
 from ..text import fold
 from .display import document_time
-from .facets import index_address
 from .markdown import (
     ACTORS_INDEX,
     THEMES_INDEX,
@@ -23,6 +22,7 @@ from .markdown import (
     dump_yaml,
     escape,
     escape_title,
+    index_address,
     link,
     theme_path,
 )

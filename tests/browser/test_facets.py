@@ -127,7 +127,7 @@ def test_state_restored_from_the_address(view: Any) -> None:
     assert view.errors == []
 
 
-def test_theme_page_arrives_pre_filtered(view: Any) -> None:
+def test_theme_actor_and_year_pages_arrive_pre_filtered(view: Any) -> None:
     page = view.page
     page.goto(view.url("corpus/themes/terrorisme.html"))
     page.get_by_role("link", name="Voir ces documents dans l'index").click()
@@ -140,6 +140,11 @@ def test_theme_page_arrives_pre_filtered(view: Any) -> None:
     page.get_by_role("link", name="Voir ces documents dans l'index").click()
     page.wait_for_selector(READY, state="attached")
     assert titles(page) == [TITLES_BY_TITLE[0]]
+    page.goto(view.url("corpus/chronologie.html"))  # a year of the chronology: the texts of that year
+    page.get_by_role("link", name="Voir les documents de 2013 dans l'index").click()
+    page.wait_for_selector(READY, state="attached")
+    assert page.evaluate("location.hash") == "#annee=2013"
+    assert titles(page) == ["Déclaration d’Alger"]
     assert view.external == [] and view.errors == []
 
 
