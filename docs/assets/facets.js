@@ -233,7 +233,8 @@
       groups.appendChild(fieldset);
     });
     var panel = el("details", "coopsec-facets__panel");
-    panel.open = true;
+    // on a phone the filters start folded: the list comes first
+    panel.open = !window.matchMedia || window.matchMedia("(min-width: 45em)").matches;
     panel.appendChild(el("summary", "", "Filtres"));
     panel.appendChild(groups);
     form.appendChild(bar);
