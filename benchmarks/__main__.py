@@ -5,7 +5,7 @@
 Generates N texts in a temporary project, then measures, in one run: conversion
 throughput (one core, all cores), peak memory, the full build against a bare
 MkDocs build and Zensical, an incremental rebuild, output sizes and offline
-search in Chromium. Prints a table and writes the figures as JSON.
+search and the filterable documents index in Chromium. Prints a table and writes the figures as JSON.
 """
 
 from __future__ import annotations
@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from coopsec.pipeline import BUNDLE_NAME
+from coopsec.publish.bundle import BUNDLE_FOLDER
 
 from .browser import search_timing
 from .builds import BenchmarkError, bare_mkdocs, full_build, incremental, sizes, worker, zensical_build
 from .conversion import conversion
+from .facets import facet_timing
 from .project import REPO, freeze_code, make_project
 from .report import as_json, table
 
@@ -95,6 +97,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     measure("zensical", results, lambda: zensical_build(root))
     measure("generate_profile", results, lambda: worker("profile_generate", tenth))
     measure("search", results, lambda: search_timing(root / "dist" / BUNDLE_NAME, workdir / "bundle"))
+    measure("facets", results, lambda: facet_timing(workdir / "bundle" / BUNDLE_FOLDER))
     measure("incremental", results, lambda: incremental(root, paths[len(paths) // 2]))
     return results
 

@@ -168,7 +168,7 @@ def incremental(root: Path, text: Path) -> dict[str, Any]:
 
 
 def sizes(root: Path) -> dict[str, Any]:
-    """Bytes of site/, of the offline bundle and of the search files the site ships."""
+    """Bytes of site/, of the offline bundle, of the search files the site ships and of the facet data."""
     site = root / "site"
     search = [p for p in site.rglob("*") if p.is_file() and "search" in p.relative_to(site).as_posix()]
     bundle = root / "dist" / BUNDLE_NAME
@@ -179,4 +179,5 @@ def sizes(root: Path) -> dict[str, Any]:
         "search_bytes": sum(p.stat().st_size for p in search),
         "search_files": len(search),
         "search_largest_bytes": max((p.stat().st_size for p in search), default=0),
+        "facets_bytes": (site / "data" / "facets.js").stat().st_size if (site / "data" / "facets.js").exists() else 0,
     }

@@ -173,12 +173,20 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
                 f"{sizes['search_bytes'] / 1e6:.1f} Mo, {sizes['search_files']} fichiers, "
                 f"le plus gros {sizes['search_largest_bytes'] / 1e3:.0f} Ko",
             ),
+            ("données des facettes (data/facets.js)", f"{sizes.get('facets_bytes', 0) / 1e6:.2f} Mo"),
         ]
     search = results.get("search", {})
     for query in search.get("queries", []):
         rows.append((f"recherche « {query['query']} »", f"{query['first_result_ms']:.0f} ms, {query['status']}"))
     if "skipped" in search:
         rows.append(("recherche hors ligne", f"ignorée : {search['skipped']}"))
+    facets = results.get("facets", {})
+    if "ready_ms" in facets:
+        rows.append(("index filtrable prêt", f"{facets['ready_ms']:.0f} ms ({facets['documents']} documents)"))
+        rows += [(f"  {action['action']}", f"{action['script_ms']:.0f} ms de script, {action['frame_ms']:.0f} ms "
+                  "jusqu'à l'image suivante") for action in facets["actions"]]
+    if "skipped" in facets:
+        rows.append(("index filtrable", f"ignoré : {facets['skipped']}"))
     rows += [
         (f"erreur ({name})", value["error"].splitlines()[0])
         for name, value in results.items()

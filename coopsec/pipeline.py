@@ -42,6 +42,7 @@ from .publish.search import search_files
 from .schema import load_override, validate_front_matter
 from .write.chronology import chronology_page, document_jsonld
 from .write.data import data_files
+from .write.facets import facet_files
 from .write.indexes import documents_index, overview
 from .write.markdown import GENERATED_DIRS, document_path
 from .write.pages import document_page, front_matter
@@ -253,7 +254,7 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
             build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
             for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
                          chronology_page(meetings, docs), exports.result() if exports else _exports(),
-                         overview(docs, build_date, meetings, themes, actors)):
+                         overview(docs, build_date, meetings, themes, actors), facet_files(docs, themes, actors)):
                 files.update(part)
     finally:
         _for_exports.clear()

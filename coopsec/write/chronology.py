@@ -16,7 +16,7 @@ from itertools import groupby
 from coopsec.extract.dates import format_span_fr
 from coopsec.model import PLACE_SOURCES, Document, Meeting, Place, Theme, plain
 from coopsec.text import fold
-from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, escape, escape_attr, link
+from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, escape, escape_attr, index_address, link
 
 OTHER_EVENTS = "Autres événements datés"
 
@@ -55,8 +55,12 @@ def chronology_page(meetings: list[Meeting], docs: list[Document]) -> dict[str, 
     others = [m for m in dated if m.kind != "meeting"]
     lines = ["---", "title: Chronologie des réunions", "---", "", "# Chronologie des réunions", ""]
     lines += [_intro(cited, others), ""]
+    dated_years = {doc.meta.date[:4] for doc in docs if doc.meta.date}
     for year, group in groupby(cited, key=lambda m: m.span.start.year):
         lines += [f"## {year}", ""]
+        if str(year) in dated_years:  # the documents index, filtered on the texts of that year
+            lines += [f"[Voir les documents de {year} dans l'index]({index_address(CHRONOLOGY, annee=str(year))})"
+                      "{.coopsec-to-index}", ""]
         lines += [entry for meeting in group for entry in _entry(meeting, titles)]
     if others:
         lines += [f"## {OTHER_EVENTS}", ""]

@@ -43,7 +43,11 @@ def documents_index(docs: list[Document]) -> dict[str, str]:
         "---\ntitle: Documents\nsearch:\n  exclude: true\n---\n\n"
         "# Documents\n\n"
         f"Le corpus compte {len(docs)} document{'s' if len(docs) != 1 else ''}, du plus récent au plus ancien.\n\n"
-        "| Date | Type | Titre | Lieu | Émetteur |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+        # filters, sort and pages drawn here by docs/assets/facets.js from data/facets.js; the plain
+        # table below stays for readers without JavaScript (the script hides it once its list is shown)
+        '<div id="coopsec-facets" class="coopsec-facets" hidden></div>\n\n'
+        '<div class="coopsec-doclist" markdown>\n\n'
+        "| Date | Type | Titre | Lieu | Émetteur |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n</div>\n"
     )
     return {DOCUMENTS_INDEX: page}
 

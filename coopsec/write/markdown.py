@@ -14,6 +14,7 @@ import math
 import posixpath
 import re
 from functools import cache
+from urllib.parse import quote
 
 import yaml
 
@@ -71,6 +72,12 @@ def link(from_path: str, to_path: str, anchor: str = "") -> str:
     """Relative link from one generated page to another (paths under docs/)."""
     target = _relative_path(posixpath.dirname(from_path), to_path)
     return f"{target}#{anchor}" if anchor else target
+
+
+def index_address(from_path: str, **filters: str) -> str:
+    """A link to the documents index pre-filtered (docs/assets/facets.js): ``../index.md#theme=terrorisme``."""
+    state = "&".join(f"{key}={quote(value, safe='')}" for key, value in filters.items())
+    return link(from_path, DOCUMENTS_INDEX, state)
 
 
 @cache

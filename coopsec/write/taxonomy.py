@@ -22,12 +22,16 @@ from .markdown import (
     dump_yaml,
     escape,
     escape_title,
+    index_address,
     link,
     theme_path,
 )
 
 KIND_SECTIONS = {"country": "Pays", "organisation": "Organisations", "place": "Lieux"}
 KIND_LABELS = {"country": "Pays", "organisation": "Organisation", "place": "Lieu"}
+
+ACTOR_FACETS = {"country": "pays", "organisation": "organisation", "place": "lieu"}
+"""Actor kind -> its facet on the documents index (the key in the index's address)."""
 
 Found = list[tuple[Document, list[Mention]]]
 """The documents that mention a theme or an actor, each with its mentions."""
@@ -44,6 +48,8 @@ def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
         body = [escape(theme.description), "", _counts(found), ""]
         if not found:
             body.append("Aucun document du corpus ne traite encore ce thème.")
+        else:
+            body += [_to_index(path, theme=theme.id), ""]
         pages[path] = _page(theme.label, body + _listing(path, found))
         rows.append(
             f"| [{escape(theme.label)}]({link(THEMES_INDEX, path)}) | {escape(theme.description)} "
@@ -71,7 +77,10 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
         body = [f"*{KIND_LABELS.get(actor.kind, actor.kind)}*", ""]
         if other_names:
             body += ["Noms reconnus : " + ", ".join(escape(name) for name in other_names) + ".", ""]
-        pages[path] = _page(actor.label, [*body, _counts(found), "", *_listing(path, found)])
+        body += [_counts(found), ""]
+        if actor.kind in ACTOR_FACETS:
+            body += [_to_index(path, **{ACTOR_FACETS[actor.kind]: actor.id}), ""]
+        pages[path] = _page(actor.label, [*body, *_listing(path, found)])
         rows.setdefault(actor.kind, []).append(
             f"| [{escape(actor.label)}]({link(ACTORS_INDEX, path)}) | {len(found)} | {_paragraphs(found)} |"
         )
@@ -94,6 +103,11 @@ def _found(docs: list[Document], mentions_of: Callable[[Document], dict[str, lis
             if mentions:
                 found[ident].append((doc, mentions))
     return found
+
+
+def _to_index(page: str, **filters: str) -> str:
+    """A link to the documents index showing only the documents of this page."""
+    return f"[Voir ces documents dans l'index]({index_address(page, **filters)}){{.coopsec-to-index}}"
 
 
 def _paragraphs(found: Found) -> int:

@@ -61,7 +61,8 @@ def test_no_broken_internal_link_or_anchor(pages: dict[Path, Page], site_dir: Pa
             where = f"{path.relative_to(site_dir)} -> {href}"
             if not file.is_file():
                 broken.append(f"{where} (fichier absent)")
-            elif fragment and file.suffix == ".html" and fragment not in pages[file].ids:
+            elif fragment and file.suffix == ".html" and fragment not in pages[file].ids and not (
+                    "=" in fragment and "coopsec-facets" in pages[file].ids):  # filters of the documents index
                 broken.append(f"{where} (ancre absente)")
     assert not broken, "\n".join(broken)
     assert len(pages) > 10
