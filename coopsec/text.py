@@ -277,25 +277,26 @@ _SENTENCE_OPENING = re.compile(r"[.!?:;«»\"]\s{0,2}([^\W_]+)")
 """A word that opens a sentence (after a stop, a colon, a quote)."""
 
 
-def spellings(texts: Iterable[str], prefer_lower: bool = False) -> dict[str, str]:
+def spellings(texts: Iterable[str], prefer_lower: bool = False, of: str = "") -> dict[str, str]:
     """How a document spells each word in its text not written in capitals: folded word -> the spelling met
     most often inside a sentence (``conference`` -> ``conférence``, ``khartoum`` -> ``Khartoum``, ``otan`` ->
     ``OTAN``). With ``prefer_lower``, a spelling in lower case wins whenever the text has one (a text that
-    writes ``la Conférence`` and ``cette conférence`` spells the common noun ``conférence``)."""
-    written: Counter[str] = Counter()
-    for text in texts:
-        if not text.isupper():
-            written.update(_WORD.findall(text))
-            # a capital that only opens a sentence says nothing of the word
-            openings = _SENTENCE_OPENING.findall(text)
-            if first := _WORD.match(text.lstrip()):
-                openings.append(first.group())
-            written.subtract(word for word in openings if word[:1].isupper())
-    for word in [word for word, count in written.items() if count <= 0 or (len(word) < 2 and word.isupper())]:
-        del written[word]
+    writes ``la Conférence`` and ``cette conférence`` spells the common noun ``conférence``). With ``of``, only
+    the spellings of that text's words (a heading's) are weighed, which halves the time on a long text."""
+    joined = " . ".join(text for text in texts if not text.isupper())  # each text opens a sentence
+    written = Counter(_WORD.findall(joined))
+    # a capital that only opens a sentence says nothing of the word
+    openings = _SENTENCE_OPENING.findall(joined)
+    if first := _WORD.match(joined.lstrip()):
+        openings.append(first.group())
+    written.subtract(word for word in openings if word[:1].isupper())
+    wanted = {_fold_word(word) for word in _WORD.findall(of)} if of else None
     counts: dict[str, dict[str, int]] = {}
     for word, count in written.items():  # each distinct word folded once
-        counts.setdefault(_fold_word(word), {})[word] = count
+        if count > 0 and not (len(word) < 2 and word.isupper()):
+            key = _fold_word(word)
+            if wanted is None or key in wanted:
+                counts.setdefault(key, {})[word] = count
     if prefer_lower:
         return {key: max(found, key=lambda w: (w.islower(), found[w], w)) for key, found in counts.items()}
     return {key: max(found, key=lambda w: (found[w], w)) for key, found in counts.items()}

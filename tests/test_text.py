@@ -52,3 +52,6 @@ def test_a_heading_takes_the_lower_case_spelling_of_its_words_and_keeps_its_numb
     assert sentence_case("LA MIGRATION IRREGULIERE ET LES VISAS", spelled) == (
         "La migration irrégulière et les visas")  # « visas » never written: lower case, no accent guessed
     assert spellings(body)["ministres"] == "Ministres"  # without the preference, the spelling met most often
+    heading = "LA MIGRATION IRREGULIERE ET LES VISAS"
+    assert spellings(body, prefer_lower=True, of=heading) == {  # only the heading's words, spelled as before
+        key: word for key, word in spelled.items() if key in {"la", "migration", "irreguliere", "et", "les"}}

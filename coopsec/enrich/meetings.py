@@ -274,7 +274,8 @@ def _heading_meeting(doc: Document, anchor: date, own: Place) -> list[Meeting]:
     span = own_days[0].span if own_days else DateSpan(anchor, anchor, "day", doc.meta.date_text)
     if not span.start <= anchor <= span.end:
         span = DateSpan(anchor, anchor, "day", doc.meta.date_text)
-    name = sentence_case(match.group("name"), spellings(plain(block.text) for block in doc.blocks()))
+    name = sentence_case(match.group("name"), spellings((plain(block.text) for block in doc.blocks()),
+                                                        of=match.group("name")))
     reason = "intitulé du texte ; date et lieu du texte"
     citation = Citation(doc.slug, "", _tidy(match.group()))
     return [Meeting("", _tidy(name), span, own, "meeting", [citation], _CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST,

@@ -112,7 +112,7 @@ def restore_case(body: Body) -> None:
                                                                        if b.kind == "heading")) if text.isupper()]
     if not capitals:
         return
-    spelled = spellings(texts, prefer_lower=True)
+    spelled = spellings(texts, prefer_lower=True, of=" ".join(capitals))
     for part in body.parts:
         part.title = sentence_case(part.title, spelled)
         for block in part.blocks:
@@ -249,6 +249,8 @@ def _place_before_same_day(texts: list[str], span: DateSpan | None) -> str:
     """The town introduced by « à » right before the document's own day written again (``publié par les chefs
     d'État participant à la réunion tenue à Vilnius le 11 juillet 2023``)."""
     for text in texts if span else []:
+        if str(span.end.day) not in text or _AT_TOWN.search(text) is None:
+            continue  # a quick look before the date grammar
         for match in find_dates(text):
             towns = list(_AT_TOWN.finditer(text, max(0, match.start - 40), match.start))
             if match.span.end == span.end and towns and towns_named(place_key(towns[-1].group(1))):
