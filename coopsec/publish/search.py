@@ -42,7 +42,7 @@ from itertools import pairwise
 
 from coopsec.model import Document, plain
 from coopsec.text import APOSTROPHES, ELIDED, LIGATURES, tokens
-from coopsec.write.markdown import SEARCH_PAGE, document_path
+from coopsec.write.markdown import SEARCH_PAGE, base36, document_path
 
 SEARCH_DIR = "data/search"
 KEY_LENGTH = 2
@@ -269,24 +269,12 @@ def _encode_weighted(postings: list[tuple[int, int]]) -> str:
     """Base-36 gaps between sorted unit numbers (the first from 0), each followed by its weight as A..Z."""
     numbers = [number for number, _ in postings]
     gaps = [number - previous for previous, number in pairwise([0, *numbers])]
-    return "".join(_base36(gap) + chr(64 + weight) for gap, (_, weight) in zip(gaps, postings, strict=True))
+    return "".join(base36(gap) + chr(64 + weight) for gap, (_, weight) in zip(gaps, postings, strict=True))
 
 
 def _encode(numbers: list[int]) -> str:
     """Comma-separated base-36 gaps between sorted numbers (the first from 0)."""
-    return ",".join(map(_base36, [number - previous for previous, number in pairwise([0, *numbers])]))
-
-
-@cache
-def _base36(number: int) -> str:
-    """``number`` in base 36 (cached: most gaps are small and repeat)."""
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        number, rest = divmod(number, 36)
-        text = digits[rest] + text
-        if not number:
-            return text
+    return ",".join(map(base36, [number - previous for previous, number in pairwise([0, *numbers])]))
 
 
 def _chunks(units: list[Unit]) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from ..model import Actor, Document, Theme
 from ..text import fold
 from .display import document_date_fr
 from .indexes import newest_first
-from .markdown import DOCUMENTS_INDEX, index_address, link
+from .markdown import DOCUMENTS_INDEX, base36, index_address, link
 from .pages import DOC_TYPE_LABELS
 
 __all__ = ["FACETS_DATA", "facet_data", "facet_files", "facets", "index_address"]
@@ -70,7 +70,7 @@ class Facet:
         value = self.per_doc[n]
         if isinstance(value, int):
             return value
-        return "".join(_base36(index).rjust(self.width, "0") for index in value)
+        return "".join(base36(index).rjust(self.width, "0") for index in value)
 
     def as_json(self) -> dict:
         data: dict = {"key": self.key, "label": self.label, "values": [list(value) for value in self.values]}
@@ -79,18 +79,6 @@ class Facet:
         if self.hidden:
             data["hidden"] = 1
         return data
-
-
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, 36)
-        digits = _DIGITS[digit] + digits
-        if not number:
-            return digits
 
 
 def _by_count(value: tuple[str, str], count: int) -> tuple:

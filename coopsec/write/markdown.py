@@ -81,6 +81,19 @@ def index_address(from_path: str, **filters: str) -> str:
 
 
 @cache
+@cache
+def base36(number: int) -> str:
+    """``number`` in base 36, the compact integers of the data the pages load (search shards, facets); cached:
+    most numbers written are small gaps that repeat."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
 def _relative_path(from_dir: str, to_path: str) -> str:
     """``to_path`` relative to ``from_dir`` (cached: the pages sit in a few folders)."""
     directory, name = posixpath.split(to_path)
