@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
 from pathlib import Path
 
 from .model import Document
@@ -67,18 +66,6 @@ class ConversionCache:
         for path in self.directory.glob("*.pickle"):
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
-
-
-def files_digest(files: Iterable[tuple[str, Path]], extra: Iterable[str] = ()) -> str:
-    """Hash of named files (name, size and bytes of each) and of a few extra strings."""
-    digest = hashlib.sha256()
-    for text in extra:
-        digest.update(f"{text}\0".encode())
-    for name, path in files:
-        data = path.read_bytes()
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
 
 
 class SiteStamp:

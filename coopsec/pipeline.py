@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import MkDocsException
 from slugify import slugify
 
-from .cache import ConversionCache, SiteStamp, conversion_key, files_digest
+from .cache import ConversionCache, SiteStamp, conversion_key
 from .enrich.actors import actor_matcher, load_actors
 from .enrich.meetings import find_meetings, merge_meetings
 from .enrich.themes import ThesaurusError, load_themes, theme_matcher
@@ -40,6 +40,7 @@ from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, S
 from .publish.bundle import make_bundle
 from .publish.search import search_files
 from .schema import load_override, validate_front_matter
+from .version import files_digest
 from .write.chronology import chronology_page, document_jsonld
 from .write.data import data_files
 from .write.facets import facet_files
