@@ -122,7 +122,9 @@ class Gazetteer:
         """Actor id of a country (``pays-senegal``) -> its label, to focus on the countries a text names."""
         self.focus: frozenset[str] = frozenset()
         """Countries the text at hand names: a town's name shared by several towns is the one there."""
-        self._seat_names: re.Pattern[str] | None = None  # compiled on first use
+        names = sorted(self.seats, key=len, reverse=True)
+        self._seat_names = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        """Any organisation with a seat, in folded words (built once: the copies :meth:`focused` makes share it)."""
         self._place_countries = {place_key(a.label): a.country for a in actors if a.kind == "place" and a.country}
 
     def resolve(self, words: str, source: str = "texte", town_first: bool = False) -> Place | None:
@@ -173,11 +175,8 @@ class Gazetteer:
     def last_seat(self, text: str) -> Place | None:
         """The seat of the organisation named last in ``text`` ("le 30e sommet de l'Union africaine, au siège
         de l'organisation" -> Addis-Abeba), or None."""
-        if not self.seats:
-            return None
         if self._seat_names is None:
-            names = sorted(self.seats, key=len, reverse=True)
-            self._seat_names = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
+            return None
         found = list(self._seat_names.finditer(" ".join(tokens(text))))
         if not found:
             return None
