@@ -770,9 +770,9 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         candidates.append((dateline.start("place"), dateline.end("place"), dateline.group("place"), True))
     date = zone.date
     next_opens = zone.end < zone.clause[1] and _ELIDED.match(text, date.end) is not None
-    nouns_after = sorted(c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.start >= date.end)
     nouns = [c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.end <= date.start]
-    nouns_after = nouns_after if nouns else nouns_after[1:]  # "le 6 novembre, après un entretien à Rome": its own
+    after = sorted(c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.start >= date.end)
+    others_after = after if nouns else after[1:]  # "le 6 novembre, après un entretien à Rome": Rome is its own
     named_from = max(nouns) if named and nouns else zone.start  # "au Caire en 2000, et le sommet de Lisbonne"
     near = []
     for start, end, words, town_first in candidates:
@@ -782,7 +782,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             continue
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
             continue
-        if start >= date.end and (next_opens or any(date.end <= c < start for c in nouns_after)):
+        if start >= date.end and (next_opens or any(date.end <= c < start for c in others_after)):
             continue  # "à Maroua, les 4 et 5 décembre, puis à Diffa": Diffa is the next one's; so is a town after
             # another meeting's noun: "tenue au siège de l'UA le 13 avril, ainsi que la réunion tenue à Niamey"
         bracket = _BRACKET.match(text, end) if end <= date.start else None  # "Bamako (Mali), le": from ")"
