@@ -172,6 +172,34 @@ class Citation:
     quote: str
 
 
+@dataclass(slots=True)
+class TextCitation:
+    """A paragraph naming another text: a declaration by its place, a note by its code, a resolution by number."""
+
+    kind: str  # a key of ``enrich.citations.CITED_KINDS`` ("déclaration"...), "référence" or "résolution"
+    key: str  # what identifies the cited text: a place key, a code (``reference_key``), a resolution number
+    wording: str  # the words of the paragraph that cite it, as written
+    anchor: str  # the citing paragraph's anchor (``fn:2`` for a footnote)
+    start: int = 0  # where the wording starts and ends in the paragraph's text (with footnote call markers)
+    end: int = 0
+    label: str = ""  # the citing paragraph as a reader calls it: "§ 12", "alinéa 3", "note 1"
+    year: str = ""  # the year the wording gives, if any ("résolution 2178 (2014)")
+    target: str = ""  # slug of the cited document of the corpus; "" for a text outside the corpus
+
+
+@dataclass(slots=True)
+class CitedBy:
+    """A paragraph of another document of the corpus citing this one."""
+
+    document: str  # slug of the citing document
+    title: str
+    date: str  # ISO 8601, the citing document's date
+    date_fr: str  # the same in French
+    anchor: str
+    label: str
+    wording: str
+
+
 PLACE_SOURCES = {"texte": "écrit dans le texte", "siège": "déduit du siège", "nom": "déduit du nom",
                  "date du texte": "lieu du document", "capitale": "déduit du pays",
                  "renvoi": "déduit d’un renvoi"}
@@ -241,6 +269,8 @@ class Document:
     themes: dict[str, list[Mention]] = field(default_factory=dict)  # theme id -> mentions
     actors: dict[str, list[Mention]] = field(default_factory=dict)  # actor id -> mentions
     meetings: list[Meeting] = field(default_factory=list)  # cited by this document
+    cites: list[TextCitation] = field(default_factory=list)  # other texts this document cites, in reading order
+    cited_by: list[CitedBy] = field(default_factory=list)  # paragraphs of the corpus citing this document
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def blocks(self) -> list[Block]:

@@ -29,6 +29,7 @@ from slugify import slugify
 
 from .cache import ConversionCache, SiteStamp, conversion_key
 from .enrich.actors import actor_matcher, load_actors
+from .enrich.citations import link_citations
 from .enrich.meetings import find_meetings, merge_meetings
 from .enrich.themes import ThesaurusError, load_themes, theme_matcher
 from .extract.clean import clean
@@ -243,6 +244,7 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
     forked child process on another core while this one writes the pages.
     """
     meetings = link_meetings(docs)
+    link_citations(docs, thesauri.places)
     themes, actors = thesauri.themes, thesauri.actors
     _for_exports.update(docs=docs, meetings=meetings)
     try:

@@ -22,6 +22,13 @@ _REFERENCE_PATTERNS = [
     re.compile(r"^[A-Z]{3,9} \d{1,4}$"),  # Council distribution codes: JAI 1133
     re.compile(r"\bn°\.?\s*(\d[\w/ .-]*\w)", re.IGNORECASE),  # letter numbers: n°. 143/4 P/2012/CRY
 ]
+_COUNCIL_REGISTER = re.compile(r"\bST \d{3,5} (?:\d{1,2} )?(?:19|20)\d{2}(?: REV \d+)? INIT\b")
+"""A Council document as its public register writes it: ``ST 12838 2023 INIT`` for ``12838/23``."""
+_REFERENCE_PATTERNS.insert(1, _COUNCIL_REGISTER)
+CITED_REFERENCE_PATTERNS = (*_REFERENCE_PATTERNS[:3],)
+"""The codes a text's body may cite another document by (Council, register and NATO codes; not the header-only
+distribution codes or letter numbers)."""
+_REGISTER_PARTS = re.compile(r"ST (\d{3,5}) (?:(\d{1,2}) )?(?:19|20)(\d{2})((?: REV \d+)?) INIT")
 _MARKING = re.compile(
     r"\b(?:(?:NATO|OTAN|UE|EU)\s+)?(?:TR[ÈE]S SECRET|SECRET|CONFIDENTIEL|CONFIDENTIAL|DIFFUSION RESTREINTE"
     r"|RESTREINT(?: UE)?|RESTRICTED|LIMITE|NON CLASSIFI[ÉE]|UNCLASSIFIED)\b(?:\s+(?:UE|EU))?",
@@ -135,6 +142,16 @@ def find_references(line: str) -> list[str]:
         for match in pattern.finditer(line):
             found.append((match.group(1) if match.groups() else match.group(0)).strip())
     return found
+
+
+def reference_key(code: str) -> str:
+    """The comparison form of a document code: spaces tidied, a register code in the Council's own form
+    (``ST 12838 2023 INIT`` -> ``12838/23``, ``ST 12517 1 2023 REV 1 INIT`` -> ``12517/1/23 REV 1``)."""
+    code = " ".join(code.split()).upper()
+    if match := _REGISTER_PARTS.fullmatch(code):
+        number, version, year, revision = match.groups()
+        return f"{number}/{version + '/' if version else ''}{year}{revision}"
+    return code
 
 
 def find_marking(line: str) -> str:
