@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import icalendar
 
 from coopsec.extract.dates import format_span_fr
-from coopsec.model import DateSpan, Document, Meeting
+from coopsec.model import DateSpan, Document, Meeting, TextCitation
 from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings
 from coopsec.write.cite import cite_files
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, link
@@ -51,8 +51,38 @@ DOCUMENT_FIELDS = {
     "meetings": ("liste d’identifiants", "Réunions citées par le document (voir `meetings.json`)."),
     "events": ("liste d’identifiants", "Autres événements datés cités par le document (voir `events.json`)."),
     "source": ("objet", "Fichier source : `file` (chemin dans le corpus) et `sha256` (empreinte)."),
+    "cites": ("liste d’objets", "Textes que le document cite, dans l’ordre de lecture, du corpus ou hors corpus "
+              "(voir le champ `cites`)."),
+    "cited_by": ("liste d’objets", "Paragraphes d’autres documents du corpus qui citent celui-ci "
+                 "(voir le champ `cited_by`)."),
 }
 """Field -> (type, French description) of each record of ``documents.json``."""
+
+CITES_FIELDS = {
+    "kind": ("texte", "Ce qui est cité : `déclaration`, `communiqué`, `conclusions`, `plan d'action`… (par le "
+             "lieu d’adoption), `référence` (par la cote, ex. `12838/23`) ou `résolution` (par le numéro)."),
+    "key": ("texte", "Ce qui identifie le texte cité : lieu (ville et pays en minuscules sans accents, séparés "
+            "par une barre verticale), cote ou numéro de résolution."),
+    "wording": ("texte", "Les mots du paragraphe qui le citent, tels qu’écrits."),
+    "year": ("texte", "L’année donnée avec la citation (ex. `2014` pour « résolution 2178 (2014) »), sinon vide."),
+    "anchor": ("texte", "Ancre du paragraphe qui cite (`fn:1` pour une note de bas de page)."),
+    "paragraph": ("texte", "Le paragraphe tel qu’on le nomme : « § 12 », « alinéa 3 », « note 1 »."),
+    "url": ("texte", "Adresse de ce paragraphe, relative à la racine du site."),
+    "document": ("texte", "Identifiant (`slug`) du document cité s’il est dans le corpus, vide s’il est hors corpus."),
+    "document_url": ("texte", "Adresse de la page du document cité, vide s’il est hors corpus."),
+}
+"""Field -> (type, French description) of each item of a document's ``cites``."""
+
+CITED_BY_FIELDS = {
+    "document": ("texte", "Identifiant (`slug`) du document qui cite."),
+    "title": ("texte", "Titre de ce document."),
+    "date": ("date ISO 8601", "Date de ce document."),
+    "anchor": ("texte", "Ancre du paragraphe qui cite."),
+    "paragraph": ("texte", "Le paragraphe tel qu’on le nomme : « § 12 », « alinéa 3 », « note 1 »."),
+    "wording": ("texte", "Les mots du paragraphe qui citent le document."),
+    "url": ("texte", "Adresse de ce paragraphe, relative à la racine du site."),
+}
+"""Field -> (type, French description) of each item of a document's ``cited_by``."""
 
 MEETING_FIELDS = {
     "id": ("texte", "Identifiant stable, aussi ancre de l’entrée dans la chronologie."),
@@ -142,6 +172,27 @@ def document_record(doc: Document) -> dict:
         "url": html_url(document_path(doc.slug)),
         **front_matter(doc),
         "events": [event.id for event in events],
+        "cites": [cites_record(doc, c) for c in doc.cites],
+        "cited_by": [
+            {"document": c.document, "title": c.title, "date": c.date, "anchor": c.anchor, "paragraph": c.label,
+             "wording": one_line(c.wording), "url": html_url(document_path(c.document), c.anchor)}
+            for c in doc.cited_by
+        ],
+    }
+
+
+def cites_record(doc: Document, citation: TextCitation) -> dict:
+    """One item of a document's ``cites``: what is cited, where, and the cited document if the corpus has it."""
+    return {
+        "kind": citation.kind,
+        "key": citation.key,
+        "wording": one_line(citation.wording),
+        "year": citation.year,
+        "anchor": citation.anchor,
+        "paragraph": citation.label,
+        "url": html_url(document_path(doc.slug), citation.anchor),
+        "document": citation.target,
+        "document_url": html_url(document_path(citation.target)) if citation.target else "",
     }
 
 
@@ -315,6 +366,21 @@ def data_page(documents: int, meetings: int, events: int) -> str:
         "",
         *_fields_section(
             "documents.json", "Une liste d’objets, triés par date puis par identifiant.", DOCUMENT_FIELDS
+        ),
+        *_fields_section(
+            "Champ cites",
+            "Chaque élément de `cites` est un texte cité par le document : une déclaration ou un communiqué nommé "
+            "par son lieu (« Déclaration de Nouakchott »), une note par sa cote (« 12838/23 », "
+            "« ST 12838 2023 INIT »), une résolution par son numéro (« résolution 2178 (2014) »). Un texte du "
+            "corpus est lié à sa page ; un texte absent du corpus est listé sur la page du document sous "
+            "« Textes cités hors corpus ».",
+            CITES_FIELDS,
+        ),
+        *_fields_section(
+            "Champ cited_by",
+            "Chaque élément de `cited_by` est un paragraphe d’un autre document du corpus qui cite celui-ci "
+            "(la liste « Cité par » de sa page), par date du document qui cite, puis dans l’ordre de lecture.",
+            CITED_BY_FIELDS,
         ),
         *_fields_section(
             "meetings.json et events.json",

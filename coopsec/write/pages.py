@@ -7,13 +7,14 @@ and the metadata panel) so that any Python-Markdown based engine renders it.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from ..extract.dates import format_span_fr
-from ..model import NOTE_CALL_RE, Block, Document, Part, plain
+from ..model import NOTE_CALL_RE, Block, Document, Part, TextCitation, plain
 from ..version import EXTRACTOR_VERSION
 from .cite import cite_panel
 from .display import document_date_fr
-from .markdown import dump_yaml, escape, escape_title
+from .markdown import document_path, dump_yaml, escape, escape_title, link
 
 DOC_TYPE_LABELS = {
     "déclaration": "Déclaration",
@@ -62,10 +63,14 @@ def document_page(doc: Document, extra: str = "") -> str:
     out.append(metadata_panel(doc))
     out.append(cite_panel(doc))
     several = len(doc.parts) > 1
+    links = citation_links(doc)
     for part in doc.parts:
-        out.append(part_markdown(part, several))
+        out.append(part_markdown(part, several, links))
+    out.append(cited_by_section(doc))
+    out.append(outside_corpus_section(doc))
     if doc.footnotes:
-        out.append("\n".join(f"[^{f.label}]: {escape(f.text)}" for f in doc.footnotes) + "\n")
+        out.append("\n".join(f"[^{f.label}]: {inline(f.text, links.get(f'fn:{f.label}', ()))}"
+                              for f in doc.footnotes) + "\n")
     out.append(provenance(doc))
     if extra:
         out.append(extra)
@@ -90,8 +95,58 @@ def metadata_panel(doc: Document) -> str:
     return f'<dl class="doc-meta">{items}</dl>\n'
 
 
-def part_markdown(part: Part, with_heading: bool) -> str:
-    """A part's blocks; with ``with_heading``, the part gets its own section and metadata line."""
+Span = tuple[int, int, str]
+"""Where a wording starts and ends in a block's text, and the address it links to."""
+
+
+def citation_links(doc: Document) -> dict[str, list[Span]]:
+    """Paragraph anchor -> the wordings in it that cite a document of the corpus, linked to its page."""
+    page = document_path(doc.slug)
+    links: dict[str, list[Span]] = {}
+    for citation in doc.cites:
+        if citation.target:
+            links.setdefault(citation.anchor, []).append(
+                (citation.start, citation.end, link(page, document_path(citation.target))))
+    return links
+
+
+def cited_by_section(doc: Document) -> str:
+    """« Cité par »: the documents of the corpus citing this one, by date, with links to their paragraphs."""
+    if not doc.cited_by:
+        return ""
+    page = document_path(doc.slug)
+    by_document: dict[str, list] = {}
+    for entry in doc.cited_by:
+        by_document.setdefault(entry.document, []).append(entry)
+    lines = ['## Cité par { #cite-par }', ""]
+    for slug, entries in by_document.items():
+        target = link(page, document_path(slug))
+        where = ", ".join(f"[{escape(e.label)}]({link(page, document_path(slug), e.anchor)})"
+                          f" (« {escape(e.wording)} »)" for e in entries)
+        dated = f", {escape(entries[0].date_fr)}" if entries[0].date_fr else ""
+        lines.append(f"- [{escape(entries[0].title)}]({target}){dated} : {where}")
+    return "\n".join(lines) + "\n"
+
+
+def outside_corpus_section(doc: Document) -> str:
+    """« Textes cités hors corpus »: what the document cites that the corpus does not hold, with its paragraphs."""
+    outside: dict[tuple[str, str, str], list[TextCitation]] = {}
+    for citation in doc.cites:
+        if not citation.target:
+            outside.setdefault((citation.kind, citation.key, citation.year), []).append(citation)
+    if not outside:
+        return ""
+    lines = ["## Textes cités hors corpus { #cites-hors-corpus }", ""]
+    for citations in outside.values():
+        where = ", ".join(f"[{escape(c.label)}](#{c.anchor})" for c in citations)
+        lines.append(f"- « {escape(' '.join(citations[0].wording.split()))} » : {where}")
+    return "\n".join(lines) + "\n"
+
+
+def part_markdown(part: Part, with_heading: bool, links: dict[str, list[Span]] | None = None) -> str:
+    """A part's blocks; with ``with_heading``, the part gets its own section and metadata line; ``links``: the
+    wordings of its paragraphs that link to other documents (:func:`citation_links`)."""
+    links = links or {}
     out = []
     shift = 0
     if with_heading:
@@ -117,12 +172,12 @@ def part_markdown(part: Part, with_heading: bool) -> str:
             if depth < 0:
                 out.append("")
             depth = min(block.level, depth + 1)  # a list never starts deeper than its first level
-            out.append(block_markdown(block, shift, depth))
+            out.append(block_markdown(block, shift, depth, links.get(block.anchor, ())))
             continue
         if depth >= 0:
             out.append("")
             depth = -1
-        out.append(block_markdown(block, shift))
+        out.append(block_markdown(block, shift, links=links.get(block.anchor, ())))
         out.append("")
     out.extend(_role_boundary(role, ""))
     return "\n".join(out) + "\n"
@@ -147,9 +202,10 @@ def header_html(lines: list[str]) -> str:
     return '<p class="part-header">' + "<br>\n".join(line for line in shown if line) + "</p>\n"
 
 
-def block_markdown(block: Block, shift: int = 0, depth: int = 0) -> str:
-    """One block as a Markdown line: heading, anchored paragraph or list item."""
-    text = inline(block.text)
+def block_markdown(block: Block, shift: int = 0, depth: int = 0, links: Iterable[Span] = ()) -> str:
+    """One block as a Markdown line: heading, anchored paragraph or list item; ``links`` make some of its words
+    links."""
+    text = inline(block.text, links)
     if block.kind == "heading":
         return "#" * min(6, max(2, block.level) + shift) + " " + text + "\n"
     anchor = html.escape(block.anchor, quote=True)
@@ -164,8 +220,16 @@ def block_markdown(block: Block, shift: int = 0, depth: int = 0) -> str:
     return line
 
 
-def inline(text: str) -> str:
-    """Escaped block text with footnote markers turned into Markdown footnote calls."""
+def inline(text: str, links: Iterable[Span] = ()) -> str:
+    """Escaped block text with footnote markers turned into Markdown footnote calls, and the spans of ``links``
+    made Markdown links."""
+    out, done = [], 0
+    for start, end, address in sorted(links):
+        if start >= done:
+            out += [inline(text[done:start]), f"[{inline(text[start:end])}]({address})"]
+            done = end
+    if out:
+        return "".join(out) + inline(text[done:])
     pieces = NOTE_CALL_RE.split(text)
     return "".join(escape(piece) if i % 2 == 0 else f"[^{piece}]" for i, piece in enumerate(pieces))
 
