@@ -33,7 +33,8 @@ CITED_KINDS = {
 """Kinds of text cited by the place they were adopted at -> the words naming them (accents, case and apostrophes
 are matched loosely)."""
 
-QUALIFIERS = ("finale", "finales", "conjointe", "commune", "ministérielle", "politique", "solennelle",
+QUALIFIERS = ("final", "finale", "finales", "conjoint", "conjointe", "commun", "commune", "ministériel",
+              "ministérielle", "politique", "solennelle",
               "du sommet", "de la conférence", "de la réunion", "de la réunion ministérielle", "du processus",
               "du conseil", "adoptée", "adoptées", "adopté")
 """Words that may stand between the kind and the place (``Déclaration finale de la conférence de Rome``)."""
