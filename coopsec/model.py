@@ -182,7 +182,7 @@ class TextCitation:
     anchor: str  # the citing paragraph's anchor (``fn:2`` for a footnote)
     start: int = 0  # where the wording starts and ends in the paragraph's text (with footnote call markers)
     end: int = 0
-    label: str = ""  # the citing paragraph as a reader calls it: "§ 12", "alinéa 3", "note 1"
+    label: str = ""  # the citing paragraph as cited: "§ 12" (its number, or its rank when it has none), "note 1"
     year: str = ""  # the year the wording gives, if any ("résolution 2178 (2014)")
     target: str = ""  # slug of the cited document of the corpus; "" for a text outside the corpus
 

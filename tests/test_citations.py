@@ -96,7 +96,7 @@ def test_seeds_cite_texts_outside_the_corpus(seeds: dict[str, Document]) -> None
     # 000: "Rappelant la Déclaration de Malte ayant sanctionné le deuxième (2ème) Sommet…" (11th paragraph);
     # 001: footnote 1 "Doc. 11301/23."; 003: footnote ¹ "C-M(2010)0019" of the NATO record;
     # 004: "P3G: Rappelant la résolution 2178 (2014) du Conseil de sécurité…"; 002 names no other text.
-    assert cites(seeds[slug(CIMO)]) == [("déclaration", "Déclaration de Malte", "alinéa 11", "")]
+    assert cites(seeds[slug(CIMO)]) == [("déclaration", "Déclaration de Malte", "§ 11", "")]
     assert cites(seeds[slug(COUNCIL)]) == [("référence", "11301/23", "note 1", "")]
     assert cites(seeds[slug(NATO)]) == [("référence", "C-M(2010)0019", "note 1", "")]
     assert cites(seeds[slug(INTERPOL)]) == [("résolution", "résolution 2178 (2014)", "§ P3G", "")]
@@ -157,7 +157,7 @@ def test_devset_declaration_cites_a_resolution(thesauri: Thesauri, tmp_path: Pat
         shutil.copy(DEVSET / name, folder / name)
     docs = corpus(folder, thesauri)
     d02, d13 = docs["d02-declaration-alger-cimo"], docs["d13-csnu-resolution-2085-mali"]
-    assert ("résolution", "résolution 2085 (2012)", "alinéa 7", d13.slug) in cites(d02)
+    assert ("résolution", "résolution 2085 (2012)", "§ 7", d13.slug) in cites(d02)
     assert [(c.document, c.anchor) for c in d13.cited_by] == [(d02.slug, "a-7")]
     assert not d02.cited_by
     assert all(c.target == "" for c in docs["d07-depeche-aps-dialogue-5plus5-alger"].cites)

@@ -95,9 +95,10 @@ def find_citations(doc: Document, places: Gazetteer) -> list[TextCitation]:
 
 
 def _unnumbered_label(anchor: str) -> str:
-    """``a-3`` (the third paragraph without a number) -> ``alinéa 3``."""
-    number = anchor.removeprefix("a-")
-    return f"alinéa {number}" if number != anchor else anchor
+    """``a-3`` (the third paragraph without a number) -> ``§ 3``, its rank, as « Citer ce paragraphe » cites it
+    (``docs/assets/cite.js``)."""
+    number = anchor.removeprefix("a-").split("-")[0]
+    return f"§ {number}" if anchor.startswith("a-") else anchor
 
 
 def paragraph_citations(text: str, anchor: str, label: str, places: Gazetteer) -> list[TextCitation]:

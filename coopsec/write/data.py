@@ -66,7 +66,8 @@ CITES_FIELDS = {
     "wording": ("texte", "Les mots du paragraphe qui le citent, tels qu’écrits."),
     "year": ("texte", "L’année donnée avec la citation (ex. `2014` pour « résolution 2178 (2014) »), sinon vide."),
     "anchor": ("texte", "Ancre du paragraphe qui cite (`fn:1` pour une note de bas de page)."),
-    "paragraph": ("texte", "Le paragraphe tel qu’on le nomme : « § 12 », « alinéa 3 », « note 1 »."),
+    "paragraph": ("texte", "Le paragraphe tel qu’on le cite : « § 12 » (son numéro, ou son rang s’il n’en a "
+                  "pas), « note 1 »."),
     "url": ("texte", "Adresse de ce paragraphe, relative à la racine du site."),
     "document": ("texte", "Identifiant (`slug`) du document cité s’il est dans le corpus, vide s’il est hors corpus."),
     "document_url": ("texte", "Adresse de la page du document cité, vide s’il est hors corpus."),
@@ -78,7 +79,8 @@ CITED_BY_FIELDS = {
     "title": ("texte", "Titre de ce document."),
     "date": ("date ISO 8601", "Date de ce document."),
     "anchor": ("texte", "Ancre du paragraphe qui cite."),
-    "paragraph": ("texte", "Le paragraphe tel qu’on le nomme : « § 12 », « alinéa 3 », « note 1 »."),
+    "paragraph": ("texte", "Le paragraphe tel qu’on le cite : « § 12 » (son numéro, ou son rang s’il n’en a "
+                  "pas), « note 1 »."),
     "wording": ("texte", "Les mots du paragraphe qui citent le document."),
     "url": ("texte", "Adresse de ce paragraphe, relative à la racine du site."),
 }
