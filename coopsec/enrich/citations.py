@@ -77,6 +77,11 @@ to a document dated so many days from the citing one at most (a dispatch on the 
 the day before is not citing the Déclaration d'Alger of five years earlier)."""
 _YEAR_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:du|de|d['’]|adoptée?s?|signée?s?|en)\b)[^.;:()]{0,30}?\b((?:19|20)\d{2})\b")
 """A year given right after a named text: ``de Rome du 28 novembre 2014``, ``d'Alger (2013)``."""
+_KIND_STEMS = tuple({max(re.findall("[a-z]+", word), key=len) for words in CITED_KINDS.values() for word in words})
+"""The longest unaccented run of letters of each kind's words (``claration``): a paragraph without any cites no
+text by kind and place."""
+_CODE_HINT = re.compile(r"/\d|\)\d|ST \d")
+"""What a paragraph citing a code holds (``12838/23``, ``(2012)0009``, ``ST 12838``)."""
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}/\d{2}\b")
 """``2014/15``: a span of years, not a Council code."""
 
@@ -103,7 +108,10 @@ def _unnumbered_label(anchor: str) -> str:
 
 def paragraph_citations(text: str, anchor: str, label: str, places: Gazetteer) -> list[TextCitation]:
     """The citations of other texts in one paragraph's text, by position."""
-    found = [*_named_texts(text, places), *_resolutions(text), *_codes(text)]
+    lower = text.lower()  # most paragraphs cite nothing: a look for the words a citation needs comes first
+    found = [*(_named_texts(text, places) if any(stem in lower for stem in _KIND_STEMS) else ()),
+             *(_resolutions(text) if "olution" in lower or "s/res/" in lower else ()),
+             *(_codes(text) if _CODE_HINT.search(text) else ())]
     for citation in found:
         citation.anchor, citation.label = anchor, label
     found.sort(key=lambda c: (c.start, -c.end))
@@ -264,6 +272,8 @@ def link_citations(docs: list[Document], places: Gazetteer) -> None:
             if citation.target or doc not in candidates:  # a text naming itself cites nothing
                 doc.cites.append(citation)
     for doc in sorted(docs, key=lambda d: (d.meta.date, d.slug)):
+        if not any(citation.target for citation in doc.cites):
+            continue
         title, date_fr = " ".join(doc.meta.title.split()) or doc.slug, document_date_fr(doc)
         for citation in doc.cites:
             if citation.target:
