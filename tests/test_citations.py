@@ -211,3 +211,13 @@ def test_pages_and_data(thesauri: Thesauri, tmp_path: Path) -> None:
 def test_find_citations_is_per_document(seeds: dict[str, Document], thesauri: Thesauri) -> None:
     doc = seeds[slug(INTERPOL)]
     assert [c.wording for c in find_citations(doc, thesauri.places)] == ["résolution 2178 (2014)"]
+
+
+def test_a_code_names_the_document_it_is_the_code_of(thesauri: Thesauri, tmp_path: Path) -> None:
+    """Seed 001 (12838/23) gives « N° doc. préc.: 12517/1/23 REV 1 » in its header: a text citing
+    12517/1/23 REV 1 cites that earlier version when the corpus has it, not 001, though 001 is later."""
+    earlier = COUNCIL_NOTE.replace("13500/23", "12517/1/23 REV 1").replace("2 octobre", "5 septembre")
+    citing = COUNCIL_NOTE.replace("doc. 12838/23", "doc. 12517/1/23 REV 1")
+    docs = corpus(seed_corpus(tmp_path, ("note_12517.txt", earlier), ("note_13500.txt", citing)), thesauri)
+    assert "12517/1/23 REV 1" in docs[slug(COUNCIL)].meta.references
+    assert cites(docs["note-13500"]) == [("référence", "12517/1/23 REV 1", "§ 1", "note-12517")]

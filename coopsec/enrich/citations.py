@@ -174,13 +174,16 @@ class _Corpus:
     """What the documents of the corpus can be cited by."""
 
     def __init__(self, docs: list[Document], places: Gazetteer):
+        self.own_codes: dict[str, list[Document]] = {}
+        """A document's own code (its first reference: ``12838/23``), also without version and revision."""
         self.codes: dict[str, list[Document]] = {}
+        """Every code of its header, the earlier versions it names too (``N° doc. préc.: 12517/1/23 REV 1``)."""
         self.numbers: dict[str, list[Document]] = {}
         self.named: dict[tuple[str, str], list[Document]] = {}
         for doc in docs:
-            for code in {key for ref in doc.meta.references for key in (reference_key(ref),
-                                                                       _base_code(reference_key(ref)))}:
-                self.codes.setdefault(code, []).append(doc)
+            for index, codes in ((self.own_codes, doc.meta.references[:1]), (self.codes, doc.meta.references)):
+                for code in {key for ref in codes for key in (reference_key(ref), _base_code(reference_key(ref)))}:
+                    index.setdefault(code, []).append(doc)
             title = " ".join(doc.meta.title.split())
             if number := _own_resolution(doc):
                 self.numbers.setdefault(number, []).append(doc)
@@ -195,7 +198,9 @@ class _Corpus:
 
     def candidates(self, citation: TextCitation) -> list[Document]:
         if citation.kind == "référence":
-            return self.codes.get(citation.key) or self.codes.get(_base_code(citation.key), [])
+            keys = (citation.key, _base_code(citation.key))
+            return next((found for index in (self.own_codes, self.codes) for key in keys
+                         if (found := index.get(key))), [])
         if citation.kind == "résolution":
             return self.numbers.get(citation.key, [])
         return self.named.get((citation.kind, citation.key), [])
