@@ -221,3 +221,18 @@ def test_a_code_names_the_document_it_is_the_code_of(thesauri: Thesauri, tmp_pat
     docs = corpus(seed_corpus(tmp_path, ("note_12517.txt", earlier), ("note_13500.txt", citing)), thesauri)
     assert "12517/1/23 REV 1" in docs[slug(COUNCIL)].meta.references
     assert cites(docs["note-13500"]) == [("référence", "12517/1/23 REV 1", "§ 1", "note-12517")]
+
+
+def test_jsonld_lists_the_cited_texts(thesauri: Thesauri, tmp_path: Path) -> None:
+    from coopsec.write.chronology import document_jsonld
+
+    text = (FIXTURES / "citing_rabat.txt").read_text(encoding="utf-8")
+    docs = corpus(seed_corpus(tmp_path, ("citing_rabat.txt", text)), thesauri)
+    block = document_jsonld(docs["citing-rabat"])
+    data = json.loads(block[block.index("{"):block.rindex("}") + 1])
+    assert data["citation"] == [
+        {"@type": "CreativeWork", "url": f"{slug(CIMO)}.html"},
+        {"@type": "CreativeWork", "url": f"{slug(COUNCIL)}.html"},
+        {"@type": "CreativeWork", "name": "résolution 2178 (2014)"},
+        {"@type": "CreativeWork", "name": "Déclaration de Malte"},
+    ]

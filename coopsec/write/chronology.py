@@ -155,7 +155,8 @@ def _item_list(cited: list[Meeting], titles: dict[str, str]) -> dict:
 
 
 def document_jsonld(doc: Document, themes: Iterable[Theme] = ()) -> str:
-    """The JSON-LD block of a document page; ``themes`` gives labels to the document's theme ids."""
+    """The JSON-LD block of a document page; ``themes`` gives labels to the document's theme ids; the texts it
+    cites are its ``citation`` (the page of one of the corpus, the wording of one outside)."""
     meta = doc.meta
     labels = {theme.id: theme.label for theme in themes}
     page = document_path(doc.slug)
@@ -184,4 +185,8 @@ def document_jsonld(doc: Document, themes: Iterable[Theme] = ()) -> str:
             {**_event(m), "url": html_url(link(page, CHRONOLOGY), m.id)}
             for m in sorted_meetings(doc.meetings)
         ]
+    cited = {(c.target, "" if c.target else " ".join(c.wording.split())): c for c in doc.cites}
+    if cited:
+        data["citation"] = [{"@type": "CreativeWork", "url": html_url(link(page, document_path(target)))}
+                            if target else {"@type": "CreativeWork", "name": name} for target, name in cited]
     return jsonld_script(data)
