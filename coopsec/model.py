@@ -185,6 +185,8 @@ class TextCitation:
     label: str = ""  # the citing paragraph as cited: "§ 12" (its number, or its rank when it has none), "note 1"
     year: str = ""  # the year the wording gives, if any ("résolution 2178 (2014)")
     target: str = ""  # slug of the cited document of the corpus; "" for a text outside the corpus
+    paragraph: str = ""  # the cited paragraph's number when the wording names one ("paragraphe 5 de la …")
+    target_anchor: str = ""  # that paragraph's anchor in the cited document, when it has it
 
 
 @dataclass(slots=True)

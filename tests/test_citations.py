@@ -236,3 +236,20 @@ def test_jsonld_lists_the_cited_texts(thesauri: Thesauri, tmp_path: Path) -> Non
         {"@type": "CreativeWork", "name": "résolution 2178 (2014)"},
         {"@type": "CreativeWork", "name": "Déclaration de Malte"},
     ]
+
+
+def test_a_cited_paragraph_is_linked_to_its_anchor(thesauri: Thesauri, tmp_path: Path) -> None:
+    """« paragraphe P2A de la Déclaration de Monaco »: seed 004, adopted in Monaco on 4 November 2014, has a
+    paragraph P2A (« Conscients qu'au cours des 100 dernières années… », anchor p-2a); it has no paragraph 99."""
+    text = ("DÉCLARATION DE LYON\n\nLyon, le 3 mars 2016\n\n"
+            "1. Rappelant le paragraphe P2A de la Déclaration de Monaco et le point 99 de la Déclaration de Monaco ;\n")
+    docs = corpus(seed_corpus(tmp_path, ("lyon.txt", text)), thesauri)
+    first, second = docs["lyon"].cites
+    assert (first.wording, first.paragraph, first.target, first.target_anchor) == (
+        "paragraphe P2A de la Déclaration de Monaco", "P2A", slug(INTERPOL), "p-2a")
+    assert (second.wording, second.target, second.target_anchor) == (
+        "point 99 de la Déclaration de Monaco", slug(INTERPOL), "")
+    page = document_page(docs["lyon"])
+    assert f"[paragraphe P2A de la Déclaration de Monaco]({slug(INTERPOL)}.md#p-2a)" in page
+    assert f"[point 99 de la Déclaration de Monaco]({slug(INTERPOL)}.md)" in page
+    assert [c.label for c in docs[slug(INTERPOL)].cited_by] == ["§ 1", "§ 1"]

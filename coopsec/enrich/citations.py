@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ..extract.metadata import CITED_REFERENCE_PATTERNS, reference_key
+from ..extract.structure import anchor_for
 from ..gazetteer import Gazetteer
 from ..model import CitedBy, Document, Place, TextCitation
 from ..text import fold
@@ -38,6 +39,9 @@ QUALIFIERS = ("final", "finale", "finales", "conjoint", "conjointe", "commun", "
               "du sommet", "de la conférence", "de la réunion", "de la réunion ministérielle", "du processus",
               "du conseil", "adoptée", "adoptées", "adopté")
 """Words that may stand between the kind and the place (``Déclaration finale de la conférence de Rome``)."""
+
+PARAGRAPH_WORDS = ("paragraphe", "paragraphes", "point", "points", "§", "§§")
+"""Words that, with a number, name a paragraph of the text cited right after (``paragraphe 5 de la …``)."""
 
 RESOLUTION_WORDS = ("résolution", "résolutions")
 """Words introducing a resolution cited by its number."""
@@ -77,6 +81,11 @@ to a document dated so many days from the citing one at most (a dispatch on the 
 the day before is not citing the Déclaration d'Alger of five years earlier)."""
 _YEAR_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:du|de|d['’]|adoptée?s?|signée?s?|en)\b)[^.;:()]{0,30}?\b((?:19|20)\d{2})\b")
 """A year given right after a named text: ``de Rome du 28 novembre 2014``, ``d'Alger (2013)``."""
+_CITED_PARAGRAPH = re.compile(
+    rf"(?i:(?<![\w§])(?:{_alternatives(PARAGRAPH_WORDS)})\s*(?P<number>[a-z]?\d{{1,3}}(?:\.\d{{1,3}})*[a-z]?)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+))$"
+)
+"""The words naming a paragraph of the text cited right after them: ``paragraphe 5 de la ``, ``§ 2 du ``."""
 _KIND_STEMS = tuple({max(re.findall("[a-z]+", word), key=len) for words in CITED_KINDS.values() for word in words})
 """The longest unaccented run of letters of each kind's words (``claration``): a paragraph without any cites no
 text by kind and place."""
@@ -119,6 +128,12 @@ def paragraph_citations(text: str, anchor: str, label: str, places: Gazetteer) -
     for citation in found:  # a code inside a wording already found is not cited twice
         if not kept or citation.start >= kept[-1].end:
             kept.append(citation)
+    for index, citation in enumerate(kept):  # "paragraphe 5 de la Déclaration d'Alger": its paragraph 5
+        before = max(citation.start - 60, kept[index - 1].end if index else 0)
+        if match := _CITED_PARAGRAPH.search(text, before, citation.start):
+            citation.paragraph = match.group("number")
+            citation.wording = text[match.start():citation.end]
+            citation.start = match.start()
     return kept
 
 
@@ -274,6 +289,10 @@ def link_citations(docs: list[Document], places: Gazetteer) -> None:
         for citation in find_citations(doc, places):
             candidates = corpus.candidates(citation)
             citation.target = resolve(citation, doc, candidates, places)
+            if citation.target and citation.paragraph:
+                wanted = anchor_for(citation.paragraph)
+                if any(block.anchor == wanted for block in by_slug[citation.target].blocks()):
+                    citation.target_anchor = wanted
             if citation.target or doc not in candidates:  # a text naming itself cites nothing
                 doc.cites.append(citation)
     for doc in sorted(docs, key=lambda d: (d.meta.date, d.slug)):

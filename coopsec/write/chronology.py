@@ -185,8 +185,9 @@ def document_jsonld(doc: Document, themes: Iterable[Theme] = ()) -> str:
             {**_event(m), "url": html_url(link(page, CHRONOLOGY), m.id)}
             for m in sorted_meetings(doc.meetings)
         ]
-    cited = {(c.target, "" if c.target else " ".join(c.wording.split())): c for c in doc.cites}
+    cited = dict.fromkeys((c.target, c.target_anchor) if c.target else ("", " ".join(c.wording.split()))
+                          for c in doc.cites)
     if cited:
-        data["citation"] = [{"@type": "CreativeWork", "url": html_url(link(page, document_path(target)))}
-                            if target else {"@type": "CreativeWork", "name": name} for target, name in cited]
+        data["citation"] = [{"@type": "CreativeWork", "url": html_url(link(page, document_path(target)), detail)}
+                            if target else {"@type": "CreativeWork", "name": detail} for target, detail in cited]
     return jsonld_script(data)

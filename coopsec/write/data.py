@@ -70,7 +70,10 @@ CITES_FIELDS = {
                   "pas), « note 1 »."),
     "url": ("texte", "Adresse de ce paragraphe, relative à la racine du site."),
     "document": ("texte", "Identifiant (`slug`) du document cité s’il est dans le corpus, vide s’il est hors corpus."),
-    "document_url": ("texte", "Adresse de la page du document cité, vide s’il est hors corpus."),
+    "document_url": ("texte", "Adresse de la page du document cité (de son paragraphe si la citation en nomme "
+                     "un qu’il a), vide s’il est hors corpus."),
+    "cited_paragraph": ("texte", "Le numéro du paragraphe cité quand la citation en nomme un (« paragraphe 5 de "
+                        "la Déclaration d’Alger » : `5`), sinon vide."),
 }
 """Field -> (type, French description) of each item of a document's ``cites``."""
 
@@ -194,7 +197,8 @@ def cites_record(doc: Document, citation: TextCitation) -> dict:
         "paragraph": citation.label,
         "url": html_url(document_path(doc.slug), citation.anchor),
         "document": citation.target,
-        "document_url": html_url(document_path(citation.target)) if citation.target else "",
+        "document_url": html_url(document_path(citation.target), citation.target_anchor) if citation.target else "",
+        "cited_paragraph": citation.paragraph,
     }
 
 

@@ -106,7 +106,7 @@ def citation_links(doc: Document) -> dict[str, list[Span]]:
     for citation in doc.cites:
         if citation.target:
             links.setdefault(citation.anchor, []).append(
-                (citation.start, citation.end, link(page, document_path(citation.target))))
+                (citation.start, citation.end, link(page, document_path(citation.target), citation.target_anchor)))
     return links
 
 
