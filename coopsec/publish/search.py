@@ -339,4 +339,12 @@ tel qu’il est écrit. Les résultats sont groupés par document, le plus perti
 qui contiennent le plus de mots demandés, et les plus rares, passent devant ; un mot absent du paragraphe
 mais présent dans le titre du document compte aussi. Une référence comme « 12838/23 » trouve le document
 qui la porte.
+
+Une faute de frappe est tolérée (une lettre de trop, en moins, changée ou inversée à partir de cinq lettres,
+deux à partir de neuf) : « cooperaton » trouve « coopération », après les mots écrits exactement.
+Des guillemets cherchent une expression exacte (« "sécurité des frontières" »), un mot précédé d’un tiret
+écarte les paragraphes qui le portent (« radicalisation -Tunisie »), et « OU » en majuscules cherche l’un
+ou l’autre mot (« Interpol OU Ameripol »). Les filtres sous la case restreignent les résultats à un type
+de document, une période, un émetteur, un thème ou une classification ; l’adresse de la page les garde,
+pour la partager.
 """

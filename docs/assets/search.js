@@ -682,16 +682,26 @@
     return li;
   }
 
-  function render(list, status, query, limit, after) {
+  /* What the status says of forms a partly typed word could not all stand for. */
+  function moreLabel(parsed) {
+    if (!parsed.more) return "";
+    var raw = parsed.partial ? "« " + parsed.partial.raw + "… » : " : "";
+    return " — " + raw + "les " + MAX_EXPANSION + " formes les plus fréquentes cherchées, et " +
+      parsed.more.toLocaleString("fr-FR") + (parsed.more === 1 ? " autre forme non cherchée" :
+      " autres formes non cherchées");
+  }
+
+  function render(list, status, query, limit, after, options) {
     var token = {};
     list.coopsecToken = token;
-    return search(query).then(function (found) {
+    return search(query, options).then(function (found) {
       return withText(found.hits.slice(0, limit), ROOT, query).then(function (hits) {
         if (list.coopsecToken !== token) return null;
         var isHit = matcher(found.parsed);
-        status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) : "";
+        status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) + moreLabel(found.parsed) : "";
         list.replaceChildren.apply(list, hits.map(function (h) { return resultItem(h, isHit); }));
         list.setAttribute("data-query", query);
+        list.setAttribute("data-filters", (options && options.state) || "");
         if (after) after(found.hits.length);
         return found.hits.length;
       });
@@ -798,27 +808,157 @@
     }
   }
 
+  /* ---------- filters of the results page ----------
+   * The per-document facet data is the documents index's own (data/facets.js, coopsec/write/facets.py). */
+
+  var FILTERS = [["type", "Tous les types"], ["emetteur", "Tous les émetteurs"], ["theme", "Tous les thèmes"],
+    ["classification", "Toutes les classifications"]];
+  var YEARS = [["de", "Depuis"], ["a", "Jusqu’à"]];
+
+  function loadFacets() {
+    if (window.coopsecFacetData) return Promise.resolve(window.coopsecFacetData);
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = ROOT + "data/facets.js";
+      tag.async = true;
+      tag.onload = function () { resolve(window.coopsecFacetData); };
+      tag.onerror = function () { reject(new Error("Chargement impossible : " + tag.src)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  /* slug -> {facet key: [value keys]}, and the year, from the facet data (multi-valued: base-36 index strings). */
+  function facetTable(data) {
+    var table = {};
+    data.docs.forEach(function (doc) {
+      var row = { year: doc[2] ? doc[2].slice(0, 4) : "" };
+      data.facets.forEach(function (facet, f) {
+        var value = doc[5 + f];
+        var indexes = [];
+        if (facet.multi) {
+          for (var i = 0; i < value.length; i += facet.multi) indexes.push(parseInt(value.substr(i, facet.multi), 36));
+        } else {
+          indexes.push(value);
+        }
+        row[facet.key] = indexes.map(function (n) { return facet.values[n][0]; });
+      });
+      table[doc[0]] = row;
+    });
+    return table;
+  }
+
+  function select(name, label, empty, values) {
+    var wrap = el("div", "coopsec-filter");
+    var caption = el("label", "coopsec-filter__label", label);
+    caption.htmlFor = "coopsec-filter-" + name;
+    wrap.appendChild(caption);
+    var box = el("select");
+    box.name = name;
+    box.id = caption.htmlFor;
+    box.appendChild(el("option", "", empty));
+    box.lastChild.value = "";
+    values.forEach(function (v) {
+      var option = el("option", "", v[1]);
+      option.value = v[0];
+      box.appendChild(option);
+    });
+    wrap.appendChild(box);
+    return [wrap, box];
+  }
+
+  /* The filter controls, inside the page's form (a plain GET keeps them in the address); calls back on change. */
+  function filterControls(form, data, changed) {
+    var fieldset = el("fieldset", "coopsec-filters");
+    fieldset.appendChild(el("legend", "", "Filtrer les résultats"));
+    var boxes = {};
+    var byKey = {};
+    data.facets.forEach(function (facet) { byKey[facet.key] = facet; });
+    FILTERS.forEach(function (f) {
+      var facet = byKey[f[0]];
+      if (!facet) return;
+      var made = select(f[0], facet.label, f[1], facet.values);
+      fieldset.appendChild(made[0]);
+      boxes[f[0]] = made[1];
+    });
+    var years = byKey.annee ? byKey.annee.values.filter(function (v) { return v[0] !== "sans"; })
+      .map(function (v) { return [v[0], v[0]]; }).sort() : [];
+    YEARS.forEach(function (y) {
+      var made = select(y[0], y[1], "toute année", y[0] === "a" ? years.slice().reverse() : years);
+      fieldset.appendChild(made[0]);
+      boxes[y[0]] = made[1];
+    });
+    form.appendChild(fieldset);
+    Object.keys(boxes).forEach(function (name) { boxes[name].addEventListener("change", changed); });
+    return boxes;
+  }
+
+  function filterState(boxes) {
+    var state = {};
+    Object.keys(boxes).forEach(function (name) { if (boxes[name].value) state[name] = boxes[name].value; });
+    return state;
+  }
+
+  /* search() options for a filter state: the documents it keeps (null: all). */
+  function filterOptions(state, table) {
+    var names = Object.keys(state);
+    if (!names.length || !table) return {};
+    return {
+      state: new URLSearchParams(state).toString(),
+      filter: function (d) {
+        var slug = store.docs[d][0].replace(/^.*\//, "").replace(/\.html$/, "");
+        var row = table[slug];
+        if (!row) return false;
+        return names.every(function (name) {
+          if (name === "de") return row.year !== "" && row.year >= state.de;
+          if (name === "a") return row.year !== "" && row.year <= state.a;
+          return row[name].indexOf(state[name]) !== -1;
+        });
+      }
+    };
+  }
+
   function installPage() {
     var input = document.getElementById("coopsec-page-q");
     var list = document.getElementById("coopsec-page-results");
     var status = document.getElementById("coopsec-page-status");
     if (!input || !list || !status) return;
     var limit = PAGE_SIZE;
+    var boxes = {};
+    var table = null;
     var button = el("button", "coopsec-more", "Afficher plus de résultats");
     button.type = "button";
     button.hidden = true;
     list.after(button);
+    function address(state) {
+      var params = new URLSearchParams(state);
+      if (input.value) params.set("q", input.value);
+      var text = params.toString();
+      history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
+    }
     function run() {
-      render(list, status, input.value, limit, function (total) { button.hidden = total <= limit; });
+      var state = filterState(boxes);
+      address(state);
+      render(list, status, input.value, limit, function (total) { button.hidden = total <= limit; },
+        filterOptions(state, table));
     }
     button.addEventListener("click", function () { limit += PAGE_SIZE; run(); });
     input.addEventListener("input", debounce(function () { limit = PAGE_SIZE; run(); }, 120));
     arrowKeys(input, list, null);
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) {
-      input.value = query;
-      run();
-    }
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get("q");
+    if (query) input.value = query;
+    var form = input.closest("form");
+    loadFacets().then(function (data) {
+      if (!data || !data.docs || !form) return;
+      table = facetTable(data);
+      boxes = filterControls(form, data, function () { limit = PAGE_SIZE; run(); });
+      Object.keys(boxes).forEach(function (name) {
+        var wanted = params.get(name);
+        if (wanted && Array.prototype.some.call(boxes[name].options, function (o) { return o.value === wanted; })) {
+          boxes[name].value = wanted;
+        }
+      });
+    }).catch(function () {}).then(function () { if (query) run(); });
   }
 
   window.coopsecSearch = api;
