@@ -208,3 +208,14 @@ def test_filters_narrow_the_results_and_stay_in_the_address(view: Any) -> None:
     assert {document_of(hit) for hit in found} == {ALGIERS, INTERPOL}
     assert page.locator("#coopsec-filter-de").input_value() == "2013"
     assert view.external == [] and view.errors == []
+
+
+def test_a_short_prefix_says_how_many_forms_it_left_out(view: Any) -> None:
+    page = view.page
+    page.goto(view.url("index.html"))
+    page.locator("#coopsec-q").press_sequentially("co", delay=10)
+    page.wait_for_function("document.querySelector('#coopsec-popup .coopsec-results')?.dataset.query === 'co'")
+    status = page.locator("#coopsec-popup .coopsec-status").text_content()
+    assert re.fullmatch(r"[\d\u202f\u00a0]+ résultats — « co… » : les 40 formes les plus fréquentes cherchées, "
+                        r"et \d+ autres formes non cherchées", status), status
+    assert view.external == [] and view.errors == []

@@ -94,3 +94,29 @@ test("OU finds either word; a filter keeps only the documents it accepts", async
   const shown = await engine.withText(note.hits);
   assert.deepEqual(shown.map((h) => h.page.split("/").pop() + "#" + h.anchor), ["a-note.html#p-1"]);
 });
+
+test("a prefix with too many forms searches the most frequent and counts the others", async () => {
+  const file = require.resolve("../../docs/assets/search.js");
+  delete require.cache[file];
+  const fresh = require(file);
+  const fs = require("fs");
+  const path = require("path");
+  let analysis = null;
+  globalThis.window = { coopsecSearch: { addShard: (d) => { analysis = d.analysis; } } };
+  require("vm").runInThisContext(fs.readFileSync(path.join(process.env.COOPSEC_SEARCH_DATA, "docs.js"), "utf8"));
+  // 45 words beginning with "zz": "zzb00" in one unit, ..., each next one in one unit fewer of 50
+  const terms = {};
+  for (let n = 0; n < 45; n++) terms["zzb" + String(n).padStart(2, "0")] = "1A".repeat(50 - n);
+  fresh.useSource((file) => {
+    if (file === "docs.js") {
+      fresh.addShard({ kind: "docs", units: 60, docs: [["d.html", "D", "", 0]], chunks: [0], shards: ["zz"],
+        analysis, ranking: { k1: 1.2, b: 0.75, levels: 26 } });
+    } else fresh.addShard({ kind: "index", key: "zz", terms });
+    return Promise.resolve();
+  });
+  const found = await fresh.search("zzb");
+  assert.equal(found.parsed.more, 5);
+  assert.deepEqual(found.parsed.dropped, ["zzb40", "zzb41", "zzb42", "zzb43", "zzb44"]); // the rarest
+  assert.equal(found.parsed.matched.length, 40);
+  globalThis.window = { coopsecSearch: engine };
+});
