@@ -33,7 +33,8 @@
       suffixes: data.suffixes,
       minStem: data.minStem,
       minTerm: data.minTerm,
-      keyLength: data.keyLength
+      keyLength: data.keyLength,
+      pairKeyLength: data.pairKeyLength
     };
   }
 
@@ -90,6 +91,7 @@
   var FUZZY_FAR = 0.6; // times FUZZY, two edits away
   var FUZZY_ONE = 5; // letters from which a word may have one typo
   var FUZZY_TWO = 9; // and two
+  var PHRASE_CHUNKS = 6; // text chunks (~48 kB each) read at most to check a phrase of three words or more
   var MAX_FUZZY = 8; // near spellings a word may stand for, the nearest and most frequent first
   var PER_DOC = 5; // passages shown under each document, at most
   var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of the best
@@ -97,7 +99,7 @@
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
   var store = { units: 0, docs: null, chunks: null, shardKeys: null, ranking: null, index: {}, postings: {},
-    forms: {}, text: {} };
+    forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
 
   function useSource(fn) {
     source = fn;
@@ -114,10 +116,13 @@
       store.docs = data.docs;
       store.chunks = data.chunks;
       store.shardKeys = new Set(data.shards);
+      store.pairKeys = new Set(data.pairs || []);
       store.ranking = data.ranking;
       configure(data.analysis);
     } else if (data.kind === "index") {
       store.index[data.key] = { terms: data.terms, forms: data.forms || {} };
+    } else if (data.kind === "pairs") {
+      store.pairs[data.key] = data.pairs;
     } else if (data.kind === "text") {
       store.text[data.id] = data;
     }
@@ -488,35 +493,73 @@
     return false;
   }
 
-  /* parsed.phraseUnits: the units whose text holds every quoted phrase, its words in a row (as stems, each
-   * also as the near spellings its word stands for). Only the units holding all the words are read. */
+  function pairKey(first, second) {
+    return first.slice(0, A.keyLength) + "-" + second.slice(0, A.pairKeyLength);
+  }
+
+  /* The units where ``first`` is followed by ``second`` (a Set), from the pair shards. */
+  function pairUnits(first, second) {
+    var id = first + " " + second;
+    if (!store.pairUnits[id]) {
+      var shard = store.pairs[pairKey(first, second)];
+      var out = new Set();
+      var encoded = shard && shard[id];
+      if (encoded) {
+        var previous = 0;
+        encoded.split(",").forEach(function (gap) { previous += parseInt(gap, 36); out.add(previous); });
+      }
+      store.pairUnits[id] = out;
+    }
+    return store.pairUnits[id];
+  }
+
+  /* parsed.phraseUnits: the units holding every quoted phrase, its words in a row (as stems, each also as the
+   * near spellings its word stands for). Each pair of consecutive words is looked up in the pair shards; a
+   * phrase of three words or more is then checked on the text of the units holding all its pairs, when they
+   * lie in at most PHRASE_CHUNKS text chunks (beyond, holding every pair in a row is taken for the phrase:
+   * reading megabytes of text to drop the rare unit with "a b" and "b c" apart is not worth a slow query). */
   function checkPhrases(parsed) {
     if (!parsed.phrases.length) return Promise.resolve();
     var plain = { partial: null, more: 0, dropped: [] };
     var sets = parsed.phrases.map(function (phrase) {
       return phrase.map(function (term) {
         var item = parsed.items.find(function (i) { return i.alts.some(function (a) { return a.term === term; }); });
-        return new Set(expand(item, plain).map(function (e) { return e[0]; }));
+        return Array.from(new Set(expand(item, plain).map(function (e) { return e[0]; })));
       });
     });
-    var candidates = null;
+    var keys = new Set();
     sets.forEach(function (phrase) {
-      phrase.forEach(function (alternatives) {
-        var units = new Set();
-        alternatives.forEach(function (t) { decode(t).units.forEach(function (u) { units.add(u); }); });
-        candidates = candidates === null ? units : new Set(Array.from(candidates).filter(function (u) {
-          return units.has(u);
+      for (var i = 0; i + 1 < phrase.length; i++) {
+        phrase[i].forEach(function (a) { phrase[i + 1].forEach(function (b) { keys.add(pairKey(a, b)); }); });
+      }
+    });
+    var wanted = Array.from(keys).filter(function (k) { return store.pairKeys.has(k); });
+    return Promise.all(wanted.map(function (k) { return load("p/" + k + ".js"); })).then(function () {
+      var candidates = null;
+      sets.forEach(function (phrase) {
+        for (var i = 0; i + 1 < phrase.length; i++) {
+          var units = new Set();
+          phrase[i].forEach(function (a) {
+            phrase[i + 1].forEach(function (b) { pairUnits(a, b).forEach(function (u) { units.add(u); }); });
+          });
+          candidates = candidates === null ? units : new Set(Array.from(candidates).filter(function (u) {
+            return units.has(u);
+          }));
+        }
+      });
+      var list = Array.from(candidates);
+      var long = sets.filter(function (phrase) { return phrase.length > 2; });
+      var ids = new Set(list.map(chunkOf));
+      if (!long.length || !list.length || ids.size > PHRASE_CHUNKS) { parsed.phraseUnits = candidates; return null; }
+      return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); })).then(function () {
+        parsed.phraseUnits = new Set(list.filter(function (u) {
+          var chunk = store.text[chunkOf(u)];
+          var seq = terms(chunk.units[u - chunk.start][1]);
+          return long.every(function (phrase) {
+            return holdsRun(seq, phrase.map(function (alternatives) { return new Set(alternatives); }));
+          });
         }));
       });
-    });
-    var list = Array.from(candidates);
-    var ids = new Set(list.map(chunkOf));
-    return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); })).then(function () {
-      parsed.phraseUnits = new Set(list.filter(function (u) {
-        var chunk = store.text[chunkOf(u)];
-        var seq = terms(chunk.units[u - chunk.start][1]);
-        return sets.every(function (phrase) { return holdsRun(seq, phrase); });
-      }));
     });
   }
 
