@@ -179,6 +179,15 @@ def test_postings_find_paragraphs_and_metadata(files: dict[str, str]) -> None:
     assert not any("le" in shard or "et" in shard for shard in shards)  # stopwords
 
 
+def test_pair_shards_hold_consecutive_terms(files: dict[str, str]) -> None:
+    table = load(files, f"{SEARCH_DIR}/docs.js")
+    assert set(table["pairs"]) == {p.split("/")[-1][:-3] for p in files if "/p/" in p}
+    assert load(files, f"{SEARCH_DIR}/p/re-t.js")["pairs"] == {"reseau terror": "4"}  # "réseaux terroristes"
+    # stopwords are left out, as in a query: "lutte contre le terrorisme" gives "lutte contre", "contre terror"
+    assert load(files, f"{SEARCH_DIR}/p/co-t.js")["pairs"]["contre terror"] == "3"
+    assert f"{SEARCH_DIR}/p/te-r.js" not in files  # "terroristes" is never followed by "réseaux"
+
+
 def test_corpus_text_cannot_close_the_script(files: dict[str, str]) -> None:
     shard = files[f"{SEARCH_DIR}/t/0.js"]
     assert "</script>" not in shard and "<img" not in shard
@@ -204,4 +213,6 @@ def test_index_stays_small_at_scale() -> None:
     assert sum(text.values()) > 10_000_000
     assert max(text.values()) < 200_000  # one excerpt chunk
     assert max(index.values()) < 400_000  # one prefix shard
+    pairs = [len(content.encode()) for path, content in files.items() if "/p/" in path]
+    assert max(pairs) < 400_000  # one pair shard, loaded for a quoted phrase
     assert len(files[f"{SEARCH_DIR}/docs.js"]) < 200_000

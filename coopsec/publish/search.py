@@ -19,6 +19,10 @@ Layout under ``docs/data/search/``:
   lists, for a stem written otherwise than as itself, the units of each folded
   form (``""``: all the stem's units), so that an exact word ranks above its
   inflections;
+- ``p/<key>.js``: the units where two search terms follow each other in a field (stopwords left out, as in
+  :func:`terms`), ``"a b"`` -> comma-separated base-36 gaps, grouped by :func:`pair_key`; loaded only for
+  a quoted phrase, whose pairs they check without reading the text (a phrase of three words or more is
+  then checked on the text of the few units holding all its pairs);
 - ``t/<n>.js``: unit texts (anchor and plain text) for the excerpts.
 
 A unit is one searchable paragraph (or list item, or heading) of a document,
@@ -46,6 +50,7 @@ from coopsec.write.markdown import SEARCH_PAGE, base36, document_path
 
 SEARCH_DIR = "data/search"
 KEY_LENGTH = 2
+PAIR_KEY_LENGTH = 1  # letters of the second term added to the first's KEY_LENGTH in a pair shard's key
 CHUNK_CHARS = 48_000
 MIN_STEM = 3
 MIN_TERM = 2  # shorter tokens are neither indexed nor searched
@@ -126,6 +131,7 @@ def analysis() -> dict:
         "minStem": MIN_STEM,
         "minTerm": MIN_TERM,
         "keyLength": KEY_LENGTH,
+        "pairKeyLength": PAIR_KEY_LENGTH,
     }
 
 
@@ -158,6 +164,9 @@ def search_files(docs: list[Document]) -> dict[str, str]:
     shards = _shards(postings, forms)
     for key, shard in shards.items():
         files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, **shard})
+    pairs = _pair_shards(units)
+    for key, shard in pairs.items():
+        files[f"{SEARCH_DIR}/p/{key}.js"] = _script({"kind": "pairs", "key": key, "pairs": shard})
     files[f"{SEARCH_DIR}/docs.js"] = _script(
         {
             "kind": "docs",
@@ -165,6 +174,7 @@ def search_files(docs: list[Document]) -> dict[str, str]:
             "docs": _doc_table(docs, units),
             "chunks": [start for start, _ in chunks],
             "shards": sorted(shards),
+            "pairs": sorted(pairs),
             "analysis": analysis(),
             "ranking": ranking(),
         }
@@ -265,6 +275,25 @@ def _shards(postings: Postings, forms: dict[str, dict[str, list[int]]]) -> dict[
     return shards
 
 
+def pair_key(first: str, second: str) -> str:
+    """The shard of the pair ``first second``: the first term's key, a dash, the second's first letter."""
+    return first[:KEY_LENGTH] + "-" + second[:PAIR_KEY_LENGTH]
+
+
+def _pair_shards(units: list[Unit]) -> dict[str, dict[str, str]]:
+    """Pair shard key -> {"a b": encoded units} for the consecutive terms of every field of every unit."""
+    pairs: dict[str, list[int]] = defaultdict(list)
+    for number, unit in enumerate(units):
+        found = {pair for text in unit.fields.values() for pair in pairwise(terms(text))}
+        for first, second in sorted(found):
+            pairs[f"{first} {second}"].append(number)
+    shards: dict[str, dict[str, str]] = defaultdict(dict)
+    for pair in sorted(pairs):
+        first, second = pair.split(" ")
+        shards[pair_key(first, second)][pair] = _encode(pairs[pair])
+    return shards
+
+
 def _encode_weighted(postings: list[tuple[int, int]]) -> str:
     """Base-36 gaps between sorted unit numbers (the first from 0), each followed by its weight as A..Z."""
     numbers = [number for number, _ in postings]
@@ -339,4 +368,12 @@ tel qu’il est écrit. Les résultats sont groupés par document, le plus perti
 qui contiennent le plus de mots demandés, et les plus rares, passent devant ; un mot absent du paragraphe
 mais présent dans le titre du document compte aussi. Une référence comme « 12838/23 » trouve le document
 qui la porte.
+
+Une faute de frappe est tolérée (une lettre de trop, en moins, changée ou inversée à partir de cinq lettres,
+deux à partir de neuf) : « cooperaton » trouve « coopération », après les mots écrits exactement.
+Des guillemets cherchent une expression exacte (« "sécurité des frontières" »), un mot précédé d’un tiret
+écarte les paragraphes qui le portent (« radicalisation -Tunisie »), et « OU » en majuscules cherche l’un
+ou l’autre mot (« Interpol OU Ameripol »). Les filtres sous la case restreignent les résultats à un type
+de document, une période, un émetteur, un thème ou une classification ; l’adresse de la page les garde,
+pour la partager.
 """

@@ -33,7 +33,8 @@
       suffixes: data.suffixes,
       minStem: data.minStem,
       minTerm: data.minTerm,
-      keyLength: data.keyLength
+      keyLength: data.keyLength,
+      pairKeyLength: data.pairKeyLength
     };
   }
 
@@ -86,13 +87,19 @@
   var PREFIX = 0.45; // on a word the last, partly typed, word begins
   var CONTEXT = 0.3; // a word missing from a paragraph but in its document's title or metadata
   var MAX_EXPANSION = 40; // words a partly typed last word may stand for, the most frequent first
+  var FUZZY = 0.3; // on a word one edit away from a word the index lacks
+  var FUZZY_FAR = 0.6; // times FUZZY, two edits away
+  var FUZZY_ONE = 5; // letters from which a word may have one typo
+  var FUZZY_TWO = 9; // and two
+  var PHRASE_CHUNKS = 6; // text chunks (~48 kB each) read at most to check a phrase of three words or more
+  var MAX_FUZZY = 8; // near spellings a word may stand for, the nearest and most frequent first
   var PER_DOC = 5; // passages shown under each document, at most
   var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of the best
 
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
   var store = { units: 0, docs: null, chunks: null, shardKeys: null, ranking: null, index: {}, postings: {},
-    forms: {}, text: {} };
+    forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
 
   function useSource(fn) {
     source = fn;
@@ -109,10 +116,13 @@
       store.docs = data.docs;
       store.chunks = data.chunks;
       store.shardKeys = new Set(data.shards);
+      store.pairKeys = new Set(data.pairs || []);
       store.ranking = data.ranking;
       configure(data.analysis);
     } else if (data.kind === "index") {
       store.index[data.key] = { terms: data.terms, forms: data.forms || {} };
+    } else if (data.kind === "pairs") {
+      store.pairs[data.key] = data.pairs;
     } else if (data.kind === "text") {
       store.text[data.id] = data;
     }
@@ -170,41 +180,163 @@
 
   /* ---------- query ---------- */
 
+  /* The query language: words (all wanted, the best paragraphs holding most of them first), "phrase exacte"
+   * (its words consecutive), -exclu (no paragraph holding the word), a OU b (either word; upper case only).
+   * Returns {items: [{alts: [{term, form}]}], phrases: [[term, ...]], excluded: [term], partial, terms}. */
   function parseQuery(query) {
     var items = [];
+    var phrases = [];
+    var excluded = [];
     var seen = {};
-    words(query).forEach(function (form) {
+    var or = false;
+    var lastBare = null;
+    function add(form) {
       var term = stem(form);
-      if (!seen[term]) { seen[term] = 1; items.push({ term: term, form: form }); }
-    });
-    var last = tokens(query).pop();
+      if (or && items.length) {
+        var alts = items[items.length - 1].alts;
+        if (!alts.some(function (a) { return a.term === term; })) alts.push({ term: term, form: form });
+      } else if (!seen[term]) {
+        seen[term] = 1;
+        items.push({ alts: [{ term: term, form: form }] });
+      }
+      or = false;
+    }
+    var re = /(-?)"([^"]*)"?|(\S+)/g;
+    var m;
+    while ((m = re.exec(query)) !== null) {
+      lastBare = null;
+      if (m[3] === "OU") { or = items.length > 0; continue; }
+      if (m[2] !== undefined) {
+        var inPhrase = words(m[2]);
+        if (m[1]) { inPhrase.forEach(function (w) { excluded.push(stem(w)); }); continue; }
+        or = false;
+        inPhrase.forEach(add);
+        if (inPhrase.length > 1) phrases.push(inPhrase.map(stem));
+        continue;
+      }
+      var chunk = m[3];
+      if (chunk.length > 1 && chunk[0] === "-") {
+        words(chunk.slice(1)).forEach(function (w) { excluded.push(stem(w)); });
+        or = false;
+        continue;
+      }
+      words(chunk).forEach(add);
+      lastBare = chunk;
+    }
+    var last = lastBare === null ? undefined : tokens(lastBare).pop();
     var open = /[\p{L}\p{N}]$/u.test(query) && last !== undefined;
+    var all = [];
+    items.forEach(function (i) { i.alts.forEach(function (a) { all.push(a.term); }); });
     return {
       items: items,
-      terms: items.map(function (i) { return i.term; }),
+      phrases: phrases,
+      excluded: excluded,
+      terms: all,
       partial: open ? { stem: stem(last), raw: last } : null,
       matched: [],
-      more: 0
+      more: 0,
+      dropped: []
     };
   }
 
-  /* The indexed terms a query item stands for, as [[term, weight when exact, weight otherwise]]. */
-  function expand(item, parsed) {
-    var shard = store.index[shardKey(item.term)];
-    if (!shard) return [];
-    var out = [];
-    if (shard.terms[item.term] !== undefined) out.push([item.term, EXACT, STEM]);
-    var partial = parsed.partial;
-    if (partial && item.term === partial.stem && item.term.length >= A.keyLength) {
-      var longer = Object.keys(shard.terms).filter(function (t) {
-        return t !== item.term && (t.startsWith(partial.stem) || t.startsWith(partial.raw));
-      });
-      longer.sort(function (a, b) {
-        return decode(b).units.length - decode(a).units.length || (a < b ? -1 : 1);
-      });
-      parsed.more += Math.max(0, longer.length - MAX_EXPANSION);
-      longer.slice(0, MAX_EXPANSION).forEach(function (t) { out.push([t, PREFIX, PREFIX]); });
+  /* Edits allowed for a typed word: one from 5 letters, two from 9. */
+  function allowedEdits(form) {
+    return form.length >= FUZZY_TWO ? 2 : form.length >= FUZZY_ONE ? 1 : 0;
+  }
+
+  /* Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), or max + 1 when it
+   * exceeds ``max``. */
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var before = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        current.push(value);
+        if (value < low) low = value;
+      }
+      if (low > max) return max + 1;
+      before = previous;
+      previous = current;
     }
+    return previous[b.length];
+  }
+
+  /* The shard keys where a word's near spellings are looked for: its own, and its first two letters swapped. */
+  function fuzzyKeys(term) {
+    var keys = [shardKey(term)];
+    if (term.length > A.keyLength) {
+      var swapped = shardKey(term[1] + term[0] + term.slice(2));
+      if (swapped !== keys[0]) keys.push(swapped);
+    }
+    return keys;
+  }
+
+  /* Indexed terms within the allowed edits of a word (its stem, or the word as typed against the written forms),
+   * as [[term, distance]]: those of the smallest distance found, the most frequent first. */
+  function fuzzy(alt) {
+    var max = allowedEdits(alt.form);
+    if (!max) return [];
+    var found = [];
+    fuzzyKeys(alt.term).forEach(function (key) {
+      var shard = store.index[key];
+      if (!shard) return;
+      Object.keys(shard.terms).forEach(function (t) {
+        var d = Math.min(editDistance(alt.term, t, max), editDistance(alt.form, t, max));
+        var forms = shard.forms[t];
+        if (forms) {
+          Object.keys(forms).forEach(function (f) { d = Math.min(d, editDistance(alt.form, f, max)); });
+        }
+        if (d <= max) found.push([t, d]);
+      });
+    });
+    found.sort(function (a, b) {
+      return a[1] - b[1] || decode(b[0]).units.length - decode(a[0]).units.length || (a[0] < b[0] ? -1 : 1);
+    });
+    return found.filter(function (f) { return f[1] === found[0][1]; }).slice(0, MAX_FUZZY);
+  }
+
+  /* The indexed terms a query item stands for, as [[term, weight when exact, weight otherwise, typed form]]:
+   * the word itself, the words a partly typed last word begins, or, for a word the index lacks, its near
+   * spellings. */
+  function expand(item, parsed) {
+    var out = [];
+    item.alts.forEach(function (alt) {
+      var shard = store.index[shardKey(alt.term)];
+      var found = 0;
+      if (shard && shard.terms[alt.term] !== undefined) {
+        out.push([alt.term, EXACT, STEM, alt.form]);
+        found++;
+      }
+      var partial = parsed.partial;
+      if (shard && partial && alt.term === partial.stem && alt.term.length >= A.keyLength) {
+        var longer = Object.keys(shard.terms).filter(function (t) {
+          return t !== alt.term && (t.startsWith(partial.stem) || t.startsWith(partial.raw));
+        });
+        longer.sort(function (a, b) {
+          return decode(b).units.length - decode(a).units.length || (a < b ? -1 : 1);
+        });
+        if (longer.length > MAX_EXPANSION) {
+          parsed.more += longer.length - MAX_EXPANSION;
+          parsed.dropped = parsed.dropped.concat(longer.slice(MAX_EXPANSION));
+        }
+        longer.slice(0, MAX_EXPANSION).forEach(function (t) { out.push([t, PREFIX, PREFIX, alt.form]); found++; });
+      }
+      if (!found) {
+        fuzzy(alt).forEach(function (f) {
+          var w = f[1] === 1 ? FUZZY : FUZZY * FUZZY_FAR;
+          out.push([f[0], w, w, alt.form]);
+        });
+      }
+    });
     return out;
   }
 
@@ -219,12 +351,12 @@
   }
 
   /* unit -> best BM25F contribution of one query item (idf x stored weight x kind of hit). */
-  function itemScores(item, expanded) {
+  function itemScores(expanded) {
     var best = new Map();
     expanded.forEach(function (e) {
       var p = decode(e[0]);
       var weight = idf(p.units.length);
-      var exact = e[1] === e[2] ? null : formUnits(e[0], item.form);
+      var exact = e[1] === e[2] ? null : formUnits(e[0], e[3]);
       for (var i = 0; i < p.units.length; i++) {
         var u = p.units[i];
         var kind = exact === null || exact.has(u) ? e[1] : e[2];
@@ -235,18 +367,35 @@
     return best;
   }
 
+  /* The units of the index kept for a query: none holding an excluded word, all of a phrase's words in a row
+   * (checked on the unit's text, see checkPhrases), of a document the filter keeps. */
+  function keeper(parsed, options) {
+    var out = new Set();
+    parsed.excluded.forEach(function (term) {
+      var shard = store.index[shardKey(term)];
+      if (shard && shard.terms[term] !== undefined) decode(term).units.forEach(function (u) { out.add(u); });
+    });
+    var filter = options && options.filter;
+    return function (u) {
+      if (out.has(u)) return false;
+      if (parsed.phraseUnits && !parsed.phraseUnits.has(u)) return false;
+      return !filter || filter(docOf(u));
+    };
+  }
+
   /* BM25F ranking, grouped: documents by their best passage, each with its best passages under it. */
-  function rankBm25(parsed) {
+  function rankBm25(parsed, options) {
     var perItem = [];
+    var keep = keeper(parsed, options);
     parsed.items.forEach(function (item) {
       var expanded = expand(item, parsed);
       if (!expanded.length) return;
       parsed.matched = parsed.matched.concat(expanded.map(function (e) { return e[0]; }));
-      perItem.push(itemScores(item, expanded));
+      perItem.push(itemScores(expanded));
     });
     if (!perItem.length) return [];
     var candidates = new Set();
-    perItem.forEach(function (m) { m.forEach(function (_, u) { candidates.add(u); }); });
+    perItem.forEach(function (m) { m.forEach(function (_, u) { if (keep(u)) candidates.add(u); }); });
     // per item, document -> its best contribution in the document's text: context of the metadata unit
     var inDoc = perItem.map(function (m) {
       var best = new Map();
@@ -294,16 +443,17 @@
   }
 
   /* The hit-count baseline: units holding every word, metadata first, then documents with more hits. */
-  function rankHits(parsed) {
+  function rankHits(parsed, options) {
     var result = null;
+    var keep = keeper(parsed, options);
     for (var i = 0; i < parsed.items.length; i++) {
       var expanded = expand(parsed.items[i], parsed);
       if (!expanded.length) return [];
       parsed.matched = parsed.matched.concat(expanded.map(function (e) { return e[0]; }));
       var seen = new Set();
       expanded.forEach(function (e) { decode(e[0]).units.forEach(function (u) { seen.add(u); }); });
-      var list = Array.from(seen).sort(function (a, b) { return a - b; });
-      result = result === null ? list : list.filter(function (u) { return result.indexOf(u) !== -1; });
+      result = result === null ? Array.from(seen).filter(keep).sort(function (a, b) { return a - b; }) :
+        result.filter(function (u) { return seen.has(u); });
     }
     var perDoc = {};
     var doc = result.map(docOf);
@@ -316,14 +466,113 @@
     return order;
   }
 
-  /* Hits of ``query``, best first; options.ranking "hits" gives the hit-count baseline. */
+  /* The shards a query needs: those of its words and excluded words, then, for a word the index lacks,
+   * those where its near spellings are looked for. */
+  function loadFor(parsed) {
+    return loadIndex(parsed.terms.concat(parsed.excluded).map(shardKey)).then(function () {
+      var more = [];
+      parsed.items.forEach(function (item) {
+        item.alts.forEach(function (alt) {
+          var shard = store.index[shardKey(alt.term)];
+          if (allowedEdits(alt.form) && !(shard && shard.terms[alt.term] !== undefined)) {
+            more = more.concat(fuzzyKeys(alt.term));
+          }
+        });
+      });
+      return loadIndex(more);
+    });
+  }
+
+  /* Does the term sequence ``seq`` hold, somewhere, one of ``sets[0]`` then one of ``sets[1]``…? */
+  function holdsRun(seq, sets) {
+    for (var i = 0; i + sets.length <= seq.length; i++) {
+      var j = 0;
+      while (j < sets.length && sets[j].has(seq[i + j])) j++;
+      if (j === sets.length) return true;
+    }
+    return false;
+  }
+
+  function pairKey(first, second) {
+    return first.slice(0, A.keyLength) + "-" + second.slice(0, A.pairKeyLength);
+  }
+
+  /* The units where ``first`` is followed by ``second`` (a Set), from the pair shards. */
+  function pairUnits(first, second) {
+    var id = first + " " + second;
+    if (!store.pairUnits[id]) {
+      var shard = store.pairs[pairKey(first, second)];
+      var out = new Set();
+      var encoded = shard && shard[id];
+      if (encoded) {
+        var previous = 0;
+        encoded.split(",").forEach(function (gap) { previous += parseInt(gap, 36); out.add(previous); });
+      }
+      store.pairUnits[id] = out;
+    }
+    return store.pairUnits[id];
+  }
+
+  /* parsed.phraseUnits: the units holding every quoted phrase, its words in a row (as stems, each also as the
+   * near spellings its word stands for). Each pair of consecutive words is looked up in the pair shards; a
+   * phrase of three words or more is then checked on the text of the units holding all its pairs, when they
+   * lie in at most PHRASE_CHUNKS text chunks (beyond, holding every pair in a row is taken for the phrase:
+   * reading megabytes of text to drop the rare unit with "a b" and "b c" apart is not worth a slow query). */
+  function checkPhrases(parsed) {
+    if (!parsed.phrases.length) return Promise.resolve();
+    var plain = { partial: null, more: 0, dropped: [] };
+    var sets = parsed.phrases.map(function (phrase) {
+      return phrase.map(function (term) {
+        var item = parsed.items.find(function (i) { return i.alts.some(function (a) { return a.term === term; }); });
+        return Array.from(new Set(expand(item, plain).map(function (e) { return e[0]; })));
+      });
+    });
+    var keys = new Set();
+    sets.forEach(function (phrase) {
+      for (var i = 0; i + 1 < phrase.length; i++) {
+        phrase[i].forEach(function (a) { phrase[i + 1].forEach(function (b) { keys.add(pairKey(a, b)); }); });
+      }
+    });
+    var wanted = Array.from(keys).filter(function (k) { return store.pairKeys.has(k); });
+    return Promise.all(wanted.map(function (k) { return load("p/" + k + ".js"); })).then(function () {
+      var candidates = null;
+      sets.forEach(function (phrase) {
+        for (var i = 0; i + 1 < phrase.length; i++) {
+          var units = new Set();
+          phrase[i].forEach(function (a) {
+            phrase[i + 1].forEach(function (b) { pairUnits(a, b).forEach(function (u) { units.add(u); }); });
+          });
+          candidates = candidates === null ? units : new Set(Array.from(candidates).filter(function (u) {
+            return units.has(u);
+          }));
+        }
+      });
+      var list = Array.from(candidates);
+      var long = sets.filter(function (phrase) { return phrase.length > 2; });
+      var ids = new Set(list.map(chunkOf));
+      if (!long.length || !list.length || ids.size > PHRASE_CHUNKS) { parsed.phraseUnits = candidates; return null; }
+      return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); })).then(function () {
+        parsed.phraseUnits = new Set(list.filter(function (u) {
+          var chunk = store.text[chunkOf(u)];
+          var seq = terms(chunk.units[u - chunk.start][1]);
+          return long.every(function (phrase) {
+            return holdsRun(seq, phrase.map(function (alternatives) { return new Set(alternatives); }));
+          });
+        }));
+      });
+    });
+  }
+
+  /* Hits of ``query``, best first; options.ranking "hits" gives the hit-count baseline, options.filter(document
+   * number) keeps only the documents it returns true for. */
   function search(query, options) {
     var ranking = (options && options.ranking) || "bm25";
     return ready().then(function () {
       var parsed = parseQuery(query);
       if (!parsed.items.length) return { parsed: parsed, hits: [] };
-      return loadIndex(parsed.terms.map(shardKey)).then(function () {
-        return { parsed: parsed, hits: ranking === "hits" ? rankHits(parsed) : rankBm25(parsed) };
+      return loadFor(parsed).then(function () { return checkPhrases(parsed); }).then(function () {
+        var hits = ranking === "hits" ? rankHits(parsed, options) : rankBm25(parsed, options);
+        return { parsed: parsed, hits: hits };
       });
     });
   }
@@ -374,7 +623,11 @@
     words: words,
     stem: stem,
     terms: terms,
-    configure: configure
+    configure: configure,
+    parseQuery: parseQuery,
+    editDistance: editDistance,
+    allowedEdits: allowedEdits,
+    fuzzy: fuzzy
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
@@ -472,16 +725,26 @@
     return li;
   }
 
-  function render(list, status, query, limit, after) {
+  /* What the status says of forms a partly typed word could not all stand for. */
+  function moreLabel(parsed) {
+    if (!parsed.more) return "";
+    var raw = parsed.partial ? "« " + parsed.partial.raw + "… » : " : "";
+    return " — " + raw + "les " + MAX_EXPANSION + " formes les plus fréquentes cherchées, et " +
+      parsed.more.toLocaleString("fr-FR") + (parsed.more === 1 ? " autre forme non cherchée" :
+      " autres formes non cherchées");
+  }
+
+  function render(list, status, query, limit, after, options) {
     var token = {};
     list.coopsecToken = token;
-    return search(query).then(function (found) {
+    return search(query, options).then(function (found) {
       return withText(found.hits.slice(0, limit), ROOT, query).then(function (hits) {
         if (list.coopsecToken !== token) return null;
         var isHit = matcher(found.parsed);
-        status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) : "";
+        status.textContent = found.parsed.terms.length ? countLabel(found.hits.length) + moreLabel(found.parsed) : "";
         list.replaceChildren.apply(list, hits.map(function (h) { return resultItem(h, isHit); }));
         list.setAttribute("data-query", query);
+        list.setAttribute("data-filters", (options && options.state) || "");
         if (after) after(found.hits.length);
         return found.hits.length;
       });
@@ -588,27 +851,157 @@
     }
   }
 
+  /* ---------- filters of the results page ----------
+   * The per-document facet data is the documents index's own (data/facets.js, coopsec/write/facets.py). */
+
+  var FILTERS = [["type", "Tous les types"], ["emetteur", "Tous les émetteurs"], ["theme", "Tous les thèmes"],
+    ["classification", "Toutes les classifications"]];
+  var YEARS = [["de", "Depuis"], ["a", "Jusqu’à"]];
+
+  function loadFacets() {
+    if (window.coopsecFacetData) return Promise.resolve(window.coopsecFacetData);
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = ROOT + "data/facets.js";
+      tag.async = true;
+      tag.onload = function () { resolve(window.coopsecFacetData); };
+      tag.onerror = function () { reject(new Error("Chargement impossible : " + tag.src)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  /* slug -> {facet key: [value keys]}, and the year, from the facet data (multi-valued: base-36 index strings). */
+  function facetTable(data) {
+    var table = {};
+    data.docs.forEach(function (doc) {
+      var row = { year: doc[2] ? doc[2].slice(0, 4) : "" };
+      data.facets.forEach(function (facet, f) {
+        var value = doc[5 + f];
+        var indexes = [];
+        if (facet.multi) {
+          for (var i = 0; i < value.length; i += facet.multi) indexes.push(parseInt(value.substr(i, facet.multi), 36));
+        } else {
+          indexes.push(value);
+        }
+        row[facet.key] = indexes.map(function (n) { return facet.values[n][0]; });
+      });
+      table[doc[0]] = row;
+    });
+    return table;
+  }
+
+  function select(name, label, empty, values) {
+    var wrap = el("div", "coopsec-filter");
+    var caption = el("label", "coopsec-filter__label", label);
+    caption.htmlFor = "coopsec-filter-" + name;
+    wrap.appendChild(caption);
+    var box = el("select");
+    box.name = name;
+    box.id = caption.htmlFor;
+    box.appendChild(el("option", "", empty));
+    box.lastChild.value = "";
+    values.forEach(function (v) {
+      var option = el("option", "", v[1]);
+      option.value = v[0];
+      box.appendChild(option);
+    });
+    wrap.appendChild(box);
+    return [wrap, box];
+  }
+
+  /* The filter controls, inside the page's form (a plain GET keeps them in the address); calls back on change. */
+  function filterControls(form, data, changed) {
+    var fieldset = el("fieldset", "coopsec-filters");
+    fieldset.appendChild(el("legend", "", "Filtrer les résultats"));
+    var boxes = {};
+    var byKey = {};
+    data.facets.forEach(function (facet) { byKey[facet.key] = facet; });
+    FILTERS.forEach(function (f) {
+      var facet = byKey[f[0]];
+      if (!facet) return;
+      var made = select(f[0], facet.label, f[1], facet.values);
+      fieldset.appendChild(made[0]);
+      boxes[f[0]] = made[1];
+    });
+    var years = byKey.annee ? byKey.annee.values.filter(function (v) { return v[0] !== "sans"; })
+      .map(function (v) { return [v[0], v[0]]; }).sort() : [];
+    YEARS.forEach(function (y) {
+      var made = select(y[0], y[1], "toute année", y[0] === "a" ? years.slice().reverse() : years);
+      fieldset.appendChild(made[0]);
+      boxes[y[0]] = made[1];
+    });
+    form.appendChild(fieldset);
+    Object.keys(boxes).forEach(function (name) { boxes[name].addEventListener("change", changed); });
+    return boxes;
+  }
+
+  function filterState(boxes) {
+    var state = {};
+    Object.keys(boxes).forEach(function (name) { if (boxes[name].value) state[name] = boxes[name].value; });
+    return state;
+  }
+
+  /* search() options for a filter state: the documents it keeps (null: all). */
+  function filterOptions(state, table) {
+    var names = Object.keys(state);
+    if (!names.length || !table) return {};
+    return {
+      state: new URLSearchParams(state).toString(),
+      filter: function (d) {
+        var slug = store.docs[d][0].replace(/^.*\//, "").replace(/\.html$/, "");
+        var row = table[slug];
+        if (!row) return false;
+        return names.every(function (name) {
+          if (name === "de") return row.year !== "" && row.year >= state.de;
+          if (name === "a") return row.year !== "" && row.year <= state.a;
+          return row[name].indexOf(state[name]) !== -1;
+        });
+      }
+    };
+  }
+
   function installPage() {
     var input = document.getElementById("coopsec-page-q");
     var list = document.getElementById("coopsec-page-results");
     var status = document.getElementById("coopsec-page-status");
     if (!input || !list || !status) return;
     var limit = PAGE_SIZE;
+    var boxes = {};
+    var table = null;
     var button = el("button", "coopsec-more", "Afficher plus de résultats");
     button.type = "button";
     button.hidden = true;
     list.after(button);
+    function address(state) {
+      var params = new URLSearchParams(state);
+      if (input.value) params.set("q", input.value);
+      var text = params.toString();
+      history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
+    }
     function run() {
-      render(list, status, input.value, limit, function (total) { button.hidden = total <= limit; });
+      var state = filterState(boxes);
+      address(state);
+      render(list, status, input.value, limit, function (total) { button.hidden = total <= limit; },
+        filterOptions(state, table));
     }
     button.addEventListener("click", function () { limit += PAGE_SIZE; run(); });
     input.addEventListener("input", debounce(function () { limit = PAGE_SIZE; run(); }, 120));
     arrowKeys(input, list, null);
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) {
-      input.value = query;
-      run();
-    }
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get("q");
+    if (query) input.value = query;
+    var form = input.closest("form");
+    loadFacets().then(function (data) {
+      if (!data || !data.docs || !form) return;
+      table = facetTable(data);
+      boxes = filterControls(form, data, function () { limit = PAGE_SIZE; run(); });
+      Object.keys(boxes).forEach(function (name) {
+        var wanted = params.get(name);
+        if (wanted && Array.prototype.some.call(boxes[name].options, function (o) { return o.value === wanted; })) {
+          boxes[name].value = wanted;
+        }
+      });
+    }).catch(function () {}).then(function () { if (query) run(); });
   }
 
   window.coopsecSearch = api;

@@ -135,3 +135,87 @@ def test_landing_page_highlights_the_matched_words(view: Any) -> None:
     marks = {fold(m) for m in view.page.locator("article mark.coopsec-mark").all_text_contents()}
     assert "reseaux" in marks and marks <= {"reseau", "reseaux"}  # the word and its inflections
     assert view.external == [] and view.errors == []
+
+
+ALGIERS = "000-7415aaa0d4f9534b"  # Déclaration d'Alger, CIMO, 2013
+ARTICLE = "002-78ad2da195104e9c"  # article « La coopération entre États », 2018
+INTERPOL = "004-ea0fa361777e49ce"  # INTERPOL ministerial declaration, Monaco, 2014
+
+
+def results_page(view: Any, address: str, query: str, filters: str = "") -> list[dict]:
+    """Open the results page at ``address`` (under corpus/); the hits of ``query`` under ``filters`` shown."""
+    view.page.goto(view.url("corpus/recherche.html" + address))
+    view.page.wait_for_function(
+        "([query, filters]) => { const list = document.querySelector('#coopsec-page-results');"
+        " return list.dataset.query === query && (list.dataset.filters || '') === filters; }",
+        arg=[query, filters],
+    )
+    return hits(view, "#coopsec-page-results")
+
+
+def anchors(found: list[dict]) -> set[str]:
+    return {hit["href"].split("/")[-1].split("?")[0] + "#" + hit["href"].partition("#")[2] for hit in found}
+
+
+def document_of(hit: dict) -> str:
+    return hit["href"].split("/")[-1].split(".html")[0]
+
+
+def test_a_typo_still_finds_the_word(view: Any) -> None:
+    found = search_box(view, "terorisme")
+    assert found
+    marks = {fold(mark) for hit in found for mark in hit["marks"]}
+    assert "terrorisme" in marks and "terorisme" not in marks
+    found = search_box(view, "cooperaton policiere")
+    assert INTERPOL in found[0]["href"]
+    assert view.external == [] and view.errors == []
+
+
+def test_a_quoted_phrase_needs_its_words_in_a_row(view: Any) -> None:
+    # "sécurité des frontières" is written in two paragraphs of the Algiers declaration (Tripoli, Ghadamès);
+    # a-36 has "sécurisation des frontières", other paragraphs the words apart
+    found = results_page(view, "?q=%22s%C3%A9curit%C3%A9+des+fronti%C3%A8res%22", '"sécurité des frontières"')
+    assert anchors(found) == {f"{ALGIERS}.html#a-22", f"{ALGIERS}.html#a-26"}
+    loose = results_page(view, "?q=s%C3%A9curit%C3%A9+des+fronti%C3%A8res", "sécurité des frontières")
+    assert len(loose) > len(found)
+    assert view.external == [] and view.errors == []
+
+
+def test_an_excluded_word_drops_its_paragraphs(view: Any) -> None:
+    # the article's paragraph on radicalisation (a-2) names Tunisia: excluded; the CIMO one (a-38) stays
+    found = results_page(view, "?q=radicalisation", "radicalisation")
+    assert f"{ARTICLE}.html#a-2" in anchors(found)
+    found = results_page(view, "?q=radicalisation+-Tunisie", "radicalisation -Tunisie")
+    assert f"{ALGIERS}.html#a-38" in anchors(found)
+    assert f"{ARTICLE}.html#a-2" not in anchors(found)
+    assert not any("tunisi" in fold(hit["text"]) for hit in found)
+    assert view.external == [] and view.errors == []
+
+
+def test_filters_narrow_the_results_and_stay_in_the_address(view: Any) -> None:
+    page = view.page
+    everything = results_page(view, "?q=terrorisme", "terrorisme")
+    assert len({document_of(hit) for hit in everything}) > 2
+    # the reader picks a type: only the article is left, and the address says so
+    page.select_option("#coopsec-filter-type", "article")
+    page.wait_for_function("document.querySelector('#coopsec-page-results').dataset.filters === 'type=article'")
+    found = hits(view, "#coopsec-page-results")
+    assert found and all(ARTICLE in hit["href"] for hit in found)
+    assert "type=article" in page.url and "q=terrorisme" in page.url
+    assert page.get_by_label("Type", exact=True).input_value() == "article"  # a labelled control
+    # a shared address with a year range: the 2013 and 2014 declarations only
+    found = results_page(view, "?q=terrorisme&de=2013&a=2014", "terrorisme", "de=2013&a=2014")
+    assert {document_of(hit) for hit in found} == {ALGIERS, INTERPOL}
+    assert page.locator("#coopsec-filter-de").input_value() == "2013"
+    assert view.external == [] and view.errors == []
+
+
+def test_a_short_prefix_says_how_many_forms_it_left_out(view: Any) -> None:
+    page = view.page
+    page.goto(view.url("index.html"))
+    page.locator("#coopsec-q").press_sequentially("co", delay=10)
+    page.wait_for_function("document.querySelector('#coopsec-popup .coopsec-results')?.dataset.query === 'co'")
+    status = page.locator("#coopsec-popup .coopsec-status").text_content()
+    assert re.fullmatch(r"[\d\u202f\u00a0]+ résultats — « co… » : les 40 formes les plus fréquentes cherchées, "
+                        r"et \d+ autres formes non cherchées", status), status
+    assert view.external == [] and view.errors == []

@@ -44,3 +44,79 @@ test("results are grouped by document", async () => {
   const docs = found.map((f) => f.split("#")[0]);
   assert.deepEqual(docs, [...docs].sort((a, b) => docs.indexOf(a) - docs.indexOf(b)));
 });
+
+test("the query parser: words, \"phrases\", -exclusions, OU (upper case only)", async () => {
+  await engine.search("x");
+  const parsed = engine.parseQuery('"lutte contre le terrorisme" -OTAN réseaux OU Coopération police');
+  assert.deepEqual(parsed.items.map((i) => i.alts.map((a) => a.term)),
+    [["lutte"], ["contre"], ["terror"], ["reseau", "cooperation"], ["police"]]);
+  assert.deepEqual(parsed.phrases, [["lutte", "contre", "terror"]]);
+  assert.deepEqual(parsed.excluded, ["otan"]);
+  assert.deepEqual(parsed.partial, { stem: "police", raw: "police" });
+  assert.deepEqual(engine.parseQuery("otan ou alger").items.length, 2); // "ou" is a stop word
+  assert.deepEqual(engine.parseQuery("-otan").items, []);
+  assert.equal(engine.parseQuery('"alger"').partial, null);
+  assert.deepEqual(engine.parseQuery('-"lutte contre"').excluded, ["lutte", "contre"]);
+});
+
+test("the edit distance counts one edit per insertion, deletion, substitution or swap, bounded", () => {
+  assert.equal(engine.editDistance("cooperaton", "cooperation", 1), 1);
+  assert.equal(engine.editDistance("terorisme", "terrorisme", 2), 1);
+  assert.equal(engine.editDistance("terrorsime", "terrorisme", 2), 1); // adjacent letters swapped
+  assert.equal(engine.editDistance("securtie", "securite", 1), 1);
+  assert.equal(engine.editDistance("police", "police", 1), 0);
+  assert.equal(engine.editDistance("abcdef", "uvwxyz", 1), 2); // beyond the bound: bound + 1
+  assert.equal(engine.editDistance("otan", "otanxyz", 2), 3);
+  assert.deepEqual([4, 5, 8, 9].map((n) => engine.allowedEdits("x".repeat(n))), [0, 1, 1, 2]);
+});
+
+test("a word the index lacks finds its near spellings, below nothing exact", async () => {
+  assert.deepEqual(await passages("cooperaton"), ["a-note.html#p-1"]);
+  assert.deepEqual(new Set(await passages("terorisme")), new Set(["b-declaration.html#p-1", "b-declaration.html#p-2"]));
+  assert.deepEqual(await passages("otna"), []); // four letters: no typo allowed
+  const found = await engine.search("policiere renforcee cooperaton");
+  assert.ok(found.parsed.matched.includes("cooperation"));
+});
+
+test("a quoted phrase needs its words in a row; an excluded word drops its paragraphs", async () => {
+  assert.deepEqual(await passages('"réseaux terroristes"'), ["b-declaration.html#p-2"]);
+  assert.deepEqual(await passages('"terroristes réseaux"'), []);
+  assert.deepEqual(await passages('"lutte contre le terrorisme"'), ["b-declaration.html#p-1"]);
+  assert.deepEqual(await passages("terrorisme -otan"), ["b-declaration.html#p-1"]);
+  assert.deepEqual(await passages("terrorisme -otan", "hits"), ["b-declaration.html#p-1"]);
+});
+
+test("OU finds either word; a filter keeps only the documents it accepts", async () => {
+  const either = new Set((await passages("otan OU policiere")).map((p) => p.split("#")[0]));
+  assert.deepEqual(either, new Set(["a-note.html", "b-declaration.html"]));
+  assert.deepEqual(await passages("otan policiere", "hits"), []);
+  const note = await engine.search("terrorisme OU policiere", { filter: (d) => d === 0 });
+  const shown = await engine.withText(note.hits);
+  assert.deepEqual(shown.map((h) => h.page.split("/").pop() + "#" + h.anchor), ["a-note.html#p-1"]);
+});
+
+test("a prefix with too many forms searches the most frequent and counts the others", async () => {
+  const file = require.resolve("../../docs/assets/search.js");
+  delete require.cache[file];
+  const fresh = require(file);
+  const fs = require("fs");
+  const path = require("path");
+  let analysis = null;
+  globalThis.window = { coopsecSearch: { addShard: (d) => { analysis = d.analysis; } } };
+  require("vm").runInThisContext(fs.readFileSync(path.join(process.env.COOPSEC_SEARCH_DATA, "docs.js"), "utf8"));
+  // 45 words beginning with "zz": "zzb00" in one unit, ..., each next one in one unit fewer of 50
+  const terms = {};
+  for (let n = 0; n < 45; n++) terms["zzb" + String(n).padStart(2, "0")] = "1A".repeat(50 - n);
+  fresh.useSource((file) => {
+    if (file === "docs.js") {
+      fresh.addShard({ kind: "docs", units: 60, docs: [["d.html", "D", "", 0]], chunks: [0], shards: ["zz"],
+        analysis, ranking: { k1: 1.2, b: 0.75, levels: 26 } });
+    } else fresh.addShard({ kind: "index", key: "zz", terms });
+    return Promise.resolve();
+  });
+  const found = await fresh.search("zzb");
+  assert.equal(found.parsed.more, 5);
+  assert.deepEqual(found.parsed.dropped, ["zzb40", "zzb41", "zzb42", "zzb43", "zzb44"]); // the rarest
+  assert.equal(found.parsed.matched.length, 40);
+  globalThis.window = { coopsecSearch: engine };
+});
