@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import MkDocsException
 from slugify import slugify
 
+from .addresses import ADDRESSES, AddressError, publish_addresses
 from .cache import ConversionCache, SiteStamp, conversion_key
 from .enrich.actors import actor_matcher, load_actors
 from .enrich.citations import link_citations
@@ -48,6 +49,7 @@ from .write.facets import facet_files
 from .write.indexes import documents_index, overview
 from .write.markdown import GENERATED_DIRS, document_path
 from .write.pages import document_page, front_matter
+from .write.redirects import redirect_pages
 from .write.taxonomy import actor_pages, theme_pages
 
 if TYPE_CHECKING:
@@ -408,7 +410,15 @@ def generate(project: Project, epoch: int, report: BuildReport) -> dict[str, str
         report.diagnostics.append(Diagnostic("corpus", str(error), level="error"))
         return {}
     docs = process_corpus(project, thesauri, report)
-    return render(docs, thesauri, epoch, report) if docs else {}
+    if not docs:
+        return {}
+    try:
+        redirects, notes = publish_addresses(docs, project.corpus)
+    except AddressError as error:
+        report.diagnostics.append(Diagnostic(f"corpus/{ADDRESSES}", str(error), level="error"))
+        return {}
+    report.diagnostics += notes
+    return {**render(docs, thesauri, epoch, report), **redirect_pages(redirects, docs)}
 
 
 def regenerate(root: Path) -> BuildReport:

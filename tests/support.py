@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from coopsec.addresses import ADDRESSES, load_addresses
 from coopsec.write.markdown import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,3 +37,14 @@ WEB = "002_78ad2da195104e9c.txt"  # government web article
 NATO = "003_7c59c344a3186c0e.txt"  # covering letter with an annexed NATO record
 INTERPOL = "004_ea0fa361777e49ce.txt"  # INTERPOL final declaration
 SEEDS = (CIMO, COUNCIL, WEB, NATO, INTERPOL)
+
+
+def address(root: Path, file: str) -> str:
+    """The page address the build recorded for a corpus file (``corpus/addresses.yml``)."""
+    return load_addresses(root / "corpus" / ADDRESSES)[file].current
+
+
+def moved(root: Path, former: str) -> str:
+    """The address of the page that a former address (a file-name address, say) leads to."""
+    book = load_addresses(root / "corpus" / ADDRESSES)
+    return next((entry.current for entry in book.values() if former in entry.former), former)

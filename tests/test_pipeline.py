@@ -6,7 +6,7 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-from support import copy_project
+from support import INTERPOL, address, copy_project
 
 from coopsec import pipeline
 from coopsec.cli import main
@@ -24,7 +24,7 @@ def test_build_publishes_site_pages_and_bundle(project):
     report = build(project)
     assert report.published and len(report.converted) == 5 and not report.failed
     assert (project / "site" / "index.html").is_file()
-    assert (project / "site" / "corpus" / "documents" / "004-ea0fa361777e49ce.html").is_file()
+    assert (project / "site" / "corpus" / "documents" / f"{address(project, INTERPOL)}.html").is_file()
     assert (project / "dist" / pipeline.BUNDLE_NAME).is_file()
     assert not (project / ".build").exists()
 
@@ -38,11 +38,14 @@ def test_sixth_text_gets_a_good_page_without_code_change(project):
     shutil.copy2(FIXTURES / "extract_sixth.txt", project / "corpus" / "sixieme.txt")
     report = build(project)
     assert "sixieme.txt" in report.converted
-    page = frontmatter.load(project / "docs" / "corpus" / "documents" / "sixieme.md")
+    # the address: the date line's day, then the title's words (« Lisbonne, le 12 mai 2016 », DÉCLARATION DE LISBONNE)
+    assert address(project, "sixieme.txt") == "2016-05-12-declaration-de-lisbonne"
+    page = frontmatter.load(project / "docs" / "corpus" / "documents" / "2016-05-12-declaration-de-lisbonne.md")
     assert page["title"] == "Déclaration de Lisbonne" and page["title_source"] == "DÉCLARATION DE LISBONNE"
     assert page["date"] == "2016-05-12" and page["place"] == "Lisbonne"
     assert page["doc_type"] == "déclaration"
-    html = (project / "site" / "corpus" / "documents" / "sixieme.html").read_text(encoding="utf-8")
+    html = (project / "site" / "corpus" / "documents" / "2016-05-12-declaration-de-lisbonne.html").read_text(
+        encoding="utf-8")
     for anchor in ("p-1", "p-2", "p-3", "p-4", "p-5"):
         assert f'id="{anchor}"' in html
     assert "coopération entre les unités spécialisées" in html  # hyphenated line end rejoined
@@ -105,7 +108,7 @@ def test_one_changed_text_reconverts_only_that_document(project):
     report = build(project)
     assert report.reconverted == 1
     changed = {p.name for p in documents.glob("*.md") if p.stat().st_ino != inodes[p.name]}
-    assert changed == {"004-ea0fa361777e49ce.md"}
+    assert changed == {f"{address(project, INTERPOL)}.md"}
 
 
 def test_every_meeting_a_document_cites_is_listed_in_its_front_matter(project):
@@ -114,7 +117,7 @@ def test_every_meeting_a_document_cites_is_listed_in_its_front_matter(project):
         "1. Rappelant la conférence tenue à Rabat le 3 mars 2015 et la réunion tenue à Madrid le 5 mars 2015 ;\n",
         encoding="utf-8")
     build(project, bundle=False)
-    page = frontmatter.load(project / "docs" / "corpus" / "documents" / "deux.md")
+    page = frontmatter.load(project / "docs" / "corpus" / "documents" / f"{address(project, 'deux.txt')}.md")
     starts = sorted(meeting_id[:10] for meeting_id in page["meetings"])
     assert "2015-03-03" in starts and "2015-03-05" in starts
 

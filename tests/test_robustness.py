@@ -23,7 +23,7 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-from support import BUILD_EPOCH, copy_project
+from support import BUILD_EPOCH, copy_project, moved
 
 from coopsec import pipeline
 from coopsec.cli import main
@@ -135,14 +135,16 @@ class Built:
     err: str
 
     def page(self, slug: str) -> str:
-        return (self.root / "site" / "corpus" / "documents" / f"{slug}.html").read_text(encoding="utf-8")
+        """The page of the text whose file name gives ``slug``."""
+        return (self.root / "site" / "corpus" / "documents" / f"{moved(self.root, slug)}.html").read_text(
+            encoding="utf-8")
 
     def text(self, slug: str) -> str:
         """Visible text of a document page (entities decoded)."""
         return page_parts(self.page(slug)).text
 
     def front(self, slug: str) -> frontmatter.Post:
-        return frontmatter.load(self.root / "docs" / "corpus" / "documents" / f"{slug}.md")
+        return frontmatter.load(self.root / "docs" / "corpus" / "documents" / f"{moved(self.root, slug)}.md")
 
     def lines(self, file: str) -> list[str]:
         return [line for line in self.err.splitlines() if line.startswith(f"{file}:")]
@@ -329,9 +331,8 @@ def test_hostile_title_is_escaped_in_the_page_head_and_front_matter(bad):
     parts = page_parts(bad.page("hostile"))
     assert f"{HOSTILE_SHOWN} - " in parts.text  # <title>, header topic and h1: shown, not run
     assert "{{ config.site_name }}" in parts.text  # no template ran on it
-    record = next(
-        r for r in json.loads((bad.root / "site/data/documents.json").read_text("utf-8")) if r["slug"] == "hostile"
-    )
+    records = json.loads((bad.root / "site/data/documents.json").read_text("utf-8"))
+    record = next(r for r in records if r["slug"] == moved(bad.root, "hostile"))
     assert record["title_source"] == HOSTILE_TITLE  # the data keeps the raw title
     assert record["title"] == HOSTILE_SHOWN
 

@@ -6,7 +6,7 @@ import sys
 import time
 import urllib.request
 
-from support import ROOT
+from support import INTERPOL, ROOT, address
 
 
 def free_port() -> int:
@@ -33,9 +33,9 @@ def test_serve_rebuilds_when_a_text_changes(project):
                "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        page = f"http://127.0.0.1:{port}/corpus/documents/004-ea0fa361777e49ce.html"
+        page = f"http://127.0.0.1:{port}/corpus/documents/{address(project, INTERPOL)}.html"
         assert "Nous, les Ministres" in fetch(page, time.monotonic() + 60)
-        text = project / "corpus" / "004_ea0fa361777e49ce.txt"
+        text = project / "corpus" / INTERPOL
         text.write_text(text.read_text(encoding="utf-8").replace("Nous, les Ministres", "Nous, les Délégués"),
                         encoding="utf-8")
         fetch(page, time.monotonic() + 60, until=lambda html: "Nous, les Délégués" in html)

@@ -47,11 +47,13 @@ def load_set(path: Path = RELEVANCE) -> list[Query]:
 
 def write_index(root: Path, out: Path) -> Path:
     """The search index of ``root``'s corpus, written under ``out``; returns its data/search directory."""
+    from coopsec.addresses import ADDRESSES, assign_addresses, load_addresses
     from coopsec.pipeline import Project, convert
     from coopsec.publish.search import SEARCH_DIR, search_files
 
     project = Project(root)
     docs = [convert(path, project) for path in sorted(project.corpus.glob("*.txt"))]
+    assign_addresses(docs, load_addresses(project.corpus / ADDRESSES))  # the pages' addresses, as published
     for name, content in search_files(docs).items():
         if name.startswith(SEARCH_DIR + "/"):
             target = out / name

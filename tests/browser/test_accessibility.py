@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import CIMO, ROOT, address
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -26,7 +26,7 @@ def fixture_axe() -> Path:
     "path",
     [
         "index.html",
-        "corpus/documents/000-7415aaa0d4f9534b.html",
+        f"corpus/documents/{address(ROOT, CIMO)}.html",
         "corpus/themes/index.html",
         "corpus/chronologie.html",
         "corpus/recherche.html?q=cooperation",

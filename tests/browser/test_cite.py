@@ -9,7 +9,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-INTERPOL_PAGE = "corpus/documents/004-ea0fa361777e49ce.html"
+from support import INTERPOL, ROOT, address
+
+INTERPOL_PAGE = f"corpus/documents/{address(ROOT, INTERPOL)}.html"
 # Read in corpus/004_ea0fa361777e49ce.txt and its override: issuing body (override), title « DÉCLARATION
 # FINALE » in sentence case, place and date of its first line (« Le 4 novembre 2014, … à Monaco »).
 INTERPOL_REFERENCE = ("Réunion ministérielle de la 83e session de l'Assemblée générale d'INTERPOL, "
@@ -80,7 +82,7 @@ def test_reference_downloads_linked_from_the_page(view: Any) -> None:
     for name, suffix in (("BibTeX", ".bib"), ("CSL-JSON", ".json")):
         link = view.page.get_by_role("link", name=name, exact=True)
         href = link.evaluate("a => a.href")
-        assert href.endswith("/data/references/004-ea0fa361777e49ce" + suffix)
+        assert href.endswith(f"/data/references/{address(ROOT, INTERPOL)}" + suffix)
         if href.startswith("file:"):
             text = Path(url2pathname(urlsplit(href).path)).read_text(encoding="utf-8")
         else:

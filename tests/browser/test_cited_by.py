@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import BUILD_EPOCH, FIXTURES, copy_project
+from support import BUILD_EPOCH, CIMO, COUNCIL, FIXTURES, ROOT, address, copy_project
 
-CITING_PAGE = "corpus/documents/citing-rabat.html"
-ALGER_PAGE = "corpus/documents/000-7415aaa0d4f9534b.html"
+# the citing text's address: its date line and title (« Rabat, le 14 mars 2024 », DÉCLARATION DE RABAT)
+CITING_PAGE = "corpus/documents/2024-03-14-declaration-de-rabat.html"
+ALGER_PAGE = f"corpus/documents/{address(ROOT, CIMO)}.html"
 
 
 @pytest.fixture(scope="module", name="citing_site")
@@ -80,5 +81,5 @@ def test_citing_page_lists_texts_outside_the_corpus(citing_view: Any) -> None:
     items = page.locator("#cites-hors-corpus + ul > li").all_inner_texts()
     assert items == ["« résolution 2178 (2014) » : § 3", "« Déclaration de Malte » : § 4"]
     page.locator("p", has=page.locator("#p-2")).get_by_role("link", name="ST 12838 2023 INIT").click()
-    page.wait_for_url("**/corpus/documents/001-874993d00a89d4a5.html")
+    page.wait_for_url(f"**/corpus/documents/{address(ROOT, COUNCIL)}.html")
     assert "Déclaration de Rabat" in page.locator("#cite-par + ul").inner_text()

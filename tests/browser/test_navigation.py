@@ -57,3 +57,14 @@ def test_navigation_tabs_and_data_downloads(view: Any) -> None:
         else:
             assert view.page.request.get(href).ok, href
     assert view.external == [] and view.errors == []
+
+
+def test_a_former_address_leads_to_the_paragraph_at_the_new_one(view: Any) -> None:
+    # the Déclaration d'Alger was first published under its file's name; its item 43 is on CBRNE threats
+    view.page.goto(view.url("corpus/documents/000-7415aaa0d4f9534b.html#a-43"))
+    view.page.wait_for_url("**/corpus/documents/2013-04-09-declaration-d-alger.html#a-43")
+    assert_on_paragraph(view)
+    assert "Alger" in view.page.locator("article h1").inner_text()
+    item = view.page.evaluate("document.getElementById('a-43').closest('li, p').innerText")
+    assert "CBRNE" in item
+    assert view.external == [] and view.errors == []

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from support import CIMO, COUNCIL, INTERPOL, NATO, ROOT, WEB, address
+
 from coopsec.text import fold
 
 COUNT = re.compile(r"^(?:Aucun résultat|1 résultat|[\d\u202f\u00a0]+ résultats)$")
-CLASI_NOTE = "001-874993d00a89d4a5"  # Council note 12838/23
-NATO_RECORD = "003-7c59c344a3186c0e"  # embassy letter on the NATO meeting
+CLASI_NOTE = address(ROOT, COUNCIL)  # Council note 12838/23
+NATO_RECORD = address(ROOT, NATO)  # embassy letter on the NATO meeting
 
 
 def search_box(view: Any, query: str) -> list[dict]:
@@ -137,9 +139,9 @@ def test_landing_page_highlights_the_matched_words(view: Any) -> None:
     assert view.external == [] and view.errors == []
 
 
-ALGIERS = "000-7415aaa0d4f9534b"  # Déclaration d'Alger, CIMO, 2013
-ARTICLE = "002-78ad2da195104e9c"  # article « La coopération entre États », 2018
-INTERPOL = "004-ea0fa361777e49ce"  # INTERPOL ministerial declaration, Monaco, 2014
+ALGIERS = address(ROOT, CIMO)  # Déclaration d'Alger, CIMO, 2013
+ARTICLE = address(ROOT, WEB)  # article « La coopération entre États », 2018
+INTERPOL_DECLARATION = address(ROOT, INTERPOL)  # INTERPOL ministerial declaration, Monaco, 2014
 
 
 def results_page(view: Any, address: str, query: str, filters: str = "") -> list[dict]:
@@ -167,7 +169,7 @@ def test_a_typo_still_finds_the_word(view: Any) -> None:
     marks = {fold(mark) for hit in found for mark in hit["marks"]}
     assert "terrorisme" in marks and "terorisme" not in marks
     found = search_box(view, "cooperaton policiere")
-    assert INTERPOL in found[0]["href"]
+    assert INTERPOL_DECLARATION in found[0]["href"]
     assert view.external == [] and view.errors == []
 
 
@@ -205,7 +207,7 @@ def test_filters_narrow_the_results_and_stay_in_the_address(view: Any) -> None:
     assert page.get_by_label("Type", exact=True).input_value() == "article"  # a labelled control
     # a shared address with a year range: the 2013 and 2014 declarations only
     found = results_page(view, "?q=terrorisme&de=2013&a=2014", "terrorisme", "de=2013&a=2014")
-    assert {document_of(hit) for hit in found} == {ALGIERS, INTERPOL}
+    assert {document_of(hit) for hit in found} == {ALGIERS, INTERPOL_DECLARATION}
     assert page.locator("#coopsec-filter-de").input_value() == "2013"
     assert view.external == [] and view.errors == []
 
