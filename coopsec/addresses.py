@@ -17,8 +17,10 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from .enrich.themes import YAML_LOADER
 from .model import Diagnostic, Document
 from .text import APOSTROPHES, STOPWORDS
+from .write.markdown import dump_yaml
 
 ADDRESSES = "addresses.yml"
 """The record of the addresses, in ``corpus/``: maintained by the build, editable by hand."""
@@ -49,7 +51,7 @@ def load_addresses(path: Path) -> dict[str, Address]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f", ligne {mark.line + 1}" if mark else ""
@@ -148,5 +150,5 @@ def record_addresses(path: Path, new: dict[str, Address]) -> None:
     if before and not before.endswith("\n"):
         before += "\n"
     partial = path.with_name(path.name + ".tmp")
-    partial.write_text(before + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    partial.write_text(before + dump_yaml(entries), encoding="utf-8")
     os.replace(partial, path)
