@@ -867,7 +867,8 @@ def test_a_town_of_another_country_told_relatively_does_not_place_a_meeting_held
                       "Samedi 7 et dimanche 8 novembre, le ministre a effectué une visite de travail en Algérie.")
     doc = make_doc("t", [Part("t", blocks=body)], "2020-11-09")
     visit = by_kind(find_meetings(doc, PLACES), "meeting")[days("2020-11-07", "2020-11-08")]
-    assert (visit.place.city, visit.place.country) == ("", "Algérie")
+    # not Nice nor Tunis; « hier » (8 novembre) joins the visit, whose paragraphs name one town of Algeria
+    assert (visit.place.city, visit.place.country, visit.place.source) == ("Alger", "Algérie", "ville du pays")
 
 
 def test_a_meetings_name_ends_at_a_conjugated_verb() -> None:
@@ -1020,3 +1021,18 @@ def test_a_town_name_shared_by_several_towns_is_the_one_in_a_country_the_text_na
     doc.actors = {"pays-senegal": []}
     (visit,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
     assert (visit.place.city, visit.place.country, visit.name) == ("Saint-Louis", "Sénégal", "Visite de la ministre")
+
+
+def test_a_meeting_placed_in_a_country_takes_the_one_town_of_it_its_paragraph_names():
+    doc = make_doc("visite", [Part("Déplacement", blocks=paragraphs(
+        "Le 12 février 2021, la ministre a effectué une visite de travail au Sénégal. À Dakar, elle s'est "
+        "entretenue avec son homologue de la coopération judiciaire.",
+        "Le 3 mars 2021, une réunion de travail s'est tenue au Maroc ; les délégations se sont ensuite "
+        "rendues à Rabat puis à Tanger.",
+        "Le 9 mars 2021, une visite officielle a eu lieu en Tunisie.",
+        "La ministre se rendra ensuite à Tunis."))], "2021-03-20")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    senegal = meetings[days("2021-02-12")].place
+    assert (senegal.city, senegal.country, senegal.source) == ("Dakar", "Sénégal", "ville du pays")
+    assert meetings[days("2021-03-03")].place.city == ""  # two towns of Morocco: which one is not said
+    assert meetings[days("2021-03-09")].place.city == ""  # Tunis is in another paragraph: another stage

@@ -238,7 +238,7 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                      if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
     if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
-    return merge_meetings([meetings])
+    return merge_meetings([_placed_in_the_town_named(meetings, doc, places)])
 
 
 def _readings(
@@ -343,6 +343,24 @@ def _placed_by_dateline(meeting: Meeting, anchor: date, own: Place) -> Meeting:
     if meeting.kind != "meeting" or place.city or not near or place.country not in ("", own.country):
         return meeting
     return replace(meeting, place=own)
+
+
+def _placed_in_the_town_named(meetings: list[Meeting], doc: Document, places: Gazetteer) -> list[Meeting]:
+    """A meeting placed in a country alone takes the town of that country its paragraph names, when it names
+    only one ("le ministre s'est rendu en Tunisie. À Tunis, il a été reçu…"); a town named elsewhere in the
+    text may be another stage of a visit, or another meeting's."""
+    texts = {block.anchor: plain(block.text) for block in doc.blocks() if block.anchor}
+    for meeting in meetings:
+        if meeting.kind != "meeting" or not meeting.place.country or meeting.place.city or meeting.place.via:
+            continue
+        towns = {place.city: place for citation in meeting.sources for match in
+                 _PLACE_AT.finditer(texts.get(citation.anchor, ""))
+                 if (place := places.resolve(match.group("place"), town_first=True))
+                 and place.city and place.country == meeting.place.country}
+        if len(towns) == 1:
+            town = next(iter(towns.values()))
+            meeting.place = Place(town.city, town.country, "ville du pays")
+    return meetings
 
 
 def _day(iso: str) -> date | None:

@@ -103,7 +103,8 @@ MEETING_FIELDS = {
     "country": ("texte", "Pays de la réunion, en français, vide s’il n’est pas connu."),
     "place_source": ("texte", "D’où vient le lieu : `texte` (écrit), `siège` (déduit du siège d’une organisation), "
                      "`nom` (déduit du nom de la réunion), `date du texte` (lieu du document), "
-                     "`capitale` (« la capitale malienne »), `renvoi` (« dans la même ville », « ici même »)."),
+                     "`capitale` (« la capitale malienne »), `renvoi` (« dans la même ville », « ici même »), "
+                     "`ville du pays` (le pays seul est écrit ; le texte ne nomme qu’une ville de ce pays)."),
     "venue": ("texte", "Le lieu tel que le texte le désigne quand il a été déduit (ex. `siège de l’OTAN`)."),
     "confidence": ("nombre", "Confiance de l’extraction (de 0 à 1) qu’il s’agit bien d’une réunion datée."),
     "reason": ("texte", "Ce qui a fait reconnaître la réunion : mot déclencheur, date et lieu déduits."),
