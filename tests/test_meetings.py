@@ -1036,3 +1036,11 @@ def test_a_meeting_placed_in_a_country_takes_the_one_town_of_it_its_paragraph_na
     assert (senegal.city, senegal.country, senegal.source) == ("Dakar", "Sénégal", "ville du pays")
     assert meetings[days("2021-03-03")].place.city == ""  # two towns of Morocco: which one is not said
     assert meetings[days("2021-03-09")].place.city == ""  # Tunis is in another paragraph: another stage
+
+
+def test_the_place_a_relative_ou_takes_up_is_the_meetings():
+    doc = make_doc("ou", [Part("Tournée", blocks=paragraphs(
+        "La ministre est rentrée jeudi du Niger, où elle avait présidé lundi et mardi une réunion sur la "
+        "sécurité des frontières. À Niamey, elle a aussi rencontré les autorités de transition."))], "2019-03-14")
+    meeting = by_kind(find_meetings(doc, PLACES), "meeting")[days("2019-03-11", "2019-03-12")]
+    assert (meeting.place.city, meeting.place.country) == ("Niamey", "Niger")

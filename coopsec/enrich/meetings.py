@@ -147,6 +147,8 @@ PROCESSUS DE KHARTOUM", "SEPTIÈME SESSION ORDINAIRE DE LA CONFÉRENCE DES CHEFS
 _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
 """A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
 La Haye"; "visite d'Europol, La Haye – présentation du Centre"."""
+_WHERE = re.compile(rf"\b(?:à|À|au|aux|en|du|des|de|d['’])\s*(?P<place>{_PLACE_NAME}),?\s+où\b")
+"""A place that a relative « où » takes up: "en provenance du Burkina Faso, où il avait effectué lundi…"."""
 _NUMBER = re.compile(r"\d+")
 _BYLINE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*[-–—]\s")
 """What follows a dispatch's byline date: the agency, then a dash ("22 janvier 2018 (APS) - ")."""
@@ -779,6 +781,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _WHERE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
                    for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("]
