@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
 
+from coopsec.extract.markings import BANNER
 from coopsec.model import Diagnostic, Line, Source
 from coopsec.text import tokens
 
@@ -55,11 +56,6 @@ NUMBERED_RE = re.compile(r"^(?:P(\d{1,3}[A-Z]?)\s*:|(\d{1,3}(?:\.\d{1,3})*)[.)](
 ROMAN_HEADING_RE = re.compile(r"^[IVXL]{1,6}\.\s+\S")
 FOOTNOTE_DEF_RE = re.compile(r"^(?:<sup>\s*(\w{1,4})\s*</sup>|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(\S.*)$")
 LINK_DEF_RE = re.compile(r"^\[(\d{1,3})\]\s*<?(https?://[^\s>]+)>?\s*$")
-CLASSIFICATION_RE = re.compile(
-    r"^(?:(?:NATO|OTAN|UE|EU)\s+)?(?:NON[ -]CLASSIFI[ÉE]E?|DIFFUSION RESTREINTE|RESTREINT(?: UE)?"
-    r"|CONFIDENTIEL(?:LE)?(?: DÉFENSE)?|(?:TRÈS )?SECRET(?: DÉFENSE)?|UNCLASSIFIED|RESTRICTED|CONFIDENTIAL)"
-    r"(?:\s.{0,30})?$"
-)
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|/|de)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
     re.IGNORECASE,
@@ -272,7 +268,7 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
                 continue
             text = entry[1].strip()
             at_edge = i in edges
-            if CLASSIFICATION_RE.match(text):
+            if BANNER.match(text):
                 if at_edge and _key(text) in seen_banners:
                     doomed[p, i] = "banner"
                 seen_banners.add(_key(text))

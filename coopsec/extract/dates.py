@@ -47,7 +47,9 @@ _SHORT_MONTH = "|".join(
     _loose(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
     for name in sorted(get_month_names("abbreviated", locale="fr").values(), key=len, reverse=True)
 )
-_MONTH = rf"({_names(get_month_names('wide', locale='fr'))}|{_SHORT_MONTH})(?!\w)"
+MONTH_NAME = _names(get_month_names("wide", locale="fr"))
+"""A French month name in full, from Babel's locale data, its accents optional (``fevrier``)."""
+_MONTH = rf"({MONTH_NAME}|{_SHORT_MONTH})(?!\w)"
 _WEEKDAY = rf"(?:(?:{_names(get_day_names('wide', locale='fr'))})\s+)?"
 _DAY = r"(?<![\d/.,])([0-3]?\d)(?:er)?(?!\d)"
 _YEAR = r"(\d{4})(?![\d/])"
@@ -69,7 +71,7 @@ _DIGIT = re.compile(r"\d")
 """Something every date has: a quick test before the full patterns."""
 _WRITTEN_YEAR = re.compile(r"\d{4}")
 """Days and months take at most two digits: four in a row are a year."""
-_MONTH_NAME = re.compile(_MONTH, re.IGNORECASE)
+_ANY_MONTH = re.compile(_MONTH, re.IGNORECASE)
 """Something every date but a numeric one has."""
 _STRETCH = re.compile(r"[\w\s/.–—-]+")
 """A stretch of text between punctuation marks (a full stop may end a month's short name: "févr."). No date
@@ -101,7 +103,7 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
         start, end = stretch.span()
         if not _DIGIT.search(text, start, end):
             continue
-        for pattern, read in _READERS if _MONTH_NAME.search(text, start, end) else _NUMERIC_READER:
+        for pattern, read in _READERS if _ANY_MONTH.search(text, start, end) else _NUMERIC_READER:
             for match in pattern.finditer(text, start, end):
                 candidates.append((match.start(), match.end(), partial(read, match, context_year)))
     if years:

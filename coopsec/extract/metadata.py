@@ -15,6 +15,7 @@ from ..gazetteer import display_name, place_key, towns_named
 from ..model import Body, DateSpan, Metadata, Part, plain
 from ..text import sentence_case, spellings
 from .dates import find_dates
+from .markings import MARKING_IN_LINE
 
 _REFERENCE_PATTERNS = [
     re.compile(r"\b\d{3,5}/(?:\d{1,2}/)?\d{2}(?: REV \d+)?\b"),  # Council: 12838/23, 12517/1/23 REV 1
@@ -29,11 +30,6 @@ CITED_REFERENCE_PATTERNS = (*_REFERENCE_PATTERNS[:3],)
 """The codes a text's body may cite another document by (Council, register and NATO codes; not the header-only
 distribution codes or letter numbers)."""
 _REGISTER_PARTS = re.compile(r"ST (\d{3,5}) (?:(\d{1,2}) )?(?:19|20)(\d{2})((?: REV \d+)?) INIT")
-_MARKING = re.compile(
-    r"\b(?:(?:NATO|OTAN|UE|EU)\s+)?(?:TR[ÈE]S SECRET|SECRET|CONFIDENTIEL|CONFIDENTIAL|DIFFUSION RESTREINTE"
-    r"|RESTREINT(?: UE)?|RESTRICTED|LIMITE|NON CLASSIFI[ÉE]|UNCLASSIFIED)\b(?:\s+(?:UE|EU))?",
-    re.IGNORECASE,
-)
 _MARKING_FIELD = re.compile(r"^(?:Diffusion|Classification|Marquage)\s*:\s*(.+)$", re.IGNORECASE)
 _PLACE_BEFORE_DATE = re.compile(
     r"^(?:Fait\s+(?:à|a)\s+)?([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\([^)]{1,30}\))?"
@@ -159,7 +155,7 @@ def find_marking(line: str) -> str:
     field_match = _MARKING_FIELD.match(line)
     if field_match:
         return field_match.group(1).strip()
-    match = _MARKING.search(line)
+    match = MARKING_IN_LINE.search(line)
     if match and len(line) <= len(match.group(0)) + 25:
         return match.group(0).strip()
     return ""

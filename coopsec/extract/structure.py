@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from coopsec.extract.clean import (
     CANONICAL_BULLET_RE,
-    CLASSIFICATION_RE,
     FOOTNOTE_DEF_RE,
     LINK_DEF_RE,
     NUMBERED_RE,
@@ -24,12 +23,13 @@ from coopsec.extract.clean import (
     is_caps_line,
     starts_block,
 )
+from coopsec.extract.dates import MONTH_NAME
+from coopsec.extract.markings import BANNER
 from coopsec.extract.roles import mark_roles
 from coopsec.model import NOTE_CALL_RE, Block, Body, Diagnostic, Footnote, Line, Part, note_call, plain
 
-_MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 _DATE_RE = re.compile(
-    rf"^(?:[^\W\d][\w’'-]*,?\s+)?(?:les?\s+)?(?:\d{{1,2}}(?:er)?(?:\s+et\s+\d{{1,2}})?\s+)?{_MONTHS}\s+\d{{4}}\.?$",
+    rf"^(?:[^\W\d][\w’'-]*,?\s+)?(?:les?\s+)?(?:\d{{1,2}}(?:er)?(?:\s+et\s+\d{{1,2}})?\s+)?(?:{MONTH_NAME})\s+\d{{4}}\.?$",
     re.IGNORECASE,
 )
 _REFERENCE_RE = re.compile(
@@ -192,7 +192,7 @@ def _is_strong_header(text: str) -> bool:
     """A classification marking, a standalone date, a reference code or a capitalised title."""
     text = _strip_markup(text)
     return bool(
-        CLASSIFICATION_RE.match(text)
+        BANNER.match(text)
         or _DATE_RE.match(text)
         or _REFERENCE_RE.match(text)
         or (is_caps_line(text) and len(text.split()) >= 2)
@@ -236,7 +236,7 @@ def _part_start(lines: list[Line], index: int, size: int) -> int | None:
         rest = [run[i].text for i in strong[rank:]]
         if len(rest) < 2 or size - offset < _PART_MIN_LINES:
             return None
-        if all(is_caps_line(text) and not CLASSIFICATION_RE.match(text) for text in rest):
+        if all(is_caps_line(text) and not BANNER.match(text) for text in rest):
             return None
         previous = lines[index + offset - 1].text if index + offset else ""
         if previous and len(previous) <= _SIGNATURE_MAX and not starts_block(previous):
@@ -250,7 +250,7 @@ def _title(header: list[str]) -> tuple[str, list[str]]:
         label = _label(text)
         if label and label[0] in _TITLE_LABELS:
             return _strip_markup(label[1]).rstrip(" ."), header
-    candidates = [text for text in header if not CLASSIFICATION_RE.match(text) and not _REFERENCE_RE.match(text)]
+    candidates = [text for text in header if not BANNER.match(text) and not _REFERENCE_RE.match(text)]
     caps = [text for text in candidates if is_caps_line(text) and len(text.split()) >= 2]
     typed = [text for text in caps if _DOC_TYPE_RE.match(_strip_markup(text))]
     bold = [text for text in candidates if _BOLD_LINE_RE.match(text)]
