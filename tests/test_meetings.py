@@ -6,14 +6,13 @@ The documents are built directly from paragraphs copied from the seed files
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from coopsec.enrich.actors import load_actors
-from coopsec.enrich.meetings import WORDS_FILE, find_meetings, merge_meetings
+from coopsec.enrich.meetings import find_meetings, merge_meetings
 from coopsec.extract.timex import NOTE_FUTURE
 from coopsec.gazetteer import Gazetteer
 from coopsec.model import Block, Citation, DateSpan, Document, Meeting, Metadata, Part, Place, Source, note_call
@@ -808,12 +807,6 @@ def test_a_joint_declaration_made_in_a_town_implies_the_meeting_of_its_authors()
     }
     text = "vu la déclaration de la Commission faite le 18 juillet 2023 à Bruxelles;"
     assert [m.kind for m in find_meetings(make_doc("k", [Part("k", blocks=paragraphs(text))]), PLACES)] == ["event"]
-
-
-def test_every_word_list_is_data_that_says_what_it_is_for() -> None:
-    lists = [line for line in WORDS_FILE.read_text(encoding="utf-8").splitlines() if re.match(r"^\w+:", line)]
-    assert len(lists) >= 10
-    assert all(" # " in line for line in lists), [line for line in lists if " # " not in line]
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from slugify import slugify
 
+from coopsec.data import word_lists
 from coopsec.extract.dates import DateMatch
 from coopsec.extract.timex import NOTE_CONTEXT, NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
@@ -60,8 +59,7 @@ def _any_word(*words: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?=[{firsts}])(?:{'|'.join(words)})\b", re.IGNORECASE)
 
 
-WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "meeting-words.yml"
-_WORDS = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+_WORDS = word_lists("meeting-words")
 """Cue words, name stops and word lists, as data a maintainer extends (each list says what it is for)."""
 
 _MEETING_NOUN = _any_word(*_WORDS["meeting_nouns"])

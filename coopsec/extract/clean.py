@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
 
+from coopsec.data import word_lists
 from coopsec.extract.markings import BANNER
 from coopsec.model import Diagnostic, Line, Source
 from coopsec.text import tokens
@@ -76,82 +77,13 @@ _PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]+$")
 _SPACE_AFTER_PAREN_RE = re.compile(r"\(\s+")
 _SPACE_BEFORE_PAREN_RE = re.compile(r"\s+\)")
 
-COMPOUND_TAILS = frozenset(
-    {
-        "ci",
-        "là",
-        "même",
-        "mêmes",
-        "être",
-        "t",
-        "il",
-        "ils",
-        "elle",
-        "elles",
-        "on",
-        "y",
-        "en",
-        "le",
-        "la",
-        "les",
-        "moi",
-        "toi",
-        "lui",
-        "nous",
-        "vous",
-        "eux",
-        "dessus",
-        "dessous",
-        "delà",
-        "deçà",
-        "clé",
-        "clés",
-        "cadre",
-        "type",
-        "major",
-    }
-)
-PRONOUN_TAILS = frozenset({"le", "la", "les", "y", "en", "lui", "moi", "toi", "nous", "vous", "eux"})
+_WORDS = word_lists("clean-words")
+COMPOUND_TAILS = frozenset(_WORDS["compound_tails"])
+"""Words that end a hyphenated compound (``celle-ci``): the hyphen before them is kept."""
+PRONOUN_TAILS = frozenset(_WORDS["pronoun_tails"])
 """Compound tails that only follow a verb in the imperative: after a capitalised word, a town cut in two."""
-COMPOUND_HEADS = frozenset(
-    {
-        "anti",
-        "contre",
-        "non",
-        "ex",
-        "vice",
-        "sous",
-        "semi",
-        "demi",
-        "quasi",
-        "néo",
-        "post",
-        "extra",
-        "ultra",
-        "euro",
-        "afro",
-        "franco",
-        "arabo",
-        "latino",
-        "germano",
-        "italo",
-        "hispano",
-        "ibéro",
-        "sud",
-        "nord",
-        "est",
-        "ouest",
-        "arrière",
-        "avant",
-        "après",
-        "porte",
-        "garde",
-        "grand",
-        "grande",
-        "mi",
-        "sans",
-    }
-)
+COMPOUND_HEADS = frozenset(_WORDS["compound_heads"])
+"""Words that open a hyphenated compound (``anti-``): the hyphen after them is kept."""
 
 PAGE_EDGE = 2
 """How many lines at the top and bottom of a page are searched for running headers and footers."""

@@ -10,22 +10,16 @@ from __future__ import annotations
 
 import re
 
+from ..data import word_lists
 from ..model import Part, plain
 from ..text import fold
 
-_PREAMBLE = re.compile(
-    r"^(?:rappelant|considerant|convaincu|conscient|reconnaissant|saluant|soulignant|notant|prenant\b.{0,12}note"
-    r"|reaffirmant|affirmant|exprimant|constatant|demeurant|mesurant|preoccupe|persuade|accordant|determine"
-    r"|se felicitant|pleinement conscient|vu|celebrant|mettant en exergue|tenant compte|ayant a l.?esprit"
-    r"|gardant a l.?esprit|reiterant|insistant|accueillant|relevant|resolu|desireux|soucieux)\w*\b"
-)
-_DECISION = (
-    r"(?:decident|decidons|convenons|conviennent|sont convenus|ont convenu|engagent|engageons|adoptent|felicitons"
-    r"|declarons|declarent|appelons|appellent|invitons|demandons|exprimons|affirmons|preconisons|comptons"
-    r"|recommandons|recommandent|soulignent|insistent|considerent|acceptent|felicitent|expriment)"
-)
+_WORDS = word_lists("role-words")
+_PREAMBLE = re.compile(rf"^(?:{'|'.join(_WORDS['recital_openers'])})\w*\b")
+_DECISION = rf"(?:{'|'.join(_WORDS['decision_verbs'])})"
 _TRIGGER = re.compile(rf"\b{_DECISION}\b.*:$")
-_SUBJECT = r"\b(?:nous|ils|elles|les (?:ministres|etats|pays|parties)\b[^,;:]{0,60}?)(?:, [^;:]{0,200}?,)?"
+_GROUP = rf"(?:{'|'.join(_WORDS['deciding_groups'])})"
+_SUBJECT = rf"\b(?:nous|ils|elles|les {_GROUP}\b[^,;:]{{0,60}}?)(?:, [^;:]{{0,200}}?,)?"
 _DECIDING_SUBJECT = re.compile(rf"{_SUBJECT}(?: \w+){{0,2}} {_DECISION}\b")
 _DECISION_WORD = re.compile(rf" {_DECISION}\b")  # opens with a space: a fast first test for _DECIDING_SUBJECT
 

@@ -1,0 +1,21 @@
+"""The package's data: word lists and rule tables (one YAML file per stage, each list saying what it is for)
+and the GeoNames extract of towns. A maintainer extends a list in its file, never in the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent
+
+
+def word_lists(name: str) -> dict[str, Any]:
+    """The lists of ``coopsec/data/<name>.yml``, by name; every word a string (``on`` unquoted is a boolean)."""
+    path = DATA / f"{name}.yml"
+    lists = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, words in lists.items():
+        if isinstance(words, list) and (odd := [word for word in words if not isinstance(word, str)]):
+            raise ValueError(f"{path}: {key}: {odd[0]!r} n'est pas un mot : l'écrire entre guillemets")
+    return lists
