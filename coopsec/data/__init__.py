@@ -12,10 +12,12 @@ DATA = Path(__file__).resolve().parent
 
 
 def word_lists(name: str) -> dict[str, Any]:
-    """The lists of ``coopsec/data/<name>.yml``, by name; every word a string (``on`` unquoted is a boolean)."""
+    """The lists of ``coopsec/data/<name>.yml``, by name; no word a boolean or a number (``on`` unquoted)."""
     path = DATA / f"{name}.yml"
     lists = yaml.safe_load(path.read_text(encoding="utf-8"))
     for key, words in lists.items():
-        if isinstance(words, list) and (odd := [word for word in words if not isinstance(word, str)]):
+        odd = [word for word in words if word is None or isinstance(word, bool | int | float)] if isinstance(
+            words, list) else []
+        if odd:
             raise ValueError(f"{path}: {key}: {odd[0]!r} n'est pas un mot : l'écrire entre guillemets")
     return lists

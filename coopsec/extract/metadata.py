@@ -11,6 +11,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from ..doctypes import DEFAULT, DOCUMENT_TYPES
 from ..gazetteer import display_name, place_key, towns_named
 from ..model import Body, DateSpan, Metadata, Part, plain
 from ..text import sentence_case, spellings
@@ -56,19 +57,6 @@ _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _PARENTHESIS_OR_COUNTRY = re.compile(r"\s*(?:\([^)]*\)|,\s*[^,]{2,30})\s*$")
 _ORIGIN = re.compile(r"^Origine\s*:\s*(.+)$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"^Publié le\b", re.IGNORECASE)
-
-# (doc_type, pattern) tried in order on the first part's header lines, then on its title.
-_TYPE_RULES = [
-    ("note", re.compile(r"^\W*NOTE\b", re.IGNORECASE)),
-    ("lettre", re.compile(r"^(?:A|À)$|^MONSIEUR LE|^MADAME LA|j['’]ai l['’]honneur", re.IGNORECASE)),
-    ("article", _PUBLISHED),
-    ("compte rendu", re.compile(r"\bCOMPTE[ -]RENDU\b", re.IGNORECASE)),
-    ("déclaration", re.compile(r"\bD[ÉE]CLARATION\b", re.IGNORECASE)),
-    ("communiqué", re.compile(r"\bCOMMUNIQU[ÉE]\b", re.IGNORECASE)),
-    ("conclusions", re.compile(r"\bCONCLUSIONS\b", re.IGNORECASE)),
-    ("résolution", re.compile(r"\bR[ÉE]SOLUTION\b", re.IGNORECASE)),
-]
-
 
 def extract_metadata(body: Body, override: dict[str, Any]) -> Metadata:
     """Guess every field from the structured text, then apply the override."""
@@ -283,10 +271,10 @@ def document_type(body: Body) -> str:
     """The kind of text, from its header lines first, then its title."""
     first = body.parts[0] if body.parts else Part(title="")
     for lines in (first.header, [first.title]):
-        for doc_type, pattern in _TYPE_RULES:
-            if any(pattern.search(plain(line).replace("*", "").strip()) for line in lines):
-                return doc_type
-    return "document"
+        for doc_type in DOCUMENT_TYPES:
+            if any(doc_type.pattern.search(plain(line).replace("*", "").strip()) for line in lines):
+                return doc_type.kind
+    return DEFAULT
 
 
 def issuing_body(body: Body) -> str:

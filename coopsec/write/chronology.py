@@ -13,16 +13,13 @@ import json
 from collections.abc import Iterable
 from itertools import groupby
 
+from coopsec.doctypes import schema_type
 from coopsec.extract.dates import format_span_fr
 from coopsec.model import PLACE_SOURCES, Document, Meeting, Place, Theme, plain
 from coopsec.text import fold
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, escape, escape_attr, index_address, link
 
 OTHER_EVENTS = "Autres événements datés"
-
-_SCHEMA_TYPES = {"article": "Article", "compte rendu": "Report", "lettre": "Message"}
-"""schema.org types refining ``CreativeWork`` for some values of ``Metadata.doc_type``."""
-
 
 def html_url(path: str, anchor: str = "") -> str:
     """URL of a generated page: its path under docs/ (or a relative link) with ``.html`` for ``.md``."""
@@ -162,7 +159,7 @@ def document_jsonld(doc: Document, themes: Iterable[Theme] = ()) -> str:
     page = document_path(doc.slug)
     data: dict = {
         "@context": "https://schema.org",
-        "@type": _SCHEMA_TYPES.get(meta.doc_type, "CreativeWork"),
+        "@type": schema_type(meta.doc_type),
         "name": one_line(meta.title),
     }
     optional = {

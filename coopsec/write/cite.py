@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 
+from coopsec.doctypes import csl_type
 from coopsec.model import Document
 from coopsec.write.chronology import html_url, one_line
 from coopsec.write.display import document_date_fr
@@ -48,10 +49,6 @@ def cite_panel(doc: Document) -> str:
     )
 
 
-CSL_TYPES = {"note": "report", "compte rendu": "report", "lettre": "personal_communication", "article": "webpage"}
-"""doc_type -> CSL item type; any other kind of text (declaration, communiqué…) is a plain ``document``."""
-
-
 def _date_parts(iso: str) -> list[int]:
     return [int(part) for part in iso.split("-") if part.isdigit()]
 
@@ -59,7 +56,7 @@ def _date_parts(iso: str) -> list[int]:
 def csl_item(doc: Document) -> dict:
     """The CSL-JSON item of a document (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html)."""
     meta = doc.meta
-    item: dict = {"id": doc.slug, "type": CSL_TYPES.get(meta.doc_type, "document"), "title": one_line(meta.title),
+    item: dict = {"id": doc.slug, "type": csl_type(meta.doc_type), "title": one_line(meta.title),
                   "language": (meta.languages or ["fr"])[0], "URL": html_url(document_path(doc.slug))}
     if meta.issuing_body:
         item["author"] = [{"literal": one_line(meta.issuing_body)}]

@@ -22,12 +22,12 @@ from collections.abc import Callable, Iterable
 
 from slugify import slugify
 
+from .. import doctypes
 from ..model import Actor, Document, Theme
 from ..text import fold
 from .display import document_date_fr
 from .indexes import newest_first
 from .markdown import DOCUMENTS_INDEX, base36, index_address, link
-from .pages import DOC_TYPE_LABELS
 
 __all__ = ["FACETS_DATA", "facet_data", "facet_files", "facets", "index_address"]
 
@@ -122,7 +122,7 @@ def facets(docs: list[Document], themes: list[Theme], actors: list[Actor]) -> li
 
     def type_of(doc: Document) -> list[tuple[str, str]]:
         kind = doc.meta.doc_type
-        label = DOC_TYPE_LABELS.get(kind, kind.capitalize()) or "Type non précisé"
+        label = doctypes.label(kind) or "Type non précisé"
         return [(slugify(kind) or "sans", label)]
 
     def year(doc: Document) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 
+from .. import doctypes
 from ..extract.dates import format_iso_fr, format_span_fr
 from ..model import Actor, DateSpan, Document, Meeting, Theme
 from .display import document_time
@@ -20,7 +21,6 @@ from .markdown import (
     escape,
     link,
 )
-from .pages import DOC_TYPE_LABELS
 
 OVERVIEW = "corpus/apercu.md"
 """Generated overview included in the hand-written home page (pymdownx.snippets)."""
@@ -33,7 +33,7 @@ def documents_index(docs: list[Document]) -> dict[str, str]:
     """A table of every document, newest first."""
     ordered = newest_first(docs)
     rows = [
-        f"| {document_time(d) or '—'} | {escape(DOC_TYPE_LABELS.get(d.meta.doc_type, d.meta.doc_type))} "
+        f"| {document_time(d) or '—'} | {escape(doctypes.label(d.meta.doc_type))} "
         f"| [{escape(d.meta.title)}]({link(DOCUMENTS_INDEX, document_path(d.slug))}) "
         f"| {escape(d.meta.place) or '—'} | {escape(d.meta.issuing_body) or '—'} |"
         for d in ordered
@@ -97,7 +97,7 @@ def overview(docs: list[Document], build_date: str, meetings: Iterable[Meeting] 
         "",
     ]
     for doc in newest_first(docs)[:LATEST]:
-        facts = [DOC_TYPE_LABELS.get(doc.meta.doc_type, doc.meta.doc_type), doc.meta.place]
+        facts = [doctypes.label(doc.meta.doc_type), doc.meta.place]
         facts_text = ", ".join(escape(fact) for fact in facts if fact)
         when = document_time(doc)
         lines.append(f"- {when + ' — ' if when else ''}[{escape(' '.join(doc.meta.title.split()) or doc.slug)}]"

@@ -9,20 +9,13 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from .. import doctypes
 from ..extract.dates import format_span_fr
 from ..model import NOTE_CALL_RE, Block, Document, Part, TextCitation, plain
 from ..version import EXTRACTOR_VERSION
 from .cite import cite_panel
 from .display import document_date_fr
 from .markdown import document_path, dump_yaml, escape, escape_title, link
-
-DOC_TYPE_LABELS = {
-    "déclaration": "Déclaration",
-    "note": "Note",
-    "compte rendu": "Compte rendu",
-    "lettre": "Lettre",
-    "article": "Article",
-}
 
 
 def front_matter(doc: Document) -> dict:
@@ -81,7 +74,7 @@ def metadata_panel(doc: Document) -> str:
     """A definition list with the document's metadata, in French."""
     meta = doc.meta
     rows = [
-        ("Type", DOC_TYPE_LABELS.get(meta.doc_type, meta.doc_type.capitalize())),
+        ("Type", doctypes.label(meta.doc_type)),
         ("Date", document_date_fr(doc)),
         ("Lieu", meta.place),
         ("Émetteur", meta.issuing_body),
