@@ -14,7 +14,7 @@ import pytest
 from support import CIMO, COUNCIL, INTERPOL, NATO, SEEDS, WEB
 
 from coopsec.enrich.citations import find_citations, link_citations, paragraph_citations
-from coopsec.extract.metadata import find_references, reference_key
+from coopsec.extract.references import find_references, reference_key
 from coopsec.model import Document
 from coopsec.pipeline import Project, Thesauri, process
 from coopsec.write.data import DOCUMENTS_JSON, data_files

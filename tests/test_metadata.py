@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from coopsec.extract.metadata import extract_metadata
+from coopsec.extract.references import find_references, is_reference_line
 from coopsec.extract.structure import structure
 from coopsec.model import Line
 
@@ -47,3 +48,16 @@ def test_a_place_the_reference_data_does_not_know_as_a_town_is_not_taken():
     meta = _meta("NOTE\n\nPublié le 19 juin 2018\n\nLe ministre a rappelé la déclaration du 3 mai.\n")
     assert meta.date == "2018-06-19"
     assert meta.place == ""  # « Publié » is no town
+
+
+@pytest.mark.parametrize(("line", "codes", "alone"), [
+    ("12838/23", ["12838/23"], True),  # a Council note
+    ("12517/1/23 REV 1", ["12517/1/23 REV 1"], True),
+    ("PPC-DS(2012)0009", ["PPC-DS(2012)0009"], True),  # a NATO record
+    ("JAI 1133", ["JAI 1133"], True),  # a Council distribution code
+    ("Lettre n°. 143/4 P/2012/CRY", ["143/4 P/2012/CRY"], False),  # a letter's number, in a sentence
+    ("ST 12838 2023 INIT", ["ST 12838 2023 INIT"], False),  # the register's form, cited in a text
+])
+def test_one_table_of_reference_codes_reads_the_field_and_the_lines_that_are_a_code(line, codes, alone):
+    assert find_references(line) == codes
+    assert is_reference_line(line) is alone

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from ..extract.metadata import CITED_REFERENCE_PATTERNS, reference_key
+from ..extract.references import CITED_REFERENCE_PATTERNS, reference_key
 from ..extract.structure import anchor_for
 from ..gazetteer import Gazetteer
 from ..model import CitedBy, Document, Place, TextCitation

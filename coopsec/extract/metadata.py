@@ -17,20 +17,8 @@ from ..model import Body, DateSpan, Metadata, Part, plain
 from ..text import sentence_case, spellings
 from .dates import find_dates
 from .markings import MARKING_IN_LINE
+from .references import find_references
 
-_REFERENCE_PATTERNS = [
-    re.compile(r"\b\d{3,5}/(?:\d{1,2}/)?\d{2}(?: REV \d+)?\b"),  # Council: 12838/23, 12517/1/23 REV 1
-    re.compile(r"\b[A-Z]{1,5}(?:-[A-Z]{1,5})*\(\d{4}\)\d{3,4}\b"),  # NATO: PPC-DS(2012)0009
-    re.compile(r"^[A-Z]{3,9} \d{1,4}$"),  # Council distribution codes: JAI 1133
-    re.compile(r"\bn°\.?\s*(\d[\w/ .-]*\w)", re.IGNORECASE),  # letter numbers: n°. 143/4 P/2012/CRY
-]
-_COUNCIL_REGISTER = re.compile(r"\bST \d{3,5} (?:\d{1,2} )?(?:19|20)\d{2}(?: REV \d+)? INIT\b")
-"""A Council document as its public register writes it: ``ST 12838 2023 INIT`` for ``12838/23``."""
-_REFERENCE_PATTERNS.insert(1, _COUNCIL_REGISTER)
-CITED_REFERENCE_PATTERNS = (*_REFERENCE_PATTERNS[:3],)
-"""The codes a text's body may cite another document by (Council, register and NATO codes; not the header-only
-distribution codes or letter numbers)."""
-_REGISTER_PARTS = re.compile(r"ST (\d{3,5}) (?:(\d{1,2}) )?(?:19|20)(\d{2})((?: REV \d+)?) INIT")
 _MARKING_FIELD = re.compile(r"^(?:Diffusion|Classification|Marquage)\s*:\s*(.+)$", re.IGNORECASE)
 _PLACE_BEFORE_DATE = re.compile(
     r"^(?:Fait\s+(?:à|a)\s+)?([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\([^)]{1,30}\))?"
@@ -117,25 +105,6 @@ def describe_part(part: Part) -> None:
     part.references = _unique(ref for line in lines for ref in find_references(line))
     part.classification = next((m for line in lines if (m := find_marking(line))), "")
     part.date = next((matches[0].span for line in lines if (matches := find_dates(line))), None)
-
-
-def find_references(line: str) -> list[str]:
-    """Document codes in one header line."""
-    found = []
-    for pattern in _REFERENCE_PATTERNS:
-        for match in pattern.finditer(line):
-            found.append((match.group(1) if match.groups() else match.group(0)).strip())
-    return found
-
-
-def reference_key(code: str) -> str:
-    """The comparison form of a document code: spaces tidied, a register code in the Council's own form
-    (``ST 12838 2023 INIT`` -> ``12838/23``, ``ST 12517 1 2023 REV 1 INIT`` -> ``12517/1/23 REV 1``)."""
-    code = " ".join(code.split()).upper()
-    if match := _REGISTER_PARTS.fullmatch(code):
-        number, version, year, revision = match.groups()
-        return f"{number}/{version + '/' if version else ''}{year}{revision}"
-    return code
 
 
 def find_marking(line: str) -> str:

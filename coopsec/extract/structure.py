@@ -25,15 +25,13 @@ from coopsec.extract.clean import (
 )
 from coopsec.extract.dates import MONTH_NAME
 from coopsec.extract.markings import BANNER
+from coopsec.extract.references import is_reference_line
 from coopsec.extract.roles import mark_roles
 from coopsec.model import NOTE_CALL_RE, Block, Body, Diagnostic, Footnote, Line, Part, note_call, plain
 
 _DATE_RE = re.compile(
     rf"^(?:[^\W\d][\w’'-]*,?\s+)?(?:les?\s+)?(?:\d{{1,2}}(?:er)?(?:\s+et\s+\d{{1,2}})?\s+)?(?:{MONTH_NAME})\s+\d{{4}}\.?$",
     re.IGNORECASE,
-)
-_REFERENCE_RE = re.compile(
-    r"^(?:[A-Z]{1,8}(?:-[A-Z]{1,8})*\(\d{4}\)\d{1,5}|\d{3,6}/\d{1,2}(?:/\d{1,2})?(?:\s+REV\s*\d+)?|[A-Z]{2,12}\s+\d{1,5})$"
 )
 _LABEL_RE = re.compile(r"^([^\W\d][\w°.’' /-]{0,40}?)\s*:\s*(\S.*)$")
 _KNOWN_LABELS = frozenset(
@@ -194,7 +192,7 @@ def _is_strong_header(text: str) -> bool:
     return bool(
         BANNER.match(text)
         or _DATE_RE.match(text)
-        or _REFERENCE_RE.match(text)
+        or is_reference_line(text)
         or (is_caps_line(text) and len(text.split()) >= 2)
     )
 
@@ -250,7 +248,7 @@ def _title(header: list[str]) -> tuple[str, list[str]]:
         label = _label(text)
         if label and label[0] in _TITLE_LABELS:
             return _strip_markup(label[1]).rstrip(" ."), header
-    candidates = [text for text in header if not BANNER.match(text) and not _REFERENCE_RE.match(text)]
+    candidates = [text for text in header if not BANNER.match(text) and not is_reference_line(text)]
     caps = [text for text in candidates if is_caps_line(text) and len(text.split()) >= 2]
     typed = [text for text in caps if _DOC_TYPE_RE.match(_strip_markup(text))]
     bold = [text for text in candidates if _BOLD_LINE_RE.match(text)]
