@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from coopsec.addresses import ADDRESSES, load_addresses
@@ -48,3 +53,21 @@ def moved(root: Path, former: str) -> str:
     """The address of the page that a former address (a file-name address, say) leads to."""
     book = load_addresses(root / "corpus" / ADDRESSES)
     return next((entry.current for entry in book.values() if former in entry.former), former)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """``directory`` served on 127.0.0.1 by a local HTTP server, for as long as the block lasts: its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

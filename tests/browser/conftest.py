@@ -7,15 +7,13 @@ run. Without it the browser tests are skipped, except in CI where they fail.
 from __future__ import annotations
 
 import os
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support import serving
 
 from benchmarks.browser import CHROMIUM as CHROMIUM_PATH
 from benchmarks.browser import CHROMIUM_ARGS
@@ -71,17 +69,8 @@ def fixture_bundle_dir(built_project: Path, tmp_path_factory: pytest.TempPathFac
 @pytest.fixture(scope="session", name="http_base")
 def fixture_http_base(site_dir: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 by a local HTTP server."""
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(site_dir) as base:
+        yield base
 
 
 @pytest.fixture(name="open_view")

@@ -8,15 +8,12 @@ The site is built from the seeds plus tests/fixtures/citing_rabat.txt, a declara
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import BUILD_EPOCH, CIMO, COUNCIL, FIXTURES, ROOT, address, copy_project
+from support import BUILD_EPOCH, CIMO, COUNCIL, FIXTURES, ROOT, address, copy_project, serving
 
 # the citing text's address: its date line and title (« Rabat, le 14 mars 2024 », DÉCLARATION DE RABAT)
 CITING_PAGE = "corpus/documents/2024-03-14-declaration-de-rabat.html"
@@ -38,16 +35,8 @@ def fixture_citing_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module", name="citing_http")
 def fixture_citing_http(citing_site: Path) -> Iterator[str]:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(citing_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(citing_site) as base:
+        yield base
 
 
 @pytest.fixture(name="citing_view", params=["file", "http"])
