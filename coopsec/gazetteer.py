@@ -86,7 +86,8 @@ def towns_named(key: str) -> tuple[Town, ...]:
 @cache
 def country_name(code: str) -> str:
     """The short French name of a country (``MA`` -> ``Maroc``)."""
-    return Locale("fr").territories.get(code, code)
+    name: str = Locale("fr").territories.get(code, code)
+    return name
 
 
 class Gazetteer:
@@ -138,8 +139,10 @@ class Gazetteer:
             country_hint = self.countries.get(place_key(match.group(1)), "")
             words = words[: match.start()]
         if capital := _CAPITAL.match(words):
-            town = self.capitals.get(phrase(capital.group("country"), name_key))
-            return Place(town, self.country_of(town), "capitale", _tidy(words)) if town else None
+            capital_town = self.capitals.get(phrase(capital.group("country"), name_key))
+            if capital_town is None:
+                return None
+            return Place(capital_town, self.country_of(capital_town), "capitale", _tidy(words))
         if venue := _VENUE.match(words):
             body = venue.group("body")
             while (seat := self.seats.get(place_key(body))) is None and " " in body.strip():

@@ -108,16 +108,16 @@ def load_override(path: Path, file: str) -> Override:
     lines = _key_lines(node)
     values = {key: value.isoformat() if isinstance(value, date) else value for key, value in data.items()}
     diagnostics = []
-    for error in _override_validator.iter_errors(values):
-        if error.validator == "additionalProperties":
+    for problem in _override_validator.iter_errors(values):
+        if problem.validator == "additionalProperties":
             for key in sorted(set(data) - set(EDITABLE)):
                 diagnostics.append(Diagnostic(
                     file, f"clé inconnue « {key} » (clés permises : {', '.join(sorted(EDITABLE))})",
                     lines.get(str(key)), "error"))
                 values.pop(key, None)
         else:
-            key = str(error.path[0])
-            diagnostics.append(Diagnostic(file, f"valeur invalide pour « {key} » : {_explain(error)}",
+            key = str(problem.path[0])
+            diagnostics.append(Diagnostic(file, f"valeur invalide pour « {key} » : {_explain(problem)}",
                                           lines.get(key), "error"))
             values.pop(key, None)
     return Override(values, sorted(diagnostics, key=lambda d: (d.line or 0, d.message)))
@@ -155,4 +155,4 @@ def _explain(error: Any) -> str:
         return f"attendu {_TYPE_NAMES.get(error.validator_value, error.validator_value)}, trouvé {error.instance!r}"
     if error.validator == "pattern":
         return f"{error.instance!r} n'est pas une date AAAA, AAAA-MM ou AAAA-MM-JJ"
-    return error.message
+    return str(error.message)

@@ -305,10 +305,10 @@ def spellings(texts: Iterable[str], prefer_lower: bool = False, of: str = "") ->
     if first := _WORD.match(joined.lstrip()):
         openings.append(first.group())
     for word in openings:
-        if word[:1].isupper() and (found := counts.get(_fold_word(word))) and word in found:
-            found[word] -= 1
-    counts = {key: kept for key, found in counts.items()
-              if (kept := {word: n for word, n in found.items() if n > 0 and not (len(word) < 2 and word.isupper())})}
+        if word[:1].isupper() and (spelt := counts.get(_fold_word(word))) and word in spelt:
+            spelt[word] -= 1
+    counts = {key: kept for key, spelt in counts.items()
+              if (kept := {word: n for word, n in spelt.items() if n > 0 and not (len(word) < 2 and word.isupper())})}
     if prefer_lower:
         return {key: max(found, key=lambda w: (w.islower(), found[w], w)) for key, found in counts.items()}
     return {key: max(found, key=lambda w: (found[w], w)) for key, found in counts.items()}

@@ -14,7 +14,7 @@ DATA = Path(__file__).resolve().parent
 def word_lists(name: str) -> dict[str, Any]:
     """The lists of ``coopsec/data/<name>.yml``, by name; no word a boolean or a number (``on`` unquoted)."""
     path = DATA / f"{name}.yml"
-    lists = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lists: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     for key, words in lists.items():
         odd = [word for word in words if word is None or isinstance(word, bool | int | float)] if isinstance(
             words, list) else []

@@ -373,7 +373,7 @@ def _day(iso: str) -> date | None:
 
 def merge_meetings(per_document: list[list[Meeting]]) -> list[Meeting]:
     """One entry per meeting cited anywhere, with all its sources, by date then name; ids unique."""
-    by_days: dict[tuple, list[Meeting]] = {}
+    by_days: dict[tuple[str, date, date], list[Meeting]] = {}
     for meeting in (m for meetings in per_document for m in meetings):
         candidates = by_days.setdefault((meeting.kind, meeting.span.start, meeting.span.end), [])
         same = next((m for m in candidates if _same_meeting(m, meeting)), None)
@@ -446,9 +446,9 @@ def _year_meetings(
         clause = next(c for c in _clauses(text) if c[0] <= year.start < c[1])
         before = _YEAR_AFTER_PLACE.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
         after = _PLACE_AFTER_YEAR.match(text, year.end, clause[1])  # "nous réunirons en 2017, à Bruxelles"
-        if before is None and after is None:
+        found = before if before is not None else after
+        if found is None:
             continue
-        found = before or after
         place, start = _place_tail(places, found.group("place"), found.start("place"))
         start = min(start, year.start)
         cues = [c for c in _clause_cues(text, *clause) if c.role in ("noun", "verb") and c.end <= start]
@@ -666,8 +666,8 @@ def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
         named_after = _noun_name(zone, min(after, key=lambda c: c.start)) if after else ""
         # "La session a été précédée, la veille, par la réunion du Conseil des ministres": the named one
         return named_after if " " not in name and " " in named_after else name
-    if nouns:
-        return _noun_name(zone, _nearest(zone, nouns))
+    if cue := _nearest(zone, nouns):
+        return _noun_name(zone, cue)
     for role, word in (("people", "Rencontre"), ("visit", "Visite"), ("verb", "Réunion")):
         if cue := next((c for c in cues if c.role == role), None):
             return _participants_name(zone, cue, word)
@@ -703,6 +703,8 @@ def _noun_name(zone: _Zone, cue: _Cue) -> str:
 def _ordinal(before: str) -> str:
     """The ordinal written just before a noun: ``83 ème`` -> ``83ème``, ``deuxième (2ème )`` -> ``2ème``."""
     match = _ORDINAL_PREFIX.search(before)
+    if match is None:
+        return ""
     number = match.group("paren") or match.group("num")
     return re.sub(r"\s+", "", number) if number else (match.group("word") or "")
 
@@ -732,10 +734,10 @@ def _of(group: str) -> str:
 
 
 def _event_name(zone: _Zone, cues: list[_Cue]) -> str:
-    nouns = [c for c in cues if c.role == "noun"]
-    if nouns:
-        return _noun_name(zone, _first(zone, nouns))
-    return _first(zone, cues).label
+    if noun := _first(zone, [c for c in cues if c.role == "noun"]):
+        return _noun_name(zone, noun)
+    first = _first(zone, cues)
+    return first.label if first else ""
 
 
 def _tidy(name: str) -> str:

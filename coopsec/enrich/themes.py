@@ -43,7 +43,7 @@ def read_yaml(path: Path) -> Any:
 
 
 def check_entry(
-    path: Path, entry: str, data: Any, required: set[str], optional: set[str] = frozenset()
+    path: Path, entry: str, data: Any, required: set[str], optional: frozenset[str] | set[str] = frozenset()
 ) -> None:
     """Reject an entry that is not a mapping, misses a required key or has an unknown one."""
     if not isinstance(data, dict):

@@ -216,7 +216,7 @@ def _remove_debris(pages: list[list[Entry]], counts: Counter[str]) -> list[list[
     opening = _opening_words(pages)
     for p in range(1, len(pages) - 1):
         kept = [i for i, entry in enumerate(pages[p]) if entry is not None and (p, i) not in doomed]
-        if _is_running_fragment([pages[p][i][1] for i in kept], opening):
+        if _is_running_fragment([entry[1] for i in kept if (entry := pages[p][i]) is not None], opening):
             doomed.update(((p, i), "running") for i in kept)
     counts.update(doomed.values())
     touched = {p for p, _ in doomed}

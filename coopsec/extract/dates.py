@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
@@ -36,7 +36,7 @@ def _loose(word: str) -> str:
     return "".join(parts)
 
 
-def _names(names: dict[int, str]) -> str:
+def _names(names: Mapping[int, str]) -> str:
     """A regex for any of ``names`` (longest first), with a quick look at the first letter before the names."""
     ordered = sorted(names.values(), key=len, reverse=True)
     firsts = {char for name in ordered for char in (name[0], unicodedata.normalize("NFKD", name[0])[0])}
@@ -112,11 +112,11 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
     # Leftmost, then longest, wins; an impossible date still hides what it overlaps.
     chosen: list[DateMatch] = []
     taken_until = -1
-    for start, end, read in sorted(candidates, key=lambda c: (c[0], -c[1])):
+    for start, end, reading in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < taken_until:
             continue
         taken_until = end
-        if (span := read()) is not None:
+        if (span := reading()) is not None:
             chosen.append(DateMatch(span, start, end, yearless=not _WRITTEN_YEAR.search(text, start, end)))
     return chosen
 
@@ -128,7 +128,8 @@ def _day(year: int | None, month: int, day: int) -> date | None:
 
 
 def _month(name: str) -> int:
-    return _MONTH_NUMBERS[fold(name).rstrip(".")]
+    number: int = _MONTH_NUMBERS[fold(name).rstrip(".")]
+    return number
 
 
 def _interval(start: date | None, end: date | None, text: str) -> DateSpan | None:
@@ -142,9 +143,8 @@ def _read_cross_month(match: re.Match[str], context_year: int | None) -> DateSpa
     turn = int(_month(month2) < _month(month1))  # "du 28 décembre au 3 janvier": the year turns
     if year2:
         start_year, end_year = (int(year1) if year1 else int(year2) - turn), int(year2)
-    elif year1 or context_year is not None:
-        start_year = int(year1) if year1 else context_year
-        end_year = start_year + turn
+    elif (given := int(year1) if year1 else context_year) is not None:
+        start_year, end_year = given, given + turn
     else:
         return None
     end = _day(end_year, _month(month2), int(day2))

@@ -206,7 +206,9 @@ def _closing_dateline(text: str) -> tuple[DateSpan, str] | None:
 def _place_after_date(texts: list[str], span: DateSpan | None) -> str:
     """The first town introduced by « à » in the sentence after the document's date (``Le 4 novembre 2014, à
     l'occasion de …, à Monaco, les Ministres…``)."""
-    for text in texts if span else []:
+    if span is None:
+        return ""
+    for text in texts:
         if span.text in text:
             after = _SENTENCE_END.split(text[text.index(span.text) + len(span.text):], maxsplit=1)[0]
             for match in _AT_TOWN.finditer(after):
@@ -218,7 +220,9 @@ def _place_after_date(texts: list[str], span: DateSpan | None) -> str:
 def _place_before_same_day(texts: list[str], span: DateSpan | None) -> str:
     """The town introduced by « à » right before the document's own day written again (``publié par les chefs
     d'État participant à la réunion tenue à Vilnius le 11 juillet 2023``)."""
-    for text in texts if span else []:
+    if span is None:
+        return ""
+    for text in texts:
         if str(span.end.day) not in text or _AT_TOWN.search(text) is None:
             continue  # a quick look before the date grammar
         for match in find_dates(text):

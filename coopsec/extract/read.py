@@ -95,10 +95,10 @@ def _decode(raw: bytes, name: str) -> tuple[str, str, list[Diagnostic]]:
             return _checked(raw.decode(encoding, errors="replace"), name), encoding, [_detected(name, label)]
     if b"\x00" in raw:
         raise SourceError(name, "contenu binaire (octets nuls) : ce n'est pas un fichier texte")
-    bom = raw.startswith(codecs.BOM_UTF8)
+    has_bom = raw.startswith(codecs.BOM_UTF8)
     try:
         text = _checked(raw.decode("utf-8-sig"), name)
-        return text, "utf-8", [_detected(name, "UTF-8 avec BOM (BOM retiré)")] if bom else []
+        return text, "utf-8", [_detected(name, "UTF-8 avec BOM (BOM retiré)")] if has_bom else []
     except UnicodeDecodeError:
         pass
     legacy_lines = _legacy_lines(raw)

@@ -20,7 +20,8 @@ COMPRESSION_LEVEL = 4
 
 def make_bundle(site_dir: Path, zip_path: Path, epoch: int) -> None:
     """Zip ``site_dir`` under BUNDLE_FOLDER/, byte-for-byte the same for the same files and epoch."""
-    stamp = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    moment = time.gmtime(max(epoch, ZIP_EPOCH_MIN))
+    stamp = (moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     paths = sorted(site_dir.rglob("*"), key=lambda path: path.relative_to(site_dir).as_posix())
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -33,7 +34,7 @@ def make_bundle(site_dir: Path, zip_path: Path, epoch: int) -> None:
                 archive.writestr(_entry(name, stamp, FILE_MODE), path.read_bytes(), compresslevel=COMPRESSION_LEVEL)
 
 
-def _entry(name: str, stamp: tuple[int, ...], mode: int) -> zipfile.ZipInfo:
+def _entry(name: str, stamp: tuple[int, int, int, int, int, int], mode: int) -> zipfile.ZipInfo:
     """A zip entry with fixed time, Unix permissions and no extra fields."""
     info = zipfile.ZipInfo(name, date_time=stamp)
     info.create_system = 3  # Unix, so that external_attr holds permissions
