@@ -12,6 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
+
+Level = Literal["info", "warning", "error"]
+"""How much a diagnostic matters: ``error`` refuses a text (or, with ``--strict``, a build)."""
+BlockKind = Literal["heading", "paragraph", "item"]
+Role = Literal["preamble", "operative", ""]
+"""A paragraph's part of a declaration: recitals, or what is decided."""
+Precision = Literal["day", "month", "year"]
+MeetingKind = Literal["meeting", "event"]
+ActorKind = Literal["country", "organisation", "place"]
 
 NOTE_CALL_RE = re.compile("\ue000([^\ue001]{1,12})\ue001")
 """A footnote call inside :attr:`Block.text` (private-use delimiters)."""
@@ -34,7 +44,7 @@ class Diagnostic:
     file: str
     message: str
     line: int | None = None
-    level: str = "warning"  # "info" | "warning" | "error"
+    level: Level = "warning"
     field: str = ""  # the metadata field a guess concerns; an override of that field silences it
 
     def __str__(self) -> str:
@@ -78,13 +88,13 @@ class Block:
     line of plain text; footnote calls are kept as :func:`note_call` markers.
     """
 
-    kind: str
+    kind: BlockKind
     text: str
     line: int = 0  # source line where the block starts
     level: int = 0  # heading level (2-4) or list nesting depth (0, 1, ...)
     number: str = ""  # visible number as in the source: "P2A", "1.1", "26"
     anchor: str = ""  # stable ASCII id, e.g. "p-2a", "p-1-11"; empty for headings
-    role: str = ""  # "preamble" (recitals), "operative" (what is decided) or "" where the text has neither
+    role: Role = ""  # "" where the text has neither recitals nor decisions
 
 
 @dataclass(slots=True)
@@ -99,7 +109,7 @@ class DateSpan:
 
     start: date
     end: date  # inclusive
-    precision: str  # "day" | "month" | "year"
+    precision: Precision
     text: str  # wording in the source
 
     def iso(self) -> tuple[str, str]:
@@ -234,7 +244,7 @@ class Meeting:
     name: str
     span: DateSpan
     place: Place = field(default_factory=Place)
-    kind: str = "meeting"  # "meeting" or "event" (adoption, signature, publication...)
+    kind: MeetingKind = "meeting"  # an "event": adoption, signature, publication...
     sources: list[Citation] = field(default_factory=list)
     confidence: float = 1.0  # 0-1: how sure the extraction is that this is a dated meeting
     reason: str = ""  # why, in French: the cue words and what was inferred
@@ -252,7 +262,7 @@ class Theme:
 @dataclass(slots=True)
 class Actor:
     id: str
-    kind: str  # "country" | "organisation" | "place"
+    kind: ActorKind
     label: str
     aliases: list[str] = field(default_factory=list)
     seat: str = ""  # organisations: the town where it sits ("Bruxelles" for the OTAN); countries: the capital

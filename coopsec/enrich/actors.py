@@ -17,7 +17,7 @@ import pycountry
 from babel import Locale
 from slugify import slugify
 
-from ..model import Actor, Document, Mention
+from ..model import Actor, ActorKind, Document, Mention
 from ..text import name_key, phrase
 from .themes import (
     SLUG,
@@ -73,7 +73,7 @@ def match_actors(doc: Document, actors: list[Actor]) -> dict[str, list[Mention]]
     return actor_matcher(actors)(doc)
 
 
-def _named(path: Path, kind: str, entries: object) -> list[Actor]:
+def _named(path: Path, kind: ActorKind, entries: object) -> list[Actor]:
     """Organisations or places of the actors file, validated."""
     section = f"{kind}s"
     if not isinstance(entries, list):

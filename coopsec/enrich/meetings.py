@@ -24,7 +24,7 @@ from coopsec.data import word_lists
 from coopsec.extract.dates import DateMatch
 from coopsec.extract.timex import NOTE_CONTEXT, NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
-from coopsec.model import Citation, DateSpan, Document, Meeting, Part, Place, plain
+from coopsec.model import Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
 from coopsec.text import fold, sentence_case, spellings, tokens
 
 MAX_QUOTE = 300
@@ -175,7 +175,7 @@ class _Cue:
 
     start: int
     end: int
-    kind: str  # "meeting" | "event"
+    kind: MeetingKind
     role: str  # "noun" | "verb" | "people" | "visit"
     label: str = ""
 
@@ -476,7 +476,7 @@ def _place_tail(places: Gazetteer, words: str, start: int) -> tuple[Place | None
     return None, start
 
 
-_CUE_PATTERNS = (
+_CUE_PATTERNS: tuple[tuple[re.Pattern[str], MeetingKind, str, str], ...] = (
     (_MEETING_NOUN, "meeting", "noun", ""),
     (_ORDINAL_ACRONYM, "meeting", "noun", ""),
     (_MEETING_VERB, "meeting", "verb", ""),
@@ -530,6 +530,7 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     if SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE:
         cues = [c for c in cues if c.kind == "event"]  # "copréside depuis le 1er janvier 2017": a state, no meeting
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
+    kind: MeetingKind
     if point := _reference_point(zone, cues):
         kind, name = "event", point  # "quelques semaines après la mort de treize militaires, le 25 novembre 2019"
     elif cue is None:

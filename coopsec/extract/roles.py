@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..data import word_lists
-from ..model import Part, plain
+from ..model import Part, Role, plain
 from ..text import fold
 
 _WORDS = word_lists("role-words")
@@ -27,7 +27,7 @@ _DECISION_WORD = re.compile(rf" {_DECISION}\b")  # opens with a space: a fast fi
 def mark_roles(part: Part) -> None:
     """Set ``Block.role`` on the paragraphs and items of one part."""
     operative_mode = False  # after "… décident :" everything is operative until the next heading
-    introducer = ""  # role of the paragraph that introduces the current list
+    introducer: Role = ""  # role of the paragraph that introduces the current list
     for block in part.blocks:
         if block.kind == "heading":
             operative_mode, introducer = False, ""
@@ -43,13 +43,13 @@ def mark_roles(part: Part) -> None:
         block.role = introducer = _role(folded, operative_mode)
 
 
-def paragraph_role(text: str, operative_mode: bool = False) -> str:
+def paragraph_role(text: str, operative_mode: bool = False) -> Role:
     """The role of one paragraph, given whether an operative trigger came before it."""
     folded = _folded(text)
     return _role(folded, operative_mode or _is_trigger(folded))
 
 
-def _role(folded: str, operative: bool) -> str:
+def _role(folded: str, operative: bool) -> Role:
     """The role of a folded paragraph; ``operative``: known to be so already (trigger read, or after one)."""
     if operative or (_DECISION_WORD.search(folded) and _DECIDING_SUBJECT.search(folded)):
         return "operative"
