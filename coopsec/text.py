@@ -1,4 +1,6 @@
-"""Folding and tokenising shared by theme and actor matching and by search.
+"""The analysis of French text, in one module: folding and tokenising shared by theme and actor matching and
+by search, then the stop words and stems of each (search: a light stemmer that search.js applies from the same
+data; matching: Snowball).
 
 The same :func:`fold` runs on the texts and on every query, so that
 ``sécurité``, ``SECURITE`` and ``securite`` meet, and French elisions
@@ -63,6 +65,75 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Folded word tokens; hyphens and apostrophes separate words."""
     return _TOKEN.findall(fold(text))
+
+
+# --- Search: the analysis of the index and of every query (search.js reads it as data) -----------------
+
+MIN_STEM = 3
+"""Letters a search stem keeps at least."""
+MIN_TERM = 2
+"""Letters of the shortest token indexed or searched."""
+
+# fmt: off
+SEARCH_STOPWORDS = frozenset({
+    "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles",
+    "en", "est", "et", "etre", "il", "ils", "la", "le", "les", "leur", "leurs", "lui", "mais", "ne",
+    "nous", "on", "ont", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses",
+    "son", "sont", "sur", "un", "une", "vous", "the", "of", "and", "to", "in",
+})
+"""Folded words too common to index or to search for (search; phrase matching has :data:`STOPWORDS`)."""
+# fmt: on
+
+SEARCH_PLURALS = (("ss", "ss"), ("eaux", "eau"), ("aux", "al"), ("s", ""))
+"""Plural endings a search stem drops first, the first that ends the token: (ending, replacement)."""
+SEARCH_SUFFIXES = (
+    ("isme", ""),
+    ("iste", ""),
+    ("ee", "e"),
+    ("ere", "er"),
+    ("elle", "el"),
+    ("enne", "en"),
+    ("ive", "if"),
+    ("euse", "eux"),
+    ("ale", "al"),
+    ("ie", "i"),
+    ("ue", "u"),
+)
+"""Feminine and -isme/-iste endings a search stem then drops, the first that ends the token."""
+
+
+def search_stem(token: str) -> str:
+    """Light French stem of a folded token for search: plurals, feminines, -isme/-iste (search.js applies the
+    same rules, sent as data by ``publish.search.analysis``)."""
+    if not token.isalpha():
+        return token
+    return _strip(_strip(token, SEARCH_PLURALS), SEARCH_SUFFIXES)
+
+
+def _strip(token: str, rules: tuple[tuple[str, str], ...]) -> str:
+    """Apply the first rule whose suffix ends ``token``, if the stem stays long enough."""
+    for suffix, replacement in rules:
+        if token.endswith(suffix):
+            base = token[: -len(suffix)]
+            return base + replacement if len(base) >= MIN_STEM else token
+    return token
+
+
+def search_terms(text: str) -> list[str]:
+    """Search terms of a text or query: folded tokens, minus stopwords and single characters, stemmed."""
+    return [term for term in map(_search_term, tokens(text)) if term]
+
+
+def search_words(text: str) -> list[str]:
+    """The folded tokens of ``text`` that give a search term, unstemmed (the exact forms)."""
+    return [token for token in tokens(text) if _search_term(token)]
+
+
+@cache
+def _search_term(token: str) -> str:
+    """The search term of a folded token, empty for a stopword or a single character (cached: few distinct)."""
+    return "" if len(token) < MIN_TERM or token in SEARCH_STOPWORDS else search_stem(token)
+
 
 
 # --- Phrase matching for themes and actors -------------------------------------------------------

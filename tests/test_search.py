@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from coopsec.model import Block, Document, Metadata, Part, Source, note_call
-from coopsec.publish.search import SEARCH_DIR, analysis, search_files, stem, terms
+from coopsec.publish.search import SEARCH_DIR, analysis, search_files
 from coopsec.text import fold
+from coopsec.text import search_stem as stem
+from coopsec.text import search_terms as terms
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCH_JS = ROOT / "docs" / "assets" / "search.js"

@@ -3,7 +3,7 @@
 The index is written as plain scripts (``data/search/…js``) that call
 ``window.coopsecSearch.addShard({...})``, because browsers refuse ``fetch()``
 from ``file://``. ``docs/assets/search.js`` loads them lazily and applies the
-same :func:`terms` analysis to the query; both sides must stay identical
+same analysis (:func:`coopsec.text.search_terms`) to the query; both sides must stay identical
 (``tests/test_search.py`` runs the JavaScript with node to check it).
 
 Layout under ``docs/data/search/``:
@@ -20,8 +20,8 @@ Layout under ``docs/data/search/``:
   form (``""``: all the stem's units), so that an exact word ranks above its
   inflections;
 - ``p/<key>.js``: the units where two search terms follow each other in a field (stopwords left out, as in
-  :func:`terms`), ``"a b"`` -> comma-separated base-36 gaps, grouped by :func:`pair_key`; loaded only for
-  a quoted phrase, whose pairs they check without reading the text (a phrase of three words or more is
+  :func:`coopsec.text.search_terms`), ``"a b"`` -> comma-separated base-36 gaps, grouped by :func:`pair_key`;
+  loaded only for a quoted phrase, whose pairs they check without reading the text (a phrase of three words or more is
   then checked on the text of the few units holding all its pairs);
 - ``t/<n>.js``: unit texts (anchor and plain text) for the excerpts.
 
@@ -41,19 +41,28 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from coopsec.model import Document, plain
-from coopsec.text import APOSTROPHES, ELIDED, LIGATURES, tokens
+from coopsec.text import (
+    APOSTROPHES,
+    ELIDED,
+    LIGATURES,
+    MIN_STEM,
+    MIN_TERM,
+    SEARCH_PLURALS,
+    SEARCH_STOPWORDS,
+    SEARCH_SUFFIXES,
+    search_stem,
+    search_terms,
+    search_words,
+)
 from coopsec.write.markdown import SEARCH_PAGE, base36, document_path
 
 SEARCH_DIR = "data/search"
 KEY_LENGTH = 2
 PAIR_KEY_LENGTH = 1  # letters of the second term added to the first's KEY_LENGTH in a pair shard's key
 CHUNK_CHARS = 48_000
-MIN_STEM = 3
-MIN_TERM = 2  # shorter tokens are neither indexed nor searched
 
 K1 = 1.2
 B = 0.75
@@ -61,73 +70,15 @@ LEVELS = 26  # BM25F weights are stored as one letter, A (1/26 of the maximum) t
 FIELD_WEIGHTS = {"title": 4.0, "meta": 1.5, "heading": 2.5, "text": 1.0}
 """BM25F weight of a field: a word of the title counts four times a word of a paragraph."""
 
-# fmt: off
-STOPWORDS = frozenset({
-    "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles",
-    "en", "est", "et", "etre", "il", "ils", "la", "le", "les", "leur", "leurs", "lui", "mais", "ne",
-    "nous", "on", "ont", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses",
-    "son", "sont", "sur", "un", "une", "vous", "the", "of", "and", "to", "in",
-})
-"""Folded words too common to index or to search for."""
-# fmt: on
-
-_PLURAL = (("ss", "ss"), ("eaux", "eau"), ("aux", "al"), ("s", ""))
-_SUFFIXES = (
-    ("isme", ""),
-    ("iste", ""),
-    ("ee", "e"),
-    ("ere", "er"),
-    ("elle", "el"),
-    ("enne", "en"),
-    ("ive", "if"),
-    ("euse", "eux"),
-    ("ale", "al"),
-    ("ie", "i"),
-    ("ue", "u"),
-)
-
-
-def stem(token: str) -> str:
-    """Light French stem of a folded token: plurals, feminines, -isme/-iste."""
-    if not token.isalpha():
-        return token
-    return _strip(_strip(token, _PLURAL), _SUFFIXES)
-
-
-def _strip(token: str, rules: tuple[tuple[str, str], ...]) -> str:
-    """Apply the first rule whose suffix ends ``token``, if the stem stays long enough."""
-    for suffix, replacement in rules:
-        if token.endswith(suffix):
-            base = token[: -len(suffix)]
-            return base + replacement if len(base) >= MIN_STEM else token
-    return token
-
-
-def terms(text: str) -> list[str]:
-    """Search terms of a text or query: folded tokens, minus stopwords and single characters, stemmed."""
-    return [term for term in map(_term, tokens(text)) if term]
-
-
-def words(text: str) -> list[str]:
-    """The folded tokens of ``text`` that give a search term, unstemmed (the exact forms)."""
-    return [token for token in tokens(text) if _term(token)]
-
-
-@cache
-def _term(token: str) -> str:
-    """The search term of a folded token, empty for a stopword or a single character (cached: few distinct)."""
-    return "" if len(token) < MIN_TERM or token in STOPWORDS else stem(token)
-
-
 def analysis() -> dict:
-    """The query analysis as data, for search.js: its one definition is here and in coopsec/text.py."""
+    """The query analysis as data, for search.js: its one definition is in coopsec/text.py."""
     return {
         "elided": list(ELIDED),
         "apostrophes": APOSTROPHES,
         "ligatures": LIGATURES,
-        "stopwords": sorted(STOPWORDS),
-        "plural": [list(rule) for rule in _PLURAL],
-        "suffixes": [list(rule) for rule in _SUFFIXES],
+        "stopwords": sorted(SEARCH_STOPWORDS),
+        "plural": [list(rule) for rule in SEARCH_PLURALS],
+        "suffixes": [list(rule) for rule in SEARCH_SUFFIXES],
         "minStem": MIN_STEM,
         "minTerm": MIN_TERM,
         "keyLength": KEY_LENGTH,
@@ -217,7 +168,7 @@ def _postings(units: list[Unit]) -> tuple[Postings, dict[str, dict[str, list[int
         for term, weight in weights.items():
             postings[term].append((number, weight))
         for form in dict.fromkeys(form for fields in counts[number].values() for form in fields.forms):
-            forms[stem(form)][form].append(number)
+            forms[search_stem(form)][form].append(number)
     # a stem written only as itself needs no list: its one form is the stem
     written = {term: found for term, found in forms.items() if list(found) != [term]}
     return postings, written
@@ -231,10 +182,10 @@ class _Counts:
 
 
 def _counts(text: str) -> _Counts:
-    found = words(text)
+    found = search_words(text)
     counts: dict[str, int] = defaultdict(int)
     for form in found:
-        counts[stem(form)] += 1
+        counts[search_stem(form)] += 1
     return _Counts(counts, len(found), found)
 
 
@@ -284,7 +235,7 @@ def _pair_shards(units: list[Unit]) -> dict[str, dict[str, str]]:
     """Pair shard key -> {"a b": encoded units} for the consecutive terms of every field of every unit."""
     pairs: dict[str, list[int]] = defaultdict(list)
     for number, unit in enumerate(units):
-        found = {pair for text in unit.fields.values() for pair in pairwise(terms(text))}
+        found = {pair for text in unit.fields.values() for pair in pairwise(search_terms(text))}
         for first, second in sorted(found):
             pairs[f"{first} {second}"].append(number)
     shards: dict[str, dict[str, str]] = defaultdict(dict)
