@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from slugify import slugify
 
 from coopsec.enrich.actors import load_actors
 from coopsec.enrich.meetings import find_meetings, merge_meetings
@@ -461,10 +462,19 @@ def test_date_without_year_and_no_context_is_dropped() -> None:
     assert find_meetings(doc, PLACES) == []
 
 
-def test_ids_are_stable_slugs() -> None:
-    meetings = by_kind(find_meetings(SEED_000, PLACES), "meeting")
-    assert meetings[days("2009-11-23", "2009-11-24")].id == "2009-11-23-venise-14eme-cimo"
-    assert meetings[days("2008-05-21", "2008-05-22")].id == "2008-05-21-nouakchott-conference-nouakchott"
+def test_ids_are_slugs_of_the_first_day_the_town_and_the_name() -> None:
+    # As the text writes them: « la 14ème CIMO, tenue à Venise les 23 et 24 Novembre 2009 », « la Conférence de
+    # Nouakchott tenue les 21 et 22 Mai 2008 »; an id starts with the first day, the town, then the name's words.
+    read = {
+        days("2009-11-23", "2009-11-24"): "Venise 14ème CIMO",
+        days("2008-05-21", "2008-05-22"): "Nouakchott Conférence",
+    }
+    found = find_meetings(SEED_000, PLACES)
+    meetings = by_kind(found, "meeting")
+    for span, words in read.items():
+        assert f"{meetings[span].id}-".startswith(slugify(f"{span[0].isoformat()} {words}") + "-")
+    assert len({m.id for m in found}) == len(found)
+    assert [m.id for m in find_meetings(SEED_000, PLACES)] == [m.id for m in found]  # the same on every run
 
 
 def sixth_document() -> Document:

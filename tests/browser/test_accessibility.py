@@ -30,6 +30,7 @@ def fixture_axe() -> Path:
         "corpus/themes/index.html",
         "corpus/chronologie.html",
         "corpus/recherche.html?q=cooperation",
+        "architecture.html",
     ],
 )
 def test_no_serious_violation(http_view: Any, axe: Path, path: str) -> None:
