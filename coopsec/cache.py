@@ -61,8 +61,10 @@ class ConversionCache:
         os.replace(temporary, self.directory / f"{key}.pickle")
 
     def prune(self, keep: set[str]) -> None:
-        """Forget documents that are no longer in the corpus."""
+        """Forget documents that are no longer in the corpus, and entries a killed build left half written."""
         for path in self.directory.glob("*.pickle"):
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
+        for path in self.directory.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
 

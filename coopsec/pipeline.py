@@ -8,15 +8,10 @@ has succeeded (:mod:`.staging`), so a failed or interrupted build leaves the pre
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing
 import os
 import shutil
-import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,13 +30,14 @@ from .extract.metadata import extract_metadata
 from .extract.read import read_source
 from .extract.structure import structure
 from .gazetteer import Gazetteer
+from .lock import BuildLocked, build_lock
 from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, SourceError, Theme
-from .pool import spread, worth_spreading
+from .pool import beside, spread, worth_spreading
 from .project import BUNDLE_NAME, Project
 from .publish.bundle import make_bundle
 from .publish.search import search_files
 from .schema import load_override, validate_front_matter
-from .staging import publish, stage_docs
+from .staging import publish, recover, stage_docs
 from .stamp import SiteStamp, site_fingerprint
 from .write.chronology import chronology_page, document_jsonld
 from .write.data import data_files
@@ -56,8 +52,21 @@ if TYPE_CHECKING:
 
 
 def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
-    """Convert the corpus, render the site and the offline bundle; returns the report."""
+    """Convert the corpus, render the site and the offline bundle; returns the report.
+
+    One build at a time in a checkout: while another holds the lock, this one is refused and touches nothing.
+    """
     project = Project(root.resolve())
+    try:
+        with build_lock(project):
+            recover(project)
+            return _build(project, strict, bundle)
+    except BuildLocked as locked:
+        return BuildReport(diagnostics=[locked.diagnostic])
+
+
+def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
+    """The stages in order: generate the pages, stage them, render the site (unless unchanged), zip, swap."""
     report = BuildReport()
     epoch = build_epoch()
     files = generate(project, epoch, report)
@@ -222,21 +231,20 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
     meetings = link_meetings(docs)
     link_citations(docs, thesauri.places)
     themes, actors = thesauri.themes, thesauri.actors
-    _for_exports.update(docs=docs, meetings=meetings)
-    try:
-        with _frozen_gc(), _fork_pool(len(docs)) as pool:
-            exports = pool.submit(_exports) if pool else None
-            files: dict[str, str] = {}
-            for doc in docs:
-                report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
-                files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
-            build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
-            for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
-                         chronology_page(meetings, docs), exports.result() if exports else _exports(),
-                         overview(docs, build_date, meetings, themes, actors), facet_files(docs, themes, actors)):
-                files.update(part)
-    finally:
-        _for_exports.clear()
+
+    def exports() -> dict[str, str]:
+        return {**data_files(docs, meetings), **search_files(docs)}
+
+    with beside(exports, worth_spreading(len(docs))) as exported:
+        files: dict[str, str] = {}
+        for doc in docs:
+            report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
+            files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
+        build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
+        for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
+                     chronology_page(meetings, docs), exported(),
+                     overview(docs, build_date, meetings, themes, actors), facet_files(docs, themes, actors)):
+            files.update(part)
     return files
 
 
@@ -250,35 +258,6 @@ def link_meetings(docs: list[Document]) -> list[Meeting]:
     for doc in docs:
         doc.meetings = list(cited_by[doc.slug].values())
     return merged
-
-
-@contextmanager
-def _frozen_gc() -> Iterator[None]:
-    """What the build already holds (the documents above all) outlives this step: full garbage collections,
-    here or in a forked child, need not walk it, nor copy its pages."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-_for_exports: dict[str, list] = {}
-"""The documents and meetings being rendered, for :func:`_exports` (a forked child inherits them)."""
-
-
-def _exports() -> dict[str, str]:
-    """The data exports and the search index of the documents being rendered."""
-    docs, meetings = _for_exports["docs"], _for_exports["meetings"]
-    return {**data_files(docs, meetings), **search_files(docs)}
-
-
-def _fork_pool(documents: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
-    """A one-process pool forked from this one when it is worth it and safe (no other thread), else None."""
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if not (worth_spreading(documents) and forkable):
-        return nullcontext()
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
 
 
 def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfig:
@@ -297,6 +276,5 @@ def render_site(config: MkDocsConfig) -> Path:
     """Run MkDocs on the staged docs into the staged site directory."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    with _frozen_gc():
-        mkdocs_build(config)
+    mkdocs_build(config)
     return Path(config.site_dir)

@@ -45,3 +45,7 @@ class Project:
     @property
     def staging(self) -> Path:
         return self.root / ".build"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".cache" / "build.lock"

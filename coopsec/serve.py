@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .lock import BuildLocked, build_lock
 from .model import BuildReport
 from .pipeline import build_epoch, generate
 from .project import Project
-from .staging import holds
+from .staging import holds, recover
 from .write.markdown import GENERATED_DIRS
 
 SERVE_FLAG = "COOPSEC_SERVE"
@@ -31,10 +32,15 @@ def regenerate(root: Path) -> BuildReport:
     """Convert the corpus and update the generated pages in place, without rendering (MkDocs serves them)."""
     project = Project(root.resolve())
     report = BuildReport()
-    files = generate(project, build_epoch(), report)
-    if files:
-        sync_generated(files, project)
-        report.published = True
+    try:
+        with build_lock(project):
+            recover(project)
+            files = generate(project, build_epoch(), report)
+            if files:
+                sync_generated(files, project)
+                report.published = True
+    except BuildLocked as locked:
+        report.diagnostics.append(locked.diagnostic)
     return report
 
 

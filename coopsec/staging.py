@@ -1,7 +1,8 @@
 """Staging and the final swap: the output is written aside in ``.build/``, then swapped into place.
 
 Nothing under ``docs/``, ``site/`` or ``dist/`` changes until :func:`publish`, so a build that fails or is
-interrupted before it leaves the previous output as it was.
+interrupted before it leaves the previous output as it was. A build killed during the swap itself leaves
+``.build/`` and a ``.<name>.old`` folder behind: the next build first puts them right (:func:`recover`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,17 @@ def _ignore_generated(docs_dir: Path) -> Callable[[str, list[str]], list[str]]:
     return ignore
 
 
+def recover(project: Project) -> None:
+    """Undo what a build killed while staging or swapping left: ``.build/``, and each ``.<name>.old`` folder,
+    put back when its swap did not happen, else removed."""
+    for current in (*(project.docs / name for name in GENERATED_DIRS), project.site):
+        old = _old(current)
+        if old.exists() and not current.exists():
+            os.replace(old, current)
+        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(project.staging, ignore_errors=True)
+
+
 def publish(project: Project, staged_docs: Path, staged_site: Path | None, bundle: Path | None) -> None:
     """Swap the staged output into place: generated docs folders, site/ (unless unchanged), then the bundle."""
     for name in GENERATED_DIRS:
@@ -62,8 +74,13 @@ def publish(project: Project, staged_docs: Path, staged_site: Path | None, bundl
     shutil.rmtree(project.staging, ignore_errors=True)
 
 
+def _old(current: Path) -> Path:
+    """Where ``current`` is moved during its swap."""
+    return current.with_name(f".{current.name}.old")
+
+
 def _swap(new: Path, current: Path) -> None:
-    old = current.with_name(f".{current.name}.old")
+    old = _old(current)
     if old.exists():
         shutil.rmtree(old)
     if current.exists():

@@ -155,13 +155,11 @@ def test_rendering_on_two_cores_gives_the_same_files(project, monkeypatch):
     sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report)
     monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
     monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)  # threads other tests may have left
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)  # threads other tests may have left
     docs = process_corpus(target, thesauri, BuildReport())
-    with pipeline._fork_pool(len(docs)) as child:
-        assert child is not None
+    assert pool.worth_spreading(len(docs))  # the exports are written by a forked child
     assert render(docs, thesauri, 0, parallel_report) == sequential
     assert parallel_report == sequential_report
-    assert not pipeline._for_exports
 
 
 def site_unchanged(report) -> bool:
