@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coopsec.pipeline import BUNDLE_NAME
+from coopsec.project import BUNDLE_NAME
 from coopsec.publish.bundle import BUNDLE_FOLDER
 
 from .browser import search_timing

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from coopsec.pipeline import BUNDLE_NAME
+from coopsec.project import BUNDLE_NAME
 from coopsec.write.indexes import OVERVIEW
 from coopsec.write.markdown import (
     ACTORS_INDEX,

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coopsec import pipeline
+from coopsec import pipeline, pool
 from coopsec.model import BuildReport, Document, SourceError
 
 BUILD_PHASES = ("process_corpus", "render", "link_meetings", "stage_docs", "render_site", "make_bundle", "publish")
@@ -119,7 +119,7 @@ def profile_generate(root: Path) -> dict[str, Any]:
     """Every generated file (``generate``: conversion, enrichment, pages) under cProfile, on one core, cold."""
     project = pipeline.Project(root.resolve())
     shutil.rmtree(project.cache, ignore_errors=True)
-    pipeline.PARALLEL_FROM = sys.maxsize  # profile in this process
+    pool.PARALLEL_FROM = sys.maxsize  # profile in this process
     profiler = cProfile.Profile()
     start = time.perf_counter()
     files = profiler.runcall(pipeline.generate, project, 0, BuildReport())

@@ -4,8 +4,7 @@ A document is processed again (converted and enriched) only when its text,
 its override file, the thesauri (themes.yml, actors.yml), or any code or data
 of the package or a text library's version changed (:mod:`.version`);
 everything else comes back from ``.cache/``; an unreadable entry is converted
-again, and the build says so. Likewise the site is rendered again only
-when something it is rendered from changed (:class:`SiteStamp`).
+again, and the build says so. (Whether the site must be rendered again is :mod:`.stamp`'s.)
 """
 
 from __future__ import annotations
@@ -62,30 +61,10 @@ class ConversionCache:
         os.replace(temporary, self.directory / f"{key}.pickle")
 
     def prune(self, keep: set[str]) -> None:
-        """Forget documents that are no longer in the corpus."""
+        """Forget documents that are no longer in the corpus, and entries a killed build left half written."""
         for path in self.directory.glob("*.pickle"):
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
+        for path in self.directory.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
 
-
-class SiteStamp:
-    """The fingerprint of what the published site (and bundle, if any) was rendered from, in one file."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def matches(self, fingerprint: str, bundle: bool) -> bool:
-        """Whether the published output was rendered from ``fingerprint`` (with the bundle, if one is wanted)."""
-        try:
-            stamp = self.path.read_text(encoding="ascii")
-        except OSError:
-            return False
-        return stamp in ({f"{fingerprint} bundle"} if bundle else {f"{fingerprint} bundle", fingerprint})
-
-    def forget(self) -> None:
-        """Before the output is replaced: an interrupted swap must not look up to date."""
-        self.path.unlink(missing_ok=True)
-
-    def record(self, fingerprint: str, bundle: bool) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(f"{fingerprint} bundle" if bundle else fingerprint, encoding="ascii")

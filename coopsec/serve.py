@@ -1,11 +1,16 @@
-"""Live preview: MkDocs' dev server, regenerating pages when a corpus text changes."""
+"""Live preview: MkDocs' dev server, regenerating pages in place when a corpus text changes."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .pipeline import regenerate
+from .lock import BuildLocked, build_lock
+from .model import BuildReport
+from .pipeline import build_epoch, generate
+from .project import Project
+from .staging import holds, recover
+from .write.markdown import GENERATED_DIRS
 
 SERVE_FLAG = "COOPSEC_SERVE"
 """Set while serving: the MkDocs hook in hooks/ regenerates pages before each rebuild."""
@@ -21,3 +26,35 @@ def serve(root: Path, dev_addr: str = "127.0.0.1:8000") -> int:
     mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, watch=[str(root / "corpus")],
                  dev_addr=dev_addr)
     return 0
+
+
+def regenerate(root: Path) -> BuildReport:
+    """Convert the corpus and update the generated pages in place, without rendering (MkDocs serves them)."""
+    project = Project(root.resolve())
+    report = BuildReport()
+    try:
+        with build_lock(project):
+            recover(project)
+            files = generate(project, build_epoch(), report)
+            if files:
+                sync_generated(files, project)
+                report.published = True
+    except BuildLocked as locked:
+        report.diagnostics.append(locked.diagnostic)
+    return report
+
+
+def sync_generated(files: dict[str, str], project: Project) -> None:
+    """Write changed generated files in place and remove stale ones (the dev server reloads what changed)."""
+    for rel, content in files.items():
+        target = project.docs / rel
+        if not holds(target, content):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8", newline="\n")
+    for name in GENERATED_DIRS:
+        for path in sorted((project.docs / name).rglob("*"), reverse=True):
+            rel = path.relative_to(project.docs).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()

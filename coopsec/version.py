@@ -4,7 +4,7 @@ It covers every module and data file of the package (names and bytes) and the ve
 read, fold, date and name the texts. It keys the conversion cache (a change anywhere in the package, in
 ``pipeline.py`` as much as in ``extract/``, makes the next build convert again) and is printed on every page
 as provenance, so that a page says which code made it. :func:`files_digest` also fingerprints what the site
-is rendered from (``pipeline.site_fingerprint``).
+is rendered from (``stamp.site_fingerprint``).
 """
 
 from __future__ import annotations

@@ -9,6 +9,6 @@ from pathlib import Path
 def on_pre_build(config, **kwargs):
     if os.environ.get("COOPSEC_SERVE"):  # set by coopsec.serve
         from coopsec.cli import print_report
-        from coopsec.pipeline import regenerate
+        from coopsec.serve import regenerate
 
         print_report(regenerate(Path(config.config_file_path).parent), quiet=True)

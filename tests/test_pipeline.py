@@ -8,7 +8,7 @@ import frontmatter
 import pytest
 from support import INTERPOL, address, copy_project
 
-from coopsec import pipeline
+from coopsec import pipeline, pool
 from coopsec.cli import main
 from coopsec.pipeline import Project, Thesauri, build, process
 
@@ -130,8 +130,8 @@ def test_processing_on_all_cores_gives_the_same_documents(project, monkeypatch):
     thesauri = Thesauri.load(target)
     sequential = process_corpus(target, thesauri, BuildReport())
     shutil.rmtree(target.cache)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
     report = BuildReport()
     parallel = process_corpus(target, thesauri, report)
     assert report.reconverted == 5
@@ -156,15 +156,13 @@ def test_rendering_on_two_cores_gives_the_same_files(project, monkeypatch):
     thesauri = Thesauri.load(target)
     sequential_report, parallel_report = BuildReport(), BuildReport()
     sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)  # threads other tests may have left
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)  # threads other tests may have left
     docs = process_corpus(target, thesauri, BuildReport())
-    with pipeline._fork_pool(len(docs)) as pool:
-        assert pool is not None
+    assert pool.worth_spreading(len(docs))  # the exports are written by a forked child
     assert render(docs, thesauri, 0, parallel_report) == sequential
     assert parallel_report == sequential_report
-    assert not pipeline._for_exports
 
 
 def site_unchanged(report) -> bool:
