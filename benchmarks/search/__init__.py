@@ -34,15 +34,21 @@ class Query:
     grades: dict[tuple[str, str], int]  # (page, anchor) -> grade
 
 
+def pages(path: Path = RELEVANCE) -> dict[str, str]:
+    """The relevance set's documents: their page, as built, for each name the set gives them."""
+    documents = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
+    return {str(name): f"corpus/documents/{address}.html" for name, address in documents.items()}
+
+
 def load_set(path: Path = RELEVANCE) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    documents = data["documents"]
+    page = pages(path)
     queries = []
     for entry in data["queries"]:
         grades = {}
         for key, grade in entry["relevant"].items():
             doc, _, anchor = str(key).partition("#")
-            grades[(f"corpus/documents/{documents[doc]}.html", anchor)] = int(grade)
+            grades[(page[doc], anchor)] = int(grade)
         queries.append(Query(entry["query"], entry["kind"], grades))
     return queries
 
