@@ -39,14 +39,13 @@ def test_node_unit_tests(tmp_path: Path) -> None:
 def test_relevance_floors() -> None:
     """MRR, nDCG@10 and recall@10 of the engine on the relevance set, and their lead over the hit count.
 
-    The baseline matches as the engine does (typos, phrases, exclusions, OU) and differs only in ranking, so
-    typo tolerance raised it too: the lead (0.056 and 0.066) is below the issue's 0.15, which is not met yet. The
-    hit count breaks its many ties in the index's order of documents, by address: dated addresses (oldest first)
-    happen to favour it a little more than the file names did (0.07)."""
+    The set is judged on the seeds and the 44 devset texts, indexed together (benchmarks.search.CORPORA).
+    The baseline matches as the engine does (typos, phrases, exclusions, OU) and differs only in ranking: its
+    lead (0.062 and 0.095) is below the issue's 0.15, which is not met yet."""
     results = evaluate()
     engine, base = results["bm25"]["mean"], results["hits"]["mean"]
-    assert engine["mrr"] >= 0.90
-    assert engine["ndcg@10"] >= 0.85
-    assert engine["recall@10"] >= 0.78
-    assert engine["mrr"] - base["mrr"] >= 0.05
-    assert engine["ndcg@10"] - base["ndcg@10"] >= 0.06
+    assert engine["mrr"] >= 0.88
+    assert engine["ndcg@10"] >= 0.81
+    assert engine["recall@10"] >= 0.75
+    assert engine["mrr"] - base["mrr"] >= 0.06
+    assert engine["ndcg@10"] - base["ndcg@10"] >= 0.09

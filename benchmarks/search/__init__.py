@@ -1,9 +1,10 @@
 """Search relevance: the relevance set of ``relevance.yml`` scored on the engine as built.
 
 The ranking is the site's own (``docs/assets/search.js``), run by node through ``rank.js`` on an
-index written by :func:`coopsec.publish.search.search_files` from the texts of ``corpus/``; nothing
-of the ranking is written again in Python. The baseline is the same index ranked by hit count
-(``{ranking: "hits"}``: units holding every word, metadata first, then documents with more hits).
+index written by :func:`coopsec.publish.search.search_files` from the texts of ``corpus/`` and of the
+development set ``benchmarks/devset/`` (:data:`CORPORA`); nothing of the ranking is written again in
+Python. The baseline is the same index ranked by hit count (``{ranking: "hits"}``: units holding every
+word, metadata first, then documents with more hits).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ RELEVANCE = HERE / "relevance.yml"
 RANK_JS = HERE / "rank.js"
 RANKINGS = ("bm25", "hits")
 DEPTH = 10
+CORPORA = ("corpus", "benchmarks/devset")  # the texts indexed, relative to the root: the seeds, then the devset
 
 
 @dataclass
@@ -32,34 +34,52 @@ class Query:
     grades: dict[tuple[str, str], int]  # (page, anchor) -> grade
 
 
+def pages(path: Path = RELEVANCE) -> dict[str, str]:
+    """The relevance set's documents: their page, as built, for each name the set gives them."""
+    documents = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
+    return {str(name): f"corpus/documents/{address}.html" for name, address in documents.items()}
+
+
 def load_set(path: Path = RELEVANCE) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    documents = data["documents"]
+    page = pages(path)
     queries = []
     for entry in data["queries"]:
         grades = {}
         for key, grade in entry["relevant"].items():
             doc, _, anchor = str(key).partition("#")
-            grades[(f"corpus/documents/{documents[doc]}.html", anchor)] = int(grade)
+            grades[(page[doc], anchor)] = int(grade)
         queries.append(Query(entry["query"], entry["kind"], grades))
     return queries
 
 
 def write_index(root: Path, out: Path) -> Path:
-    """The search index of ``root``'s corpus, written under ``out``; returns its data/search directory."""
-    from coopsec.addresses import ADDRESSES, assign_addresses, load_addresses
-    from coopsec.pipeline import Project, convert
+    """The search index of the texts of :data:`CORPORA` under ``root``, written under ``out``; returns its
+    data/search directory."""
     from coopsec.publish.search import SEARCH_DIR, search_files
 
-    project = Project(root)
-    docs = [convert(path, project) for path in sorted(project.corpus.glob("*.txt"))]
-    assign_addresses(docs, load_addresses(project.corpus / ADDRESSES))  # the pages' addresses, as published
-    for name, content in search_files(docs).items():
+    for name, content in search_files(load_documents(root)).items():
         if name.startswith(SEARCH_DIR + "/"):
             target = out / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
     return out / SEARCH_DIR
+
+
+def load_documents(root: Path = ROOT) -> list:
+    """The documents of :data:`CORPORA`, converted and at their pages' addresses: the seeds at the addresses
+    recorded in ``corpus/``, the devset texts at new ones (date and title) as a first build gives them."""
+    from coopsec.addresses import ADDRESSES, assign_addresses, load_addresses
+    from coopsec.pipeline import Project, convert
+
+    project = Project(root)
+    record = load_addresses(project.corpus / ADDRESSES)
+    docs = []
+    for corpus in CORPORA:
+        texts = [convert(path, project) for path in sorted((root / corpus).glob("*.txt"))]
+        assign_addresses(texts, record)  # in memory only: the devset texts take new addresses, none taken twice
+        docs += texts
+    return docs
 
 
 def rank(data: Path, queries: list[str], rankings: tuple[str, ...] = RANKINGS) -> dict[str, list[list[tuple]]]:

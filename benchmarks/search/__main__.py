@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import RANKINGS, evaluate, load_set
+from . import RANKINGS, evaluate, load_set, pages
 
 LABELS = {"bm25": "moteur (BM25F)", "hits": "référence (nombre de hits)"}
 
@@ -26,9 +26,10 @@ def main() -> None:
     print(f"{'écart':28}{engine['mrr'] - base['mrr']:+8.3f}{engine['ndcg@10'] - base['ndcg@10']:+10.3f}"
           f"{engine['recall@10'] - base['recall@10']:+11.3f}")
     if args.misses:
+        names = {page: name for name, page in pages().items()}
         for query, scores, found in zip(queries, results["bm25"]["queries"], results["bm25"]["found"], strict=True):
             if scores["mrr"] < 1:
-                top = [f"{page.rsplit('/', 1)[-1][:3]}#{anchor}" for page, anchor in found[:4]]
+                top = [f"{names.get(page, page)}#{anchor}" for page, anchor in found[:4]]
                 print(f"  {query.text!r} ({query.kind}): RR {scores['mrr']:.2f}, nDCG {scores['ndcg@10']:.2f}; "
                       f"en tête : {', '.join(top) or 'rien'}")
 

@@ -85,7 +85,8 @@
   var EXACT = 1; // weight of a hit on the word as typed
   var STEM = 0.75; // on another word of the same stem
   var PREFIX = 0.45; // on a word the last, partly typed, word begins
-  var CONTEXT = 0.3; // a word missing from a paragraph but in its document's title or metadata
+  var CONTEXT = 0.15; // a word missing from a paragraph but in its document's title or metadata (a paragraph
+  // holding the words itself comes first)
   var MAX_EXPANSION = 40; // words a partly typed last word may stand for, the most frequent first
   var FUZZY = 0.3; // on a word one edit away from a word the index lacks
   var FUZZY_FAR = 0.6; // times FUZZY, two edits away
