@@ -7,6 +7,7 @@ their anchors, with a short excerpt.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
@@ -22,6 +23,8 @@ from .markdown import (
     dump_yaml,
     escape,
     escape_title,
+    html_block,
+    html_link,
     index_address,
     link,
     theme_path,
@@ -124,25 +127,25 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _listing(page: str, found: Found) -> list[str]:
-    """Per document: a linked heading, its date, then its paragraphs with excerpts."""
+    """Per document: a linked heading (Markdown: it is in the page's table of contents), its date, then its
+    paragraphs with excerpts (HTML blocks)."""
     lines: list[str] = []
     for doc, mentions in found:
-        target = link(page, document_path(doc.slug))
         title = " ".join(doc.meta.title.split()) or doc.slug
-        lines += [f"## [{escape(title)}]({target})", ""]
+        lines += [f"## [{escape(title)}]({link(page, document_path(doc.slug))})", ""]
         if doc.meta.date:
-            lines += [document_time(doc), ""]
-        for mention in mentions:
-            label = _label(mention.number, mention.anchor)
-            lines.append(f"- [{label}]({target}#{mention.anchor}) : {escape(mention.excerpt)}")
-        lines.append("")
+            lines += [html_block([f"<p>{document_time(doc)}</p>"])]
+        target = html.escape(html_link(page, document_path(doc.slug)))
+        items = [f'<li><a href="{target}#{html.escape(mention.anchor)}">{_label(mention.number, mention.anchor)}</a>'
+                 f" : {html.escape(mention.excerpt, quote=False)}</li>" for mention in mentions]
+        lines.append(html_block(["<ul>", *items, "</ul>"]))
     return lines
 
 
 @cache
 def _label(number: str, anchor: str) -> str:
-    """The link text of a paragraph: its number, else its anchor (cached: paragraphs repeat them)."""
-    return f"§ {escape(number)}" if number else f"¶ {escape(anchor.removeprefix('a-'))}"
+    """The link text of a paragraph, as HTML: its number, else its anchor (cached: paragraphs repeat them)."""
+    return f"§ {html.escape(number)}" if number else f"¶ {html.escape(anchor.removeprefix('a-'))}"
 
 
 
