@@ -100,7 +100,6 @@ def index_address(from_path: str, **filters: str) -> str:
 
 
 @cache
-@cache
 def base36(number: int) -> str:
     """``number`` in base 36, the compact integers of the data the pages load (search shards, facets); cached:
     most numbers written are small gaps that repeat."""
@@ -113,6 +112,7 @@ def base36(number: int) -> str:
             return text
 
 
+@cache
 def _relative_path(from_dir: str, to_path: str) -> str:
     """``to_path`` relative to ``from_dir`` (cached: the pages sit in a few folders)."""
     directory, name = posixpath.split(to_path)
