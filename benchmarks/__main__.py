@@ -4,8 +4,9 @@
 
 Generates N texts in a temporary project, then measures, in one run: conversion
 throughput (one core, all cores), peak memory, the full build against a bare
-MkDocs build and Zensical, an incremental rebuild, output sizes and offline
-search and the filterable documents index in Chromium. Prints a table and writes the figures as JSON.
+MkDocs build, a bare MkDocs build of plain pages of the same texts and Zensical,
+an incremental rebuild, output sizes and offline search and the filterable documents index in Chromium.
+Prints a table and writes the figures as JSON.
 """
 
 from __future__ import annotations
@@ -27,7 +28,16 @@ from coopsec.project import BUNDLE_NAME
 from coopsec.publish.bundle import BUNDLE_FOLDER
 
 from .browser import search_timing
-from .builds import BenchmarkError, bare_mkdocs, full_build, incremental, sizes, worker, zensical_build
+from .builds import (
+    BenchmarkError,
+    bare_mkdocs,
+    full_build,
+    incremental,
+    plain_mkdocs,
+    sizes,
+    worker,
+    zensical_build,
+)
 from .conversion import conversion
 from .facets import facet_timing
 from .project import REPO, freeze_code, make_project
@@ -94,6 +104,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     measure("build", results, lambda: full_build(root))
     results["sizes"] = sizes(root)
     measure("mkdocs", results, lambda: bare_mkdocs(root))
+    measure("plain", results, lambda: plain_mkdocs(root))
     measure("zensical", results, lambda: zensical_build(root))
     measure("generate_profile", results, lambda: worker("profile_generate", tenth))
     measure("search", results, lambda: search_timing(root / "dist" / BUNDLE_NAME, workdir / "bundle"))

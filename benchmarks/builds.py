@@ -1,4 +1,4 @@
-"""Site builds of a benchmark project: full, bare MkDocs, Zensical, incremental, and output sizes."""
+"""Site builds of a benchmark project: full, bare MkDocs, plain pages, Zensical, incremental, and output sizes."""
 
 from __future__ import annotations
 
@@ -64,6 +64,15 @@ def bare_mkdocs(root: Path) -> dict[str, Any]:
     done = run(python("-m", "mkdocs", "build", "-q", "-d", str(root / BENCH_DIR / "mkdocs-site")), root)
     _check(done, "mkdocs build")
     return {"wall_s": done.seconds}
+
+
+def plain_mkdocs(root: Path) -> dict[str, Any]:
+    """``python -m mkdocs build -q`` on plain pages of the same texts (``benchmarks.worker plain_pages``)."""
+    pages = worker("plain_pages", root)
+    plain_root = Path(pages["root"])
+    done = run(python("-m", "mkdocs", "build", "-q"), plain_root)
+    _check(done, "mkdocs build (pages simples)")
+    return {"wall_s": done.seconds, "pages": pages["pages"]}
 
 
 def zensical_build(root: Path) -> dict[str, Any]:

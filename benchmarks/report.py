@@ -7,6 +7,7 @@ from typing import Any
 
 MIN_DOCS_PER_S = 500
 MAX_BUILD_RATIO = 1.3
+MAX_PLAIN_RATIO = 2.0  # full build over a bare MkDocs build of plain pages of the same texts
 MAX_FIRST_RESULT_MS = 1000
 MAX_LONG_TASK_MS = 200
 MAX_MEMORY_GROWTH = 1.25  # memory per document at N over memory per document at N/10
@@ -22,7 +23,8 @@ class Target:
 
 def targets(results: dict[str, Any]) -> list[Target]:
     """Each target of the brief, measured or not."""
-    return [_conversion(results), _memory(results), _build(results), _incremental(results), _search(results)]
+    return [_conversion(results), _memory(results), _build(results), _plain(results), _incremental(results),
+            _search(results)]
 
 
 def _conversion(results: dict[str, Any]) -> Target:
@@ -60,6 +62,19 @@ def _build(results: dict[str, Any]) -> Target:
     value = f"x{ratio:.2f}" if ratio else "—"
     return Target(
         "build complet / mkdocs nu", value, f"<= x{MAX_BUILD_RATIO}", ratio <= MAX_BUILD_RATIO if ratio else None
+    )
+
+
+def plain_ratio(results: dict[str, Any]) -> float | None:
+    full, plain = results.get("build", {}).get("wall_s"), results.get("plain", {}).get("wall_s")
+    return full / plain if full and plain else None
+
+
+def _plain(results: dict[str, Any]) -> Target:
+    ratio = plain_ratio(results)
+    value = f"x{ratio:.2f}" if ratio else "—"
+    return Target(
+        "build complet / pages simples", value, f"<= x{MAX_PLAIN_RATIO}", ratio <= MAX_PLAIN_RATIO if ratio else None
     )
 
 
@@ -126,11 +141,18 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
             ("profil conversion (N/10)", _hot(conversion["profile"])),
         ]
     build, bare, zensical = results.get("build", {}), results.get("mkdocs", {}), results.get("zensical", {})
+    plain = results.get("plain", {})
     if "wall_s" in build:
         phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in build["phases"].items())
         rows += [
             ("build complet", f"{build['wall_s']:.1f} s ({phases})"),
             ("mkdocs build nu", f"{bare['wall_s']:.1f} s" if "wall_s" in bare else bare.get("error", "—")),
+            (
+                "mkdocs build, pages simples",
+                f"{plain['wall_s']:.1f} s ({plain['pages']} pages : titre et paragraphes, recherche Material)"
+                if "wall_s" in plain
+                else plain.get("error", "—"),
+            ),
         ]
     if zensical:
         rows.append(
@@ -222,6 +244,7 @@ def as_json(results: dict[str, Any]) -> dict[str, Any]:
     return {
         **results,
         "build_ratio": build_ratio(results),
+        "plain_ratio": plain_ratio(results),
         "memory_growth": memory_growth(results),
         "targets": [asdict(target) for target in targets(results)],
     }

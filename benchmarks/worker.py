@@ -6,6 +6,8 @@
   (documents, seconds, peak memory);
 - ``build``: ``build(ROOT)``, with the time spent in each pipeline phase and the number of documents
   converted afresh (the others come from the conversion cache);
+- ``plain_pages``: write ROOT/.bench/plain, a bare MkDocs project of plain pages of the texts (title and
+  paragraphs, Material, its search plugin on, out of the navigation), the yardstick of the full build;
 - ``profile``, ``profile_generate``: cProfile of the conversion, of ``generate`` (conversion,
   enrichment and pages, on one core): the functions with the most own time, the coopsec functions with
   the most cumulative time.
@@ -26,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from coopsec import pipeline, pool
-from coopsec.model import BuildReport, Document, SourceError
+from coopsec.model import BuildReport, Document, SourceError, plain
+from coopsec.write.markdown import escape
 
 BUILD_PHASES = ("process_corpus", "render", "link_meetings", "stage_docs", "render_site", "make_bundle", "publish")
 """Functions of coopsec.pipeline timed during a build, when it has them (``render`` includes ``link_meetings``)."""
@@ -85,6 +88,41 @@ def build(root: Path) -> dict[str, Any]:
         "published": report.published,
         "peak_rss_mb": peak_rss_mb(),
     }
+
+
+PLAIN_CONFIG = """site_name: Textes
+use_directory_urls: false
+theme:
+  name: material
+  language: fr
+  font: false
+plugins:
+  - search
+nav:
+  - index.md
+not_in_nav: |
+  /textes/
+"""
+
+
+def plain_pages(root: Path) -> dict[str, Any]:
+    """A bare MkDocs project beside ROOT's: one plain page per text (``# title`` then its paragraphs)."""
+    project = pipeline.Project(root.resolve())
+    plain_root = project.root / ".bench" / "plain"
+    shutil.rmtree(plain_root, ignore_errors=True)
+    (plain_root / "docs" / "textes").mkdir(parents=True)
+    (plain_root / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (plain_root / "docs" / "index.md").write_text("# Textes\n", encoding="utf-8")
+    pages = 0
+    for path in sorted(project.corpus.glob("*.txt")):
+        try:
+            doc = pipeline.convert(path, project)
+        except SourceError:
+            continue
+        lines = [f"# {escape(doc.meta.title)}", *(escape(plain(block.text)) for block in doc.blocks())]
+        (plain_root / "docs" / "textes" / f"{doc.slug}.md").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        pages += 1
+    return {"root": str(plain_root), "pages": pages}
 
 
 def time_phases(names: tuple[str, ...]) -> dict[str, float]:
@@ -153,6 +191,7 @@ def _where(file: str, line: int, name: str) -> str:
 TASKS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "convert": convert,
     "build": build,
+    "plain_pages": plain_pages,
     "profile": profile,
     "profile_generate": profile_generate,
 }

@@ -174,8 +174,10 @@ def test_targets_verdicts() -> None:
         "conversion": {"single": {"docs_per_s": 650.0}},
         "build": {"wall_s": 30.0},
         "mkdocs": {"wall_s": 20.0},
+        "plain": {"wall_s": 10.0, "pages": 1000},
     }
     verdicts = {target.name: target.passed for target in targets(results)}
     assert verdicts["conversion, 1 cœur"] is True
     assert verdicts["build complet / mkdocs nu"] is False  # x1.5
+    assert verdicts["build complet / pages simples"] is False  # x3
     assert verdicts["recherche hors ligne"] is None

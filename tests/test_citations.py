@@ -190,8 +190,8 @@ def test_pages_and_data(thesauri: Thesauri, tmp_path: Path) -> None:
     docs = corpus(seed_corpus(tmp_path, ("citing_rabat.txt", text)), thesauri)
     rabat, alger = docs["citing-rabat"], docs[slug(CIMO)]
     page = document_page(rabat)
-    assert f"Rappelant la [Déclaration d'Alger]({alger.slug}.md) adoptée" in page
-    assert f"[ST 12838 2023 INIT]({slug(COUNCIL)}.md)" in page
+    assert f"Rappelant la <a href=\"{alger.slug}.html\">Déclaration d'Alger</a> adoptée" in page  # an HTML block
+    assert f'<a href="{slug(COUNCIL)}.html">ST 12838 2023 INIT</a>' in page
     assert "## Textes cités hors corpus { #cites-hors-corpus }" in page
     assert "- « résolution 2178 (2014) » : [§ 3](#p-3)" in page
     assert "- « Déclaration de Malte » : [§ 4](#p-4)" in page
@@ -250,6 +250,6 @@ def test_a_cited_paragraph_is_linked_to_its_anchor(thesauri: Thesauri, tmp_path:
     assert (second.wording, second.target, second.target_anchor) == (
         "point 99 de la Déclaration de Monaco", slug(INTERPOL), "")
     page = document_page(docs["lyon"])
-    assert f"[paragraphe P2A de la Déclaration de Monaco]({slug(INTERPOL)}.md#p-2a)" in page
-    assert f"[point 99 de la Déclaration de Monaco]({slug(INTERPOL)}.md)" in page
+    assert f'<a href="{slug(INTERPOL)}.html#p-2a">paragraphe P2A de la Déclaration de Monaco</a>' in page
+    assert f'<a href="{slug(INTERPOL)}.html">point 99 de la Déclaration de Monaco</a>' in page
     assert [c.label for c in docs[slug(INTERPOL)].cited_by] == ["§ 1", "§ 1"]

@@ -1,6 +1,7 @@
 """Theme and actor pages: indexes, per-theme and per-actor pages, links, escaping, determinism."""
 
 import frontmatter
+import markdown
 
 from coopsec.model import Actor, Block, Document, Mention, Metadata, Part, Source, Theme
 from coopsec.write.taxonomy import actor_pages, theme_pages
@@ -15,6 +16,11 @@ P2I = (
     "Exprimant leur préoccupation particulière devant les graves menaces que font peser sur la paix et la "
     "sécurité internationales l’extrémisme violent"
 )
+
+
+def rendered(page: str) -> str:
+    """The page's body as Python-Markdown renders it (MkDocs then writes ``.md`` links as ``.html``)."""
+    return markdown.markdown(frontmatter.loads(page).content, extensions=["attr_list", "md_in_html"])
 
 
 def make_doc(slug: str, title: str, day: str, blocks: list[Block]) -> Document:
@@ -76,16 +82,19 @@ def test_theme_page_links_documents_and_paragraph_anchors():
     assert frontmatter.loads(page)["title"] == "Terrorisme"
     assert "## [Déclaration finale](../documents/interpol.md)" in page
     assert "4 novembre 2014" in page
-    assert "- [§ P2I](../documents/interpol.md#p-2i) : …l’expansion des réseaux terroristes…" in page
-    assert "- [¶ 1](../documents/alger.md#a-1) : Convaincus que le terrorisme ne saurait…" in page
+    body = rendered(page)
+    assert ('<li><a href="../documents/interpol.html#p-2i">§ P2I</a> : …l’expansion des réseaux terroristes…</li>'
+            in body)
+    assert '<li><a href="../documents/alger.html#a-1">¶ 1</a> : Convaincus que le terrorisme ne saurait…</li>' in body
     assert "2 documents, 3 paragraphes." in page
     assert page.index("interpol.md") < page.index("alger.md")  # newest first
 
 
 def test_corpus_text_is_escaped():
     page = theme_pages(corpus(), [TERRORISM])["corpus/themes/terrorisme.md"]
-    assert "&lt;script&gt;" in page and "<script>" not in page
-    assert r"\*terrorisme\*" in page
+    body = rendered(page)
+    assert "&lt;script&gt;" in body and "<script>" not in body
+    assert "*terrorisme*" in body and "<em>" not in body
 
 
 def test_empty_theme_still_gets_a_page():
@@ -112,8 +121,9 @@ def test_actor_page_layout():
     page = actor_pages(corpus(), [NATO, MOROCCO])["corpus/acteurs/org-otan.md"]
     assert frontmatter.loads(page)["title"] == "OTAN"
     assert "Noms reconnus : NATO." in page
-    assert "- [§ P2I](../documents/interpol.md#p-2i) : l'OTAN" in page
-    assert "- [¶ 1](../documents/alger.md#a-1) : NATO" in page
+    body = rendered(page)
+    assert '<li><a href="../documents/interpol.html#p-2i">§ P2I</a> : l\'OTAN' in body
+    assert '<li><a href="../documents/alger.html#a-1">¶ 1</a> : NATO' in body
 
 
 def test_output_is_deterministic():

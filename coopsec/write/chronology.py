@@ -9,6 +9,7 @@ to it. Structured data is written as JSON-LD that can never close its
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 from itertools import groupby
@@ -17,7 +18,17 @@ from coopsec.doctypes import schema_type
 from coopsec.extract.dates import format_span_fr
 from coopsec.model import PLACE_SOURCES, Document, Meeting, Place, Theme, plain
 from coopsec.text import fold
-from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, escape, escape_attr, index_address, link
+from coopsec.write.markdown import (
+    CHRONOLOGY,
+    DATA_PAGE,
+    document_path,
+    escape,
+    escape_attr,
+    html_block,
+    html_link,
+    index_address,
+    link,
+)
 
 OTHER_EVENTS = "Autres événements datés"
 
@@ -58,10 +69,10 @@ def chronology_page(meetings: list[Meeting], docs: list[Document]) -> dict[str, 
         if str(year) in dated_years:  # the documents index, filtered on the texts of that year
             lines += [f"[Voir les documents de {year} dans l'index]({index_address(CHRONOLOGY, annee=str(year))})"
                       "{.coopsec-to-index}", ""]
-        lines += [entry for meeting in group for entry in _entry(meeting, titles)]
+        lines += _entries(list(group), titles)
     if others:
         lines += [f"## {OTHER_EVENTS}", ""]
-        lines += [entry for event in others for entry in _entry(event, titles)]
+        lines += _entries(others, titles)
     lines.append(jsonld_script(_item_list(cited, titles)))
     return {CHRONOLOGY: "\n".join(lines)}
 
@@ -85,15 +96,41 @@ def _intro(cited: list[Meeting], others: list[Meeting]) -> str:
     return f"{text} {data}"
 
 
+def _entries(meetings: list[Meeting], titles: dict[str, str]) -> list[str]:
+    """The list of a section's meetings: an HTML block (see ``markdown.py``) in the common case of several
+    entries each cited by a document of the corpus, else Markdown (a one-entry list or an entry without
+    sub-items is written differently by Python-Markdown)."""
+    if len(meetings) < 2 or not all(any(c.document in titles for c in m.sources) for m in meetings):
+        return [entry for meeting in meetings for entry in _entry(meeting, titles)]
+    items = []
+    for meeting in meetings:
+        cited = [citation for citation in meeting.sources if citation.document in titles]
+        sub = [f'<li><a href="{escape_attr(html_link(CHRONOLOGY, document_path(c.document), c.anchor))}">'
+               f"{html.escape(titles[c.document], quote=False)}</a> : "
+               f"« {html.escape(one_line(c.quote), quote=False)} »</li>" for c in cited]
+        items += ["<li>", f"<p>{_head(meeting, as_html=True)}</p>", "<ul>", *sub, "</ul>", "</li>"]
+    return [html_block(["<ul>", *items, "</ul>"])]
+
+
+def _head(meeting: Meeting, as_html: bool) -> str:
+    """What a meeting's entry says, as HTML or Markdown: its anchor, its dates, its name, its place and how its
+    date was inferred."""
+    def escaped(text: str) -> str:
+        return html.escape(text, quote=False) if as_html else escape(text)
+
+    dates = escaped(format_span_fr(meeting.span))
+    head = f'<a id="{escape_attr(meeting.id)}"></a>' + (f"<strong>{dates}</strong>" if as_html else f"**{dates}**")
+    head += " — " + escaped(one_line(meeting.name))
+    if where := place_text(meeting.place, meeting.name):
+        head += f" ({escaped(one_line(where))})"
+    if meeting.date_note:
+        head += f" — date déduite : {escaped(meeting.date_note)}"
+    return head
+
+
 def _entry(meeting: Meeting, titles: dict[str, str]) -> list[str]:
     """A list item for one meeting (place shown unless the name says it) and one sub-item per citation."""
-    head = f'- <a id="{escape_attr(meeting.id)}"></a>**{escape(format_span_fr(meeting.span))}** — '
-    head += escape(one_line(meeting.name))
-    if where := place_text(meeting.place, meeting.name):
-        head += f" ({escape(one_line(where))})"
-    if meeting.date_note:
-        head += f" — date déduite : {escape(meeting.date_note)}"
-    lines = [head]
+    lines = ["- " + _head(meeting, as_html=False)]
     for citation in meeting.sources:
         if citation.document in titles:
             target = link(CHRONOLOGY, document_path(citation.document), citation.anchor)

@@ -5,6 +5,14 @@ pipeline writes them all at once. Text taken from a corpus file must go
 through :func:`escape` (:func:`escape_attr` inside HTML attributes,
 :func:`escape_title` for a front-matter title) so
 that it is always shown as text, never run as HTML or Markdown.
+
+The long parts of the pages (listings, paragraphs) are written as blocks of HTML rather than Markdown:
+Python-Markdown passes a block of HTML through unchanged, so the page reads the same, and the hook
+``hooks/raw_html.py`` hands such blocks over without parsing them, which makes rendering several times
+faster. A block (:func:`html_block`) is one block-level element opened at the start of its first line and
+closed at the end of its last, with no blank line inside, written between blank lines; its text goes through
+:func:`html.escape` (not :func:`escape`: Markdown does not read it), its links are to ``.html`` pages
+(:func:`html_link`: MkDocs does not rewrite them).
 """
 
 from __future__ import annotations
@@ -74,13 +82,23 @@ def link(from_path: str, to_path: str, anchor: str = "") -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+def html_link(from_path: str, to_path: str, anchor: str = "") -> str:
+    """:func:`link` as MkDocs writes it in the page (``.html``), for an HTML block."""
+    target = _relative_path(posixpath.dirname(from_path), to_path).removesuffix(".md") + ".html"
+    return f"{target}#{anchor}" if anchor else target
+
+
+def html_block(lines: list[str]) -> str:
+    """An HTML block of the page (see above), from the lines of one element; ends with a blank line."""
+    return "\n".join(lines) + "\n"
+
+
 def index_address(from_path: str, **filters: str) -> str:
     """A link to the documents index pre-filtered (docs/assets/facets.js): ``../index.md#theme=terrorisme``."""
     state = "&".join(f"{key}={quote(value, safe='')}" for key, value in filters.items())
     return link(from_path, DOCUMENTS_INDEX, state)
 
 
-@cache
 @cache
 def base36(number: int) -> str:
     """``number`` in base 36, the compact integers of the data the pages load (search shards, facets); cached:
@@ -94,6 +112,7 @@ def base36(number: int) -> str:
             return text
 
 
+@cache
 def _relative_path(from_dir: str, to_path: str) -> str:
     """``to_path`` relative to ``from_dir`` (cached: the pages sit in a few folders)."""
     directory, name = posixpath.split(to_path)

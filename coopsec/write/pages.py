@@ -7,7 +7,8 @@ and the metadata panel) so that any Python-Markdown based engine renders it.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 
 from .. import doctypes
 from ..extract.dates import format_span_fr
@@ -15,7 +16,7 @@ from ..model import NOTE_CALL_RE, Block, Document, Part, TextCitation, plain
 from ..version import EXTRACTOR_VERSION
 from .cite import cite_panel
 from .display import document_date_fr
-from .markdown import document_path, dump_yaml, escape, escape_title, link
+from .markdown import document_path, dump_yaml, escape, escape_title, html_block, link
 
 
 def front_matter(doc: Document) -> dict:
@@ -138,7 +139,11 @@ def outside_corpus_section(doc: Document) -> str:
 
 def part_markdown(part: Part, with_heading: bool, links: dict[str, list[Span]] | None = None) -> str:
     """A part's blocks; with ``with_heading``, the part gets its own section and metadata line; ``links``: the
-    wordings of its paragraphs that link to other documents (:func:`citation_links`)."""
+    wordings of its paragraphs that link to other documents (:func:`citation_links`).
+
+    Headings are Markdown (they make the page's table of contents); paragraphs, lists and role sections are
+    HTML blocks (see ``markdown.py``), except where a footnote is called: the footnotes extension numbers
+    the calls and writes the notes, so those stay Markdown."""
     links = links or {}
     out = []
     shift = 0
@@ -151,42 +156,81 @@ def part_markdown(part: Part, with_heading: bool, links: dict[str, list[Span]] |
             out.append('<p class="part-meta">' + html.escape(" · ".join(f for f in facts if f)) + "</p>\n")
     if part.header:
         out.append(header_html(part.header))
-    depth = -1  # nesting of the list being written; -1 outside lists
-    role = ""  # role of the section being written (see ROLE_LABELS)
-    for block in part.blocks:
-        next_role = "" if block.kind == "heading" else block.role
-        if next_role != role:
-            if depth >= 0:
-                out.append("")
-                depth = -1
-            out.extend(_role_boundary(role, next_role))
-            role = next_role
-        if block.kind == "item":
-            if depth < 0:
-                out.append("")
-            depth = min(block.level, depth + 1)  # a list never starts deeper than its first level
-            out.append(block_markdown(block, shift, depth, links.get(block.anchor, ())))
-            continue
-        if depth >= 0:
-            out.append("")
-            depth = -1
-        out.append(block_markdown(block, shift, links=links.get(block.anchor, ())))
-        out.append("")
-    out.extend(_role_boundary(role, ""))
+    for role, run in groupby(part.blocks, key=lambda block: "" if block.kind == "heading" else block.role):
+        blocks = list(run)
+        if not role:
+            out += [_unit(unit, shift, links) for unit in _units(blocks)]
+        elif any(_calls_note(block) for block in blocks):
+            label = ROLE_LABELS[role]
+            out += [f'<section class="role role-{role}" aria-label="{label}" markdown="1">',
+                    f'<p class="role-label">{label}</p>\n']
+            out += [_unit_markdown(unit, shift, links) for unit in _units(blocks)]
+            out.append("</section>\n")
+        else:
+            label = ROLE_LABELS[role]
+            inner = [line for unit in _units(blocks) for line in _unit_html(unit, links)]
+            out.append(html_block([f'<section aria-label="{label}" class="role role-{role}">',
+                                   f'<p class="role-label">{label}</p>', *inner, "</section>"]))
     return "\n".join(out) + "\n"
 
 
 ROLE_LABELS = {"preamble": "Préambule", "operative": "Dispositif"}
 
 
-def _role_boundary(closing: str, opening: str) -> list[str]:
-    """Markdown lines that close the section of one role and open the next (md_in_html sections)."""
-    lines = ["", "</section>", ""] if closing else []
-    if opening:
-        label = ROLE_LABELS[opening]
-        lines += ["", f'<section class="role role-{opening}" aria-label="{label}" markdown="1">',
-                  f'<p class="role-label">{label}</p>', ""]
-    return lines
+def _units(blocks: list[Block]) -> Iterator[list[Block]]:
+    """Blocks as the units of a page: each heading or paragraph alone, consecutive list items together."""
+    for is_item, run in groupby(blocks, key=lambda block: block.kind == "item"):
+        if is_item:
+            yield list(run)
+        else:
+            yield from ([block] for block in run)
+
+
+def _calls_note(block: Block) -> bool:
+    return "\ue000" in block.text
+
+
+def _unit(unit: list[Block], shift: int, links: dict[str, list[Span]]) -> str:
+    """One unit outside role sections: Markdown for a heading or where a footnote is called, else HTML."""
+    if unit[0].kind == "heading" or any(_calls_note(block) for block in unit):
+        return _unit_markdown(unit, shift, links)
+    return html_block(_unit_html(unit, links))
+
+
+def _unit_markdown(unit: list[Block], shift: int, links: dict[str, list[Span]]) -> str:
+    """A heading, a paragraph or a list as Markdown, followed by a blank line."""
+    if unit[0].kind != "item":
+        return block_markdown(unit[0], shift, links=links.get(unit[0].anchor, ())) + "\n"
+    lines, depth = [], -1
+    for block in unit:
+        depth = min(block.level, depth + 1)  # a list never starts deeper than its first level
+        lines.append(block_markdown(block, shift, depth, links.get(block.anchor, ())))
+    return "\n".join(lines) + "\n"
+
+
+def _unit_html(unit: list[Block], links: dict[str, list[Span]]) -> list[str]:
+    """A paragraph or a list (nested as its Markdown would be) as the lines of HTML Python-Markdown writes."""
+    if unit[0].kind != "item":
+        return [f"<p>{_anchored(unit[0], html_inline(unit[0].text, links.get(unit[0].anchor, ())))}</p>"]
+    root: list[tuple[str, list]] = []
+    levels, depth = [root], -1  # the list being filled at each depth, and the depth of the last item
+    for block in unit:
+        depth = min(block.level, depth + 1)
+        if depth == len(levels):  # one level deeper: a list inside the previous item
+            levels.append(levels[-1][-1][1])
+        del levels[depth + 1:]
+        levels[depth].append((_anchored(block, html_inline(block.text, links.get(block.anchor, ()))), []))
+    return _list_lines(root)
+
+
+def _list_lines(items: list[tuple[str, list]]) -> list[str]:
+    lines = ["<ul>"]
+    for line, children in items:
+        if children:
+            lines += [f"<li>{line}<ul>", *_list_lines(children)[1:], "</li>"]  # as Python-Markdown writes it
+        else:
+            lines.append(f"<li>{line}</li>")
+    return [*lines, "</ul>"]
 
 
 def header_html(lines: list[str]) -> str:
@@ -201,16 +245,19 @@ def block_markdown(block: Block, shift: int = 0, depth: int = 0, links: Iterable
     text = inline(block.text, links)
     if block.kind == "heading":
         return "#" * min(6, max(2, block.level) + shift) + " " + text + "\n"
-    anchor = html.escape(block.anchor, quote=True)
-    if block.number:
-        marker = f'<a class="para-num" id="{anchor}" href="#{anchor}">{html.escape(block.number)}</a> '
-        line = marker + text
-    else:
-        line = (f'<span class="para-anchor" id="{anchor}"></span>{text} '
-                f'<a class="para-link" href="#{anchor}" aria-label="Lien vers ce paragraphe">¶</a>')
+    line = _anchored(block, text)
     if block.kind == "item":
         return "    " * depth + "- " + line
     return line
+
+
+def _anchored(block: Block, text: str) -> str:
+    """A paragraph's or item's text (Markdown or HTML) with its anchor: its number, else a ¶ link at its end."""
+    anchor = html.escape(block.anchor, quote=True)
+    if block.number:
+        return f'<a class="para-num" id="{anchor}" href="#{anchor}">{html.escape(block.number)}</a> {text}'
+    return (f'<span class="para-anchor" id="{anchor}"></span>{text} '
+            f'<a class="para-link" href="#{anchor}" aria-label="Lien vers ce paragraphe">¶</a>')
 
 
 def inline(text: str, links: Iterable[Span] = ()) -> str:
@@ -225,6 +272,25 @@ def inline(text: str, links: Iterable[Span] = ()) -> str:
         return "".join(out) + inline(text[done:])
     pieces = NOTE_CALL_RE.split(text)
     return "".join(escape(piece) if i % 2 == 0 else f"[^{piece}]" for i, piece in enumerate(pieces))
+
+
+def html_inline(text: str, links: Iterable[Span] = ()) -> str:
+    """:func:`inline` as HTML, for a block without footnote calls: escaped text, the spans of ``links`` made links
+    (their addresses are Markdown links: ``.md``)."""
+    out, done = [], 0
+    for start, end, address in sorted(links):
+        if start >= done:
+            target = html.escape(_html_address(address))
+            out += [html.escape(text[done:start], quote=False),
+                    f'<a href="{target}">{html_inline(text[start:end])}</a>']
+            done = end
+    return "".join(out) + html.escape(text[done:], quote=False)
+
+
+def _html_address(address: str) -> str:
+    """A Markdown link's address as MkDocs writes it: ``../x.md#a-1`` -> ``../x.html#a-1``."""
+    path, hash_, anchor = address.partition("#")
+    return path.removesuffix(".md") + (".html" if path.endswith(".md") else "") + hash_ + anchor
 
 
 def provenance(doc: Document) -> str:

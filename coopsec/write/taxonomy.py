@@ -7,6 +7,7 @@ their anchors, with a short excerpt.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
@@ -22,6 +23,8 @@ from .markdown import (
     dump_yaml,
     escape,
     escape_title,
+    html_block,
+    html_link,
     index_address,
     link,
     theme_path,
@@ -42,6 +45,7 @@ def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows = []
     found_by_id = _found(docs, lambda doc: doc.themes)
+    times = _times(docs)
     for theme in themes:
         found = found_by_id.get(theme.id, [])
         path = theme_path(theme.id)
@@ -50,7 +54,7 @@ def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
             body.append("Aucun document du corpus ne traite encore ce thème.")
         else:
             body += [_to_index(path, theme=theme.id), ""]
-        pages[path] = _page(theme.label, body + _listing(path, found))
+        pages[path] = _page(theme.label, body + _listing(path, found, times))
         rows.append(
             f"| [{escape(theme.label)}]({link(THEMES_INDEX, path)}) | {escape(theme.description)} "
             f"| {len(found)} | {_paragraphs(found)} |"
@@ -68,6 +72,7 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows: dict[str, list[str]] = {kind: [] for kind in KIND_SECTIONS}
     found_by_id = _found(docs, lambda doc: doc.actors)
+    times = _times(docs)
     for actor in sorted(actors, key=lambda actor: (fold(actor.label), actor.id)):
         found = found_by_id.get(actor.id, [])
         if not found:
@@ -80,7 +85,7 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
         body += [_counts(found), ""]
         if actor.kind in ACTOR_FACETS:
             body += [_to_index(path, **{ACTOR_FACETS[actor.kind]: actor.id}), ""]
-        pages[path] = _page(actor.label, [*body, *_listing(path, found)])
+        pages[path] = _page(actor.label, [*body, *_listing(path, found, times)])
         rows.setdefault(actor.kind, []).append(
             f"| [{escape(actor.label)}]({link(ACTORS_INDEX, path)}) | {len(found)} | {_paragraphs(found)} |"
         )
@@ -105,6 +110,11 @@ def _found(docs: list[Document], mentions_of: Callable[[Document], dict[str, lis
     return found
 
 
+def _times(docs: list[Document]) -> dict[str, str]:
+    """Slug -> the document's date as HTML, worked out once for all the pages that list the document."""
+    return {doc.slug: document_time(doc) for doc in docs if doc.meta.date}
+
+
 def _to_index(page: str, **filters: str) -> str:
     """A link to the documents index showing only the documents of this page."""
     return f"[Voir ces documents dans l'index]({index_address(page, **filters)}){{.coopsec-to-index}}"
@@ -123,26 +133,26 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' if count > 1 else ''}"
 
 
-def _listing(page: str, found: Found) -> list[str]:
-    """Per document: a linked heading, its date, then its paragraphs with excerpts."""
+def _listing(page: str, found: Found, times: dict[str, str]) -> list[str]:
+    """Per document: a linked heading (Markdown: it is in the page's table of contents), its date, then its
+    paragraphs with excerpts (HTML blocks); ``times``: the dates of the documents (:func:`_times`)."""
     lines: list[str] = []
     for doc, mentions in found:
-        target = link(page, document_path(doc.slug))
         title = " ".join(doc.meta.title.split()) or doc.slug
-        lines += [f"## [{escape(title)}]({target})", ""]
+        lines += [f"## [{escape(title)}]({link(page, document_path(doc.slug))})", ""]
         if doc.meta.date:
-            lines += [document_time(doc), ""]
-        for mention in mentions:
-            label = _label(mention.number, mention.anchor)
-            lines.append(f"- [{label}]({target}#{mention.anchor}) : {escape(mention.excerpt)}")
-        lines.append("")
+            lines += [html_block([f"<p>{times[doc.slug]}</p>"])]
+        target = html.escape(html_link(page, document_path(doc.slug)))
+        items = [f'<li><a href="{target}#{html.escape(mention.anchor)}">{_label(mention.number, mention.anchor)}</a>'
+                 f" : {html.escape(mention.excerpt, quote=False)}</li>" for mention in mentions]
+        lines.append(html_block(["<ul>", *items, "</ul>"]))
     return lines
 
 
 @cache
 def _label(number: str, anchor: str) -> str:
-    """The link text of a paragraph: its number, else its anchor (cached: paragraphs repeat them)."""
-    return f"§ {escape(number)}" if number else f"¶ {escape(anchor.removeprefix('a-'))}"
+    """The link text of a paragraph, as HTML: its number, else its anchor (cached: paragraphs repeat them)."""
+    return f"§ {html.escape(number)}" if number else f"¶ {html.escape(anchor.removeprefix('a-'))}"
 
 
 
