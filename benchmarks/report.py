@@ -53,29 +53,30 @@ def _memory(results: dict[str, Any]) -> Target:
 
 
 def build_ratio(results: dict[str, Any]) -> float | None:
-    full, bare = results.get("build", {}).get("wall_s"), results.get("mkdocs", {}).get("wall_s")
-    return full / bare if full and bare else None
-
-
-def _build(results: dict[str, Any]) -> Target:
-    ratio = build_ratio(results)
-    value = f"x{ratio:.2f}" if ratio else "—"
-    return Target(
-        "build complet / mkdocs nu", value, f"<= x{MAX_BUILD_RATIO}", ratio <= MAX_BUILD_RATIO if ratio else None
-    )
+    """The full build's wall time over a bare ``mkdocs build`` of the project's Markdown."""
+    return _over(results, "mkdocs")
 
 
 def plain_ratio(results: dict[str, Any]) -> float | None:
-    full, plain = results.get("build", {}).get("wall_s"), results.get("plain", {}).get("wall_s")
-    return full / plain if full and plain else None
+    """The full build's wall time over a bare ``mkdocs build`` of plain pages of the same texts."""
+    return _over(results, "plain")
+
+
+def _over(results: dict[str, Any], anchor: str) -> float | None:
+    full, other = results.get("build", {}).get("wall_s"), results.get(anchor, {}).get("wall_s")
+    return full / other if full and other else None
+
+
+def _build(results: dict[str, Any]) -> Target:
+    return _ratio_target("build complet / mkdocs nu", build_ratio(results), MAX_BUILD_RATIO)
 
 
 def _plain(results: dict[str, Any]) -> Target:
-    ratio = plain_ratio(results)
-    value = f"x{ratio:.2f}" if ratio else "—"
-    return Target(
-        "build complet / pages simples", value, f"<= x{MAX_PLAIN_RATIO}", ratio <= MAX_PLAIN_RATIO if ratio else None
-    )
+    return _ratio_target("build complet / pages simples", plain_ratio(results), MAX_PLAIN_RATIO)
+
+
+def _ratio_target(label: str, ratio: float | None, bound: float) -> Target:
+    return Target(label, f"x{ratio:.2f}" if ratio else "—", f"<= x{bound}", ratio <= bound if ratio else None)
 
 
 def _incremental(results: dict[str, Any]) -> Target:
