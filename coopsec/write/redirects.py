@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from coopsec.model import Document
+from coopsec.write.chronology import html_url
 from coopsec.write.markdown import document_path
 
 _PAGE = """\
@@ -33,6 +34,6 @@ _PAGE = """\
 def redirect_pages(redirects: dict[str, str], docs: list[Document]) -> dict[str, str]:
     """{path under docs/: page} for each former address, {former: current}, of the documents given."""
     titles = {doc.slug: doc.meta.title or doc.slug for doc in docs}
-    return {document_path(old).removesuffix(".md") + ".html": _PAGE.format(
+    return {html_url(document_path(old)): _PAGE.format(
                 title=escape(" ".join(titles[new].split())), target=f"{new}.html")
             for old, new in redirects.items()}
