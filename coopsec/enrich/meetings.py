@@ -349,10 +349,9 @@ def _placed_in_the_town_named(meetings: list[Meeting], doc: Document, places: Ga
     """A meeting placed in a country alone takes the town of that country its paragraph names, when it names
     only one ("le ministre s'est rendu en Tunisie. À Tunis, il a été reçu…"); a town named elsewhere in the
     text may be another stage of a visit, or another meeting's."""
-    texts = {block.anchor: plain(block.text) for block in doc.blocks() if block.anchor}
-    for meeting in meetings:
-        if meeting.kind != "meeting" or not meeting.place.country or meeting.place.city or meeting.place.via:
-            continue
+    bare = [m for m in meetings if m.kind == "meeting" and m.place.country and not (m.place.city or m.place.via)]
+    texts = {block.anchor: plain(block.text) for block in doc.blocks() if block.anchor} if bare else {}
+    for meeting in bare:
         towns = {place.city: place for citation in meeting.sources for match in
                  _PLACE_AT.finditer(texts.get(citation.anchor, ""))
                  if (place := places.resolve(match.group("place"), town_first=True))
