@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+from pathlib import Path
 
 import frontmatter
 import markdown
@@ -25,23 +26,26 @@ def _hook():
     return module
 
 
-@pytest.fixture(scope="module", name="pages")
-def fixture_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Every Markdown page MkDocs renders: generated from the seeds and 40 synthetic texts, and hand-written."""
+@pytest.fixture(scope="module", name="docs")
+def fixture_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A docs folder of every page MkDocs renders: generated from the seeds and 40 synthetic texts,
+    and hand-written (which include generated snippets)."""
     root = copy_project(tmp_path_factory.mktemp("render"))
     synthetic = tmp_path_factory.mktemp("synthetic")
     for path in generate_corpus(40, synthetic, seed=3):
         shutil.copy2(path, root / "corpus" / path.name)
-    files = generate(Project(root), 1700000000, BuildReport())
-    pages = {rel: text for rel, text in files.items() if rel.endswith(".md")}
-    pages.update({path.relative_to(ROOT / "docs").as_posix(): path.read_text(encoding="utf-8")
-                  for path in (ROOT / "docs").glob("*.md")})
-    return pages
+    for rel, text in generate(Project(root), 1700000000, BuildReport()).items():
+        target = root / "docs" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root / "docs"
 
 
-def test_pages_render_the_same_with_and_without_the_hook(pages: dict[str, str]) -> None:
+def test_pages_render_the_same_with_and_without_the_hook(docs: Path) -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
     extensions = [name for name in config["markdown_extensions"] if isinstance(name, str)]
+    config["mdx_configs"]["pymdownx.snippets"]["base_path"] = [str(docs)]
+    pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in docs.rglob("*.md")}
 
     def render(text: str, *more) -> tuple[str, list]:
         md = markdown.Markdown(extensions=[*extensions, *more], extension_configs=config["mdx_configs"])
