@@ -1,9 +1,12 @@
 """Theme and actor pages: indexes, per-theme and per-actor pages, links, escaping, determinism."""
 
+import re
+
 import frontmatter
 import markdown
 
 from coopsec.model import Actor, Block, Document, Mention, Metadata, Part, Source, Theme
+from coopsec.write.paging import PAGE_SIZE
 from coopsec.write.taxonomy import actor_pages, theme_pages
 
 TERRORISM = Theme("terrorisme", "Terrorisme", "La lutte contre le terrorisme.", ["terrorisme"])
@@ -80,14 +83,36 @@ def test_themes_index_lists_labels_descriptions_and_counts():
 def test_theme_page_links_documents_and_paragraph_anchors():
     page = theme_pages(corpus(), [TERRORISM])["corpus/themes/terrorisme.md"]
     assert frontmatter.loads(page)["title"] == "Terrorisme"
-    assert "## [Déclaration finale](../documents/interpol.md)" in page
-    assert "4 novembre 2014" in page
     body = rendered(page)
+    assert '<h2><a href="../documents/interpol.html">Déclaration finale</a></h2>' in body
+    assert "4 novembre 2014" in page
     assert ('<li><a href="../documents/interpol.html#p-2i">§ P2I</a> : …l’expansion des réseaux terroristes…</li>'
             in body)
     assert '<li><a href="../documents/alger.html#a-1">¶ 1</a> : Convaincus que le terrorisme ne saurait…</li>' in body
     assert "2 documents, 3 paragraphes." in page
-    assert page.index("interpol.md") < page.index("alger.md")  # newest first
+    assert page.index("interpol.html") < page.index("alger.html")  # newest first
+    assert "\n## " not in page  # one heading per document, out of the table of contents
+    assert "coopsec-pager" not in page  # two documents: one page
+
+
+def test_a_long_listing_is_cut_into_pages_linked_to_each_other():
+    many = [make_doc(f"d{n:03d}", f"Note {n}", f"2020-01-{n % 28 + 1:02d}", []) for n in range(PAGE_SIZE + 1)]
+    for doc in many:
+        doc.themes = {"terrorisme": [Mention("a-1", "le terrorisme", ["terrorisme"])]}
+    pages = theme_pages(many, [TERRORISM])
+    first, second = pages["corpus/themes/terrorisme.md"], pages["corpus/themes/terrorisme/page-2.md"]
+    assert set(pages) == {"corpus/themes/index.md", "corpus/themes/terrorisme.md",
+                          "corpus/themes/terrorisme/page-2.md"}
+    assert frontmatter.loads(second)["title"] == "Terrorisme — page 2 sur 2"
+    for page in (first, second):  # the counts are the whole listing's
+        assert f"{PAGE_SIZE + 1} documents, {PAGE_SIZE + 1} paragraphes." in page
+    listed = [re.findall(r'<h2><a href="([^"]+)"', page) for page in (first, second)]
+    assert len(listed[0]) == PAGE_SIZE and len(listed[1]) == 1
+    assert listed[1] == ["../../documents/d000.html"]  # 1 January, and first by name among that day's texts: last
+    assert '<span aria-current="page">Page 1 sur 2</span>' in first
+    assert '<a href="terrorisme/page-2.html" rel="next">Page suivante</a>' in first
+    assert '<a href="../terrorisme.html" rel="prev">Page précédente</a>' in second
+    assert "[Voir ces documents dans l'index](../../index.md#theme=terrorisme)" in second
 
 
 def test_corpus_text_is_escaped():

@@ -21,6 +21,7 @@ from .markdown import (
     escape,
     link,
 )
+from .paging import chunks, page_path, page_title, pager
 
 OVERVIEW = "corpus/apercu.md"
 """Generated overview included in the hand-written home page (pymdownx.snippets)."""
@@ -30,26 +31,31 @@ LATEST = 5
 
 
 def documents_index(docs: list[Document]) -> dict[str, str]:
-    """A table of every document, newest first."""
-    ordered = newest_first(docs)
-    rows = [
-        f"| {document_time(d) or '—'} | {escape(doctypes.label(d.meta.doc_type))} "
-        f"| [{escape(d.meta.title)}]({link(DOCUMENTS_INDEX, document_path(d.slug))}) "
-        f"| {escape(d.meta.place) or '—'} | {escape(d.meta.issuing_body) or '—'} |"
-        for d in ordered
-    ]
-    page = (
-        # a listing: engines with a built-in search index the documents themselves
-        "---\ntitle: Documents\nsearch:\n  exclude: true\n---\n\n"
-        "# Documents\n\n"
-        f"Le corpus compte {len(docs)} document{'s' if len(docs) != 1 else ''}, du plus récent au plus ancien.\n\n"
-        # filters, sort and pages drawn here by docs/assets/facets.js from data/facets.js; the plain
-        # table below stays for readers without JavaScript (the script hides it once its list is shown)
-        '<div id="coopsec-facets" class="coopsec-facets" hidden></div>\n\n'
-        '<div class="coopsec-doclist" markdown>\n\n'
-        "| Date | Type | Titre | Lieu | Émetteur |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n</div>\n"
-    )
-    return {DOCUMENTS_INDEX: page}
+    """A table of every document, newest first, cut into pages (:mod:`coopsec.write.paging`); the first page
+    also holds the filters drawn by docs/assets/facets.js, which replace the table."""
+    pages = chunks(newest_first(docs))
+    count = f"Le corpus compte {len(docs)} document{'s' if len(docs) != 1 else ''}, du plus récent au plus ancien."
+    result = {}
+    for number, ordered in enumerate(pages, 1):
+        path = page_path(DOCUMENTS_INDEX, number)
+        rows = [
+            f"| {document_time(d) or '—'} | {escape(doctypes.label(d.meta.doc_type))} "
+            f"| [{escape(d.meta.title)}]({link(path, document_path(d.slug))}) "
+            f"| {escape(d.meta.place) or '—'} | {escape(d.meta.issuing_body) or '—'} |"
+            for d in ordered
+        ]
+        # filters, sort and pages drawn here by docs/assets/facets.js from data/facets.js; the plain table
+        # below and its pages stay for readers without JavaScript (the script hides them once its list is shown)
+        facets = '<div id="coopsec-facets" class="coopsec-facets" hidden></div>\n\n' if number == 1 else ""
+        result[path] = (
+            # a listing: engines with a built-in search index the documents themselves
+            f"---\ntitle: {page_title('Documents', number, len(pages))}\nsearch:\n  exclude: true\n---\n\n"
+            f"# Documents\n\n{count}\n\n{facets}"
+            '<div class="coopsec-doclist" markdown>\n\n'
+            "| Date | Type | Titre | Lieu | Émetteur |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n</div>\n"
+            + "".join("\n" + nav for nav in pager(DOCUMENTS_INDEX, number, len(pages)))
+        )
+    return result
 
 
 def newest_first(docs: Iterable[Document]) -> list[Document]:

@@ -1,8 +1,11 @@
-"""Theme and actor pages: an index of each, and one page per theme or actor.
+"""Theme and actor pages: an index of each, and one listing per theme or actor.
 
-A theme or actor page lists the documents that treat the theme or name the
+A theme or actor listing gives the documents that treat the theme or name the
 actor, newest first, and under each one the paragraphs concerned, linked to
-their anchors, with a short excerpt.
+their anchors, with a short excerpt; it is cut into pages of a bounded size
+(:mod:`coopsec.write.paging`), the first at the theme's or actor's address.
+Each document is an HTML block with its own heading, out of the page's table
+of contents (which would otherwise hold one entry per document).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from .markdown import (
     link,
     theme_path,
 )
+from .paging import chunks, page_path, page_title, pager
 
 KIND_SECTIONS = {"country": "Pays", "organisation": "Organisations", "place": "Lieux"}
 KIND_LABELS = {"country": "Pays", "organisation": "Organisation", "place": "Lieu"}
@@ -49,12 +53,10 @@ def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
     for theme in themes:
         found = found_by_id.get(theme.id, [])
         path = theme_path(theme.id)
-        body = [escape(theme.description), "", _counts(found), ""]
+        intro = [escape(theme.description), "", _counts(found), ""]
         if not found:
-            body.append("Aucun document du corpus ne traite encore ce thème.")
-        else:
-            body += [_to_index(path, theme=theme.id), ""]
-        pages[path] = _page(theme.label, body + _listing(path, found, times))
+            intro.append("Aucun document du corpus ne traite encore ce thème.")
+        pages |= _listing_pages(path, theme.label, intro, {"theme": theme.id} if found else {}, found, times)
         rows.append(
             f"| [{escape(theme.label)}]({link(THEMES_INDEX, path)}) | {escape(theme.description)} "
             f"| {len(found)} | {_paragraphs(found)} |"
@@ -79,13 +81,12 @@ def actor_pages(docs: list[Document], actors: list[Actor]) -> dict[str, str]:
             continue
         path = actor_path(actor.id)
         other_names = [name for name in actor.aliases if name != actor.label]
-        body = [f"*{KIND_LABELS.get(actor.kind, actor.kind)}*", ""]
+        intro = [f"*{KIND_LABELS.get(actor.kind, actor.kind)}*", ""]
         if other_names:
-            body += ["Noms reconnus : " + ", ".join(escape(name) for name in other_names) + ".", ""]
-        body += [_counts(found), ""]
-        if actor.kind in ACTOR_FACETS:
-            body += [_to_index(path, **{ACTOR_FACETS[actor.kind]: actor.id}), ""]
-        pages[path] = _page(actor.label, [*body, *_listing(path, found, times)])
+            intro += ["Noms reconnus : " + ", ".join(escape(name) for name in other_names) + ".", ""]
+        intro += [_counts(found), ""]
+        filters = {ACTOR_FACETS[actor.kind]: actor.id} if actor.kind in ACTOR_FACETS else {}
+        pages |= _listing_pages(path, actor.label, intro, filters, found, times)
         rows.setdefault(actor.kind, []).append(
             f"| [{escape(actor.label)}]({link(ACTORS_INDEX, path)}) | {len(found)} | {_paragraphs(found)} |"
         )
@@ -133,20 +134,33 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' if count > 1 else ''}"
 
 
-def _listing(page: str, found: Found, times: dict[str, str]) -> list[str]:
-    """Per document: a linked heading (Markdown: it is in the page's table of contents), its date, then its
-    paragraphs with excerpts (HTML blocks); ``times``: the dates of the documents (:func:`_times`)."""
-    lines: list[str] = []
-    for doc, mentions in found:
-        title = " ".join(doc.meta.title.split()) or doc.slug
-        lines += [f"## [{escape(title)}]({link(page, document_path(doc.slug))})", ""]
-        if doc.meta.date:
-            lines += [html_block([f"<p>{times[doc.slug]}</p>"])]
-        target = html.escape(html_link(page, document_path(doc.slug)))
-        items = [f'<li><a href="{target}#{html.escape(mention.anchor)}">{_label(mention.number, mention.anchor)}</a>'
-                 f" : {html.escape(mention.excerpt, quote=False)}</li>" for mention in mentions]
-        lines.append(html_block(["<ul>", *items, "</ul>"]))
-    return lines
+def _listing_pages(first: str, title: str, intro: list[str], filters: dict[str, str], found: Found,
+                   times: dict[str, str]) -> dict[str, str]:
+    """The pages of one listing: ``intro`` (what the theme or actor is, counts), the link to the documents
+    index with ``filters`` (if any), the navigation between pages, this page's documents, the navigation
+    again."""
+    pages = chunks(found)
+    result = {}
+    for number, entries in enumerate(pages, 1):
+        path = page_path(first, number)
+        nav = pager(first, number, len(pages))
+        to_index = [_to_index(path, **filters), ""] if filters else []
+        body = [*intro, *to_index, *nav, *(_entry(path, doc, mentions, times) for doc, mentions in entries), *nav]
+        result[path] = _page(title, body, page_title(title, number, len(pages)))
+    return result
+
+
+def _entry(page: str, doc: Document, mentions: list[Mention], times: dict[str, str]) -> str:
+    """One document of a listing (an HTML block): its linked title as a heading, its date, then its paragraphs
+    with excerpts; ``times``: the dates of the documents (:func:`_times`)."""
+    title = html.escape(" ".join(doc.meta.title.split()) or doc.slug, quote=False)
+    target = html.escape(html_link(page, document_path(doc.slug)))
+    lines = ['<section class="coopsec-entry">', f'<h2><a href="{target}">{title}</a></h2>']
+    if doc.meta.date:
+        lines.append(f"<p>{times[doc.slug]}</p>")
+    items = [f'<li><a href="{target}#{html.escape(mention.anchor)}">{_label(mention.number, mention.anchor)}</a>'
+             f" : {html.escape(mention.excerpt, quote=False)}</li>" for mention in mentions]
+    return html_block([*lines, "<ul>", *items, "</ul>", "</section>"])
 
 
 @cache
@@ -156,9 +170,11 @@ def _label(number: str, anchor: str) -> str:
 
 
 
-def _page(title: str, body: list[str]) -> str:
-    """A Markdown page with front matter and a level-1 title."""
-    meta = {"title": escape_title(title), "search": {"exclude": True}}  # listings: engines index the documents
+def _page(title: str, body: list[str], front_title: str = "") -> str:
+    """A Markdown page with front matter (titled ``front_title``, else ``title``) and ``title`` as its level-1
+    title."""
+    front_title = front_title or title
+    meta = {"title": escape_title(front_title), "search": {"exclude": True}}  # listings: engines index the documents
     front = dump_yaml(meta).strip()
     return "\n".join(["---", front, "---", "", f"# {escape(title)}", "", *body]).rstrip() + "\n"
 

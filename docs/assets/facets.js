@@ -4,7 +4,8 @@
  * it loads data/facets.js (written by coopsec/write/facets.py) with a <script> tag whose URL is
  * computed from this script's own src, so it works from file:// too. The address holds the state
  * (corpus/index.html#type=note,lettre&annee=2023&tri=titre&page=2): AND across facets, OR within
- * one. Only one page of results is drawn at a time. Without JavaScript, the plain table stays.
+ * one. Only one page of results is drawn at a time. Without JavaScript, the plain table stays, cut into pages
+ * of its own (coopsec/write/paging.py).
  */
 (function () {
   "use strict";
@@ -409,8 +410,8 @@
     buildForm();
     update();
     root.hidden = false;
-    var plain = document.querySelector(".coopsec-doclist");
-    if (plain) plain.hidden = true;
+    var plain = document.querySelectorAll(".coopsec-doclist, .coopsec-pager"); // the plain table and its pages
+    for (var i = 0; i < plain.length; i++) plain[i].hidden = true;
     root.dataset.ready = "true";
     window.addEventListener("hashchange", function () {
       if (writing) {

@@ -21,6 +21,7 @@ from coopsec.model import Document, Metadata, Source
 from coopsec.write.facets import FACETS_DATA, facet_files
 from coopsec.write.indexes import documents_index
 from coopsec.write.markdown import DOCUMENTS_INDEX
+from coopsec.write.paging import PAGE_SIZE
 
 ROOT = Path(__file__).resolve().parents[2]
 READY = "#coopsec-facets[data-ready]"
@@ -193,6 +194,8 @@ def test_ten_thousand_documents_paginated_and_fast(open_view: Callable, big_inde
     page = open_index(view)
     assert status(page) == "10\u202f000 documents, page 1 sur 200."
     assert page.locator("#coopsec-facets tbody tr").count() == 50  # one page, never 10,000 rows
+    assert page.locator(".coopsec-doclist tbody tr").count() == PAGE_SIZE  # the plain table's first page
+    assert page.locator(".coopsec-pager").is_hidden()  # its pages' navigation, hidden with the table
     first = titles(page)
     page.get_by_role("button", name="Suivants").click()
     assert status(page) == "10\u202f000 documents, page 2 sur 200."
