@@ -7,8 +7,9 @@ import re
 from datetime import date
 
 from coopsec.model import Citation, DateSpan, Document, Meeting, Metadata, Place, Source, Theme
-from coopsec.write.chronology import chronology_page, document_jsonld
+from coopsec.write.chronology import chronology_page, document_jsonld, meeting_pages
 from coopsec.write.markdown import CHRONOLOGY
+from coopsec.write.paging import PAGE_SIZE
 
 ALGER = "000-declaration-d-alger"
 CLASI = "001-declaration-conjointe-ue-clasi"
@@ -290,3 +291,45 @@ def test_a_date_not_written_in_full_says_how_it_was_inferred() -> None:
     )
     assert ("**19 mars 2019** — Réunion des ministres (Rabat, Maroc) — date déduite : relative à la date du texte,"
             " verbe au futur\n") in page([inferred])
+
+
+def many_meetings(count: int, kind: str = "meeting") -> list[Meeting]:
+    """``count`` meetings (or events), two a day from 1 January 2020, each cited by the Algiers declaration."""
+    result = []
+    for n in range(count):
+        when = date.fromordinal(date(2020, 1, 1).toordinal() + n // 2)
+        ident = f"{when.isoformat()}-tunis-{kind}-{n}"
+        result.append(Meeting(ident, f"Réunion {n}", DateSpan(when, when, "day", ""), Place("Tunis"), kind=kind,
+                              sources=[Citation(ALGER, "a-1", QUOTE_VENISE)]))
+    return result
+
+
+def test_a_long_chronology_is_cut_into_pages_between_two_days():
+    meetings = many_meetings(PAGE_SIZE + 1) + many_meetings(3, kind="adoption")
+    files = chronology_page(meetings, seed_documents())
+    assert list(files) == [CHRONOLOGY, "corpus/chronologie/page-2.md"]
+    first, second = files.values()
+    # PAGE_SIZE (even) meetings fill page 1; the next one starts a new day, so it opens page 2, then the events
+    assert first.count('<a id="') == PAGE_SIZE
+    assert second.count('<a id="') == 1 + 3
+    events = second.index("## Autres événements datés")
+    assert second.index(f"-meeting-{PAGE_SIZE}") < events < second.index("-adoption-0")
+    assert "title: Chronologie des réunions — page 2 sur 2\n" in second
+    for text in (first, second):  # the counts are the chronology's
+        assert f"les {PAGE_SIZE + 1} réunions citées" in text
+    assert "../../corpus/documents/" not in second and f"../documents/{ALGER}.html#a-1" in second
+    pages = meeting_pages(meetings)
+    assert pages["2020-01-01-tunis-meeting-0"] == CHRONOLOGY
+    assert pages[f"2020-02-20-tunis-meeting-{PAGE_SIZE}"] == "corpus/chronologie/page-2.md"  # day 51 of 2020
+    assert pages["2020-01-01-tunis-adoption-0"] == "corpus/chronologie/page-2.md"
+    # old links chronologie.html#<id> are sent on from page 1: first day of each page of meetings, of events
+    assert '[[["2020-01-01",1],["2020-02-20",2]],[["2020-01-01",2]]]' in first
+    assert "ailleurs=" in second and "ailleurs=" in first
+
+
+def test_meetings_of_one_day_stay_on_one_page():
+    meetings = many_meetings(PAGE_SIZE)
+    meetings.append(many_meetings(PAGE_SIZE)[-1])  # a third meeting on the last day
+    meetings[-1].id += "-bis"
+    pages = meeting_pages(meetings)
+    assert set(pages.values()) == {CHRONOLOGY}

@@ -29,6 +29,7 @@ from coopsec.cli import main
 from coopsec.extract.read import MAX_BYTES, read_source
 from coopsec.model import Citation, DateSpan, Meeting, Place, SourceError
 from coopsec.write.data import meeting_record, meetings_csv
+from coopsec.write.markdown import CHRONOLOGY
 
 BUNDLE = pipeline.BUNDLE_NAME
 
@@ -436,7 +437,7 @@ def test_csv_cells_never_start_a_formula():
         place=Place("+33 1 23"),
         sources=[Citation("doc", "a-1", "@SUM(A1:A9)"), Citation("doc", "a-2", "-2+3")],
     )
-    record = meeting_record(meeting, {"doc": "Titre"})
+    record = meeting_record(meeting, {"doc": "Titre"}, CHRONOLOGY)
     [row] = list(csv.DictReader(io.StringIO(meetings_csv([record]))))
     assert row["name"] == '\'=HYPERLINK("http://evil.example","x")'
     assert row["place"] == "'+33 1 23"

@@ -29,8 +29,10 @@ from coopsec.write.markdown import (
     index_address,
     link,
 )
+from coopsec.write.paging import PAGE_SIZE, page_path, page_title, pager
 
 OTHER_EVENTS = "Autres événements datés"
+TITLE = "Chronologie des réunions"
 
 def html_url(path: str, anchor: str = "") -> str:
     """URL of a generated page: its path under docs/ (or a relative link) with ``.html`` for ``.md``."""
@@ -56,29 +58,102 @@ def jsonld_script(data: dict) -> str:
 
 
 def chronology_page(meetings: list[Meeting], docs: list[Document]) -> dict[str, str]:
-    """The chronology page: meetings by year, then other dated events, then JSON-LD."""
+    """The pages of the chronology: meetings by year, then other dated events, each page with its JSON-LD."""
     titles = {doc.slug: one_line(doc.meta.title) or doc.slug for doc in docs}
-    dated = sorted_meetings(meetings)
-    cited = [m for m in dated if m.kind == "meeting"]
-    others = [m for m in dated if m.kind != "meeting"]
-    lines = ["---", "title: Chronologie des réunions", "---", "", "# Chronologie des réunions", ""]
-    lines += [_intro(cited, others), ""]
+    pages = _cut(meetings)
+    cited = [m for page in pages for m in page if m.kind == "meeting"]
+    others = [m for page in pages for m in page if m.kind != "meeting"]
     dated_years = {doc.meta.date[:4] for doc in docs if doc.meta.date}
-    for year, group in groupby(cited, key=lambda m: m.span.start.year):
-        lines += [f"## {year}", ""]
-        if str(year) in dated_years:  # the documents index, filtered on the texts of that year
-            lines += [f"[Voir les documents de {year} dans l'index]({index_address(CHRONOLOGY, annee=str(year))})"
-                      "{.coopsec-to-index}", ""]
-        lines += _entries(list(group), titles)
-    if others:
-        lines += [f"## {OTHER_EVENTS}", ""]
-        lines += _entries(others, titles)
-    lines.append(jsonld_script(_item_list(cited, titles)))
-    return {CHRONOLOGY: "\n".join(lines)}
+    result = {}
+    position = 1
+    for number, entries in enumerate(pages, 1):
+        path = page_path(CHRONOLOGY, number)
+        title = page_title(TITLE, number, len(pages))
+        nav = pager(CHRONOLOGY, number, len(pages))
+        lines = ["---", f"title: {title}", "---", "", f"# {TITLE}", "", _intro(path, cited, others), "", *nav]
+        on_page = [m for m in entries if m.kind == "meeting"]
+        for year, group in groupby(on_page, key=lambda m: m.span.start.year):
+            lines += [f"## {year}", ""]
+            if str(year) in dated_years:  # the documents index, filtered on the texts of that year
+                lines += [f"[Voir les documents de {year} dans l'index]({index_address(path, annee=str(year))})"
+                          "{.coopsec-to-index}", ""]
+            lines += _entries(path, list(group), titles)
+        if len(on_page) < len(entries):
+            lines += [f"## {OTHER_EVENTS}", ""]
+            lines += _entries(path, entries[len(on_page):], titles)
+        lines += [*nav, jsonld_script(_item_list(path, on_page, position, len(cited), titles))]
+        if len(pages) > 1:
+            lines.append(_forward(pages) if number == 1 else FOLLOW)
+        result[path] = "\n".join(lines)
+        position += len(on_page)
+    return result
 
 
-def _intro(cited: list[Meeting], others: list[Meeting]) -> str:
-    data_link = link(CHRONOLOGY, DATA_PAGE)
+def meeting_pages(meetings: Iterable[Meeting]) -> dict[str, str]:
+    """Meeting id -> the path under docs/ of the chronology page that lists it."""
+    return {m.id: page_path(CHRONOLOGY, number) for number, entries in enumerate(_cut(meetings), 1) for m in entries}
+
+
+def _cut(meetings: Iterable[Meeting]) -> list[list[Meeting]]:
+    """The meetings in chronological order, then the other dated events, in pages of about
+    :data:`~coopsec.write.paging.PAGE_SIZE` entries (at least one page), cut only between two start days or
+    where the events begin: an entry's page then follows from its kind and its start date, which begins its id
+    (see :data:`FORWARD`)."""
+    dated = sorted_meetings(meetings)
+    pages: list[list[Meeting]] = [[]]
+    for meeting in [m for m in dated if m.kind == "meeting"] + [m for m in dated if m.kind != "meeting"]:
+        if len(pages[-1]) >= PAGE_SIZE and not _same_day(pages[-1][-1], meeting):
+            pages.append([])
+        pages[-1].append(meeting)
+    return pages
+
+
+def _same_day(one: Meeting, other: Meeting) -> bool:
+    """Both meetings, or both other events, starting the same day."""
+    return (one.kind == "meeting") == (other.kind == "meeting") and one.span.start == other.span.start
+
+
+FORWARD = """<script>
+(function () {
+  var id = decodeURIComponent(location.hash.slice(1)), day = id.slice(0, 10), found = [];
+  if (!/^\\d{4}-\\d\\d-\\d\\d$/.test(day) || document.getElementById(id)) return;
+  STARTS.forEach(function (starts) {
+    var page = 0;
+    starts.forEach(function (start) { if (start[0] <= day) page = start[1]; });
+    if (page > 1) found.push("page-" + page + ".html");
+  });
+  if (found.length) {
+    location.replace("chronologie/" + found[0] + (found[1] ? "?ailleurs=" + found[1] : "") + location.hash);
+  }
+})();
+</script>
+"""
+"""The script of page 1, the chronology's address before it had pages: an anchor it does not hold
+(``chronologie.html#<meeting id>``, from a document's structured data or an old link) is sent on to the page
+of meetings, then of events, whose first start day comes last before the day that begins the id
+(``STARTS``: the first start day of each page of meetings and of events)."""
+
+FOLLOW = """<script>
+(function () {
+  var id = decodeURIComponent(location.hash.slice(1)), other = /[?&]ailleurs=(page-\\d+\\.html)/.exec(location.search);
+  if (id && other && !document.getElementById(id)) location.replace(other[1] + location.hash);
+})();
+</script>
+"""
+"""The script of the other pages: an anchor sent here by page 1 but listed among the events goes on there."""
+
+
+def _forward(pages: list[list[Meeting]]) -> str:
+    """Page 1's :data:`FORWARD` script, with the first start day of each page of meetings and of events."""
+    by_kind: list[list] = [[], []]
+    for number, page in enumerate(pages, 1):
+        for kind, group in groupby(page, key=lambda m: m.kind != "meeting"):
+            by_kind[kind].append([next(group).span.start.isoformat(), number])
+    return FORWARD.replace("STARTS", json.dumps(by_kind, separators=(",", ":")))
+
+
+def _intro(page: str, cited: list[Meeting], others: list[Meeting]) -> str:
+    data_link = link(page, DATA_PAGE)
     data = f"Ces données sont aussi téléchargeables en JSON, CSV et iCalendar : voir [Données]({data_link})."
     if not cited:
         return f"Aucune réunion n’est citée par les textes du corpus. {data}"
@@ -91,21 +166,21 @@ def _intro(cited: list[Meeting], others: list[Meeting]) -> str:
     )
     if others:
         text += (
-            " Les autres événements datés (adoptions, signatures, publications) figurent à la fin de la page."
+            " Les autres événements datés (adoptions, signatures, publications) figurent à la fin de la chronologie."
         )
     return f"{text} {data}"
 
 
-def _entries(meetings: list[Meeting], titles: dict[str, str]) -> list[str]:
+def _entries(page: str, meetings: list[Meeting], titles: dict[str, str]) -> list[str]:
     """The list of a section's meetings: an HTML block (see ``markdown.py``) in the common case of several
     entries each cited by a document of the corpus, else Markdown (a one-entry list or an entry without
     sub-items is written differently by Python-Markdown)."""
     if len(meetings) < 2 or not all(any(c.document in titles for c in m.sources) for m in meetings):
-        return [entry for meeting in meetings for entry in _entry(meeting, titles)]
+        return [entry for meeting in meetings for entry in _entry(page, meeting, titles)]
     items = []
     for meeting in meetings:
         cited = [citation for citation in meeting.sources if citation.document in titles]
-        sub = [f'<li><a href="{escape_attr(html_link(CHRONOLOGY, document_path(c.document), c.anchor))}">'
+        sub = [f'<li><a href="{escape_attr(html_link(page, document_path(c.document), c.anchor))}">'
                f"{html.escape(titles[c.document], quote=False)}</a> : "
                f"« {html.escape(one_line(c.quote), quote=False)} »</li>" for c in cited]
         items += ["<li>", f"<p>{_head(meeting, as_html=True)}</p>", "<ul>", *sub, "</ul>", "</li>"]
@@ -128,12 +203,12 @@ def _head(meeting: Meeting, as_html: bool) -> str:
     return head
 
 
-def _entry(meeting: Meeting, titles: dict[str, str]) -> list[str]:
+def _entry(page: str, meeting: Meeting, titles: dict[str, str]) -> list[str]:
     """A list item for one meeting (place shown unless the name says it) and one sub-item per citation."""
     lines = ["- " + _head(meeting, as_html=False)]
     for citation in meeting.sources:
         if citation.document in titles:
-            target = link(CHRONOLOGY, document_path(citation.document), citation.anchor)
+            target = link(page, document_path(citation.document), citation.anchor)
             title = escape(titles[citation.document])
             lines.append(f"    - [{title}]({target}) : « {escape(one_line(citation.quote))} »")
     return [*lines, ""]
@@ -163,10 +238,11 @@ def _event(meeting: Meeting) -> dict:
     return event
 
 
-def _item_list(cited: list[Meeting], titles: dict[str, str]) -> dict:
-    """schema.org ``ItemList`` of the meetings, each with the documents citing it."""
+def _item_list(page: str, cited: list[Meeting], first: int, total: int, titles: dict[str, str]) -> dict:
+    """schema.org ``ItemList`` of the chronology's ``total`` meetings, with those of ``page`` (from position
+    ``first``), each with the documents citing it."""
     items = []
-    for position, meeting in enumerate(cited, start=1):
+    for position, meeting in enumerate(cited, start=first):
         slugs = dict.fromkeys(c.document for c in meeting.sources if c.document in titles)
         event = {**_event(meeting), "url": f"#{meeting.id}"}
         if slugs:
@@ -174,7 +250,7 @@ def _item_list(cited: list[Meeting], titles: dict[str, str]) -> dict:
                 {
                     "@type": "CreativeWork",
                     "name": titles[slug],
-                    "url": html_url(link(CHRONOLOGY, document_path(slug))),
+                    "url": html_url(link(page, document_path(slug))),
                 }
                 for slug in slugs
             ]
@@ -183,7 +259,7 @@ def _item_list(cited: list[Meeting], titles: dict[str, str]) -> dict:
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": "Chronologie des réunions",
-        "numberOfItems": len(items),
+        "numberOfItems": total,
         "itemListElement": items,
     }
 

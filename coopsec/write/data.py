@@ -16,7 +16,7 @@ import icalendar
 
 from coopsec.extract.dates import format_span_fr
 from coopsec.model import DateSpan, Document, Meeting, TextCitation
-from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings
+from coopsec.write.chronology import html_url, jsonld_script, meeting_pages, one_line, sorted_meetings
 from coopsec.write.cite import cite_files
 from coopsec.write.markdown import CHRONOLOGY, DATA_PAGE, document_path, link
 from coopsec.write.pages import front_matter
@@ -156,15 +156,16 @@ def data_files(
     titles = {doc.slug: one_line(doc.meta.title) or doc.slug for doc in docs}
     ordered = sorted_meetings(meetings)
     calendar_meetings = [m for m in ordered if m.kind == "meeting"]
-    cited = [meeting_record(m, titles) for m in calendar_meetings]
-    events = [meeting_record(m, titles) for m in ordered if m.kind != "meeting"]
+    pages = meeting_pages(ordered)
+    cited = [meeting_record(m, titles, pages[m.id]) for m in calendar_meetings]
+    events = [meeting_record(m, titles, pages[m.id]) for m in ordered if m.kind != "meeting"]
     documents = [document_record(doc) for doc in sorted(docs, key=lambda d: (d.meta.date, d.slug))]
     return {
         DOCUMENTS_JSON: _json(documents),
         MEETINGS_JSON: _json(cited),
         EVENTS_JSON: _json(events),
         MEETINGS_CSV: meetings_csv(cited),
-        MEETINGS_ICS: meetings_ics(calendar_meetings, titles, site_url, stamp or default_stamp(docs)),
+        MEETINGS_ICS: meetings_ics(calendar_meetings, titles, pages, site_url, stamp or default_stamp(docs)),
         DATA_PAGE: data_page(len(documents), len(cited), len(events)),
         **cite_files(docs),
     }
@@ -203,8 +204,9 @@ def cites_record(doc: Document, citation: TextCitation) -> dict:
     }
 
 
-def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
-    """The record of a meeting or event in ``meetings.json`` / ``events.json``."""
+def meeting_record(meeting: Meeting, titles: dict[str, str], page: str) -> dict:
+    """The record of a meeting or event in ``meetings.json`` / ``events.json``; ``page``: the chronology page
+    listing it."""
     start, end = meeting.span.iso()
     sources = [
         {
@@ -233,7 +235,7 @@ def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
         "confidence": meeting.confidence,
         "reason": meeting.reason,
         "date_source": meeting.date_note,
-        "url": html_url(CHRONOLOGY, meeting.id),
+        "url": html_url(page, meeting.id),
         "sources": sources,
     }
 
@@ -259,7 +261,8 @@ def csv_cell(value: str) -> str:
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
-def meetings_ics(meetings: list[Meeting], titles: dict[str, str], site_url: str, stamp: datetime) -> str:
+def meetings_ics(meetings: list[Meeting], titles: dict[str, str], pages: dict[str, str], site_url: str,
+                 stamp: datetime) -> str:
     """An RFC 5545 calendar of all-day events, one per meeting."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -267,11 +270,11 @@ def meetings_ics(meetings: list[Meeting], titles: dict[str, str], site_url: str,
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Chronologie des réunions")
     for meeting in meetings:
-        calendar.add_component(_vevent(meeting, titles, site_url, stamp))
+        calendar.add_component(_vevent(meeting, titles, pages[meeting.id], site_url, stamp))
     return calendar.to_ical().decode("utf-8")
 
 
-def _vevent(meeting: Meeting, titles: dict[str, str], site_url: str, stamp: datetime) -> icalendar.Event:
+def _vevent(meeting: Meeting, titles: dict[str, str], page: str, site_url: str, stamp: datetime) -> icalendar.Event:
     first, after = calendar_bounds(meeting.span)
     event = icalendar.Event()
     event.add("uid", f"{meeting.id}@coopsec")
@@ -284,7 +287,7 @@ def _vevent(meeting: Meeting, titles: dict[str, str], site_url: str, stamp: date
         event.add("location", ", ".join(dict.fromkeys(filter(None, (meeting.place.label, meeting.place.country)))))
     event.add("description", _description(meeting, titles, site_url))
     if site_url:
-        event.add("url", _absolute(site_url, html_url(CHRONOLOGY, meeting.id)))
+        event.add("url", _absolute(site_url, html_url(page, meeting.id)))
     return event
 
 
