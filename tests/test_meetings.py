@@ -822,6 +822,32 @@ def test_a_joint_declaration_made_in_a_town_implies_the_meeting_of_its_authors()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Le plan d'action, adopté le 12 mai 2021 lors de la conférence ministérielle de Rabat, est mis en œuvre.",
+         (("2021-05-12", "2021-05-12"), "Rabat", "Conférence ministérielle de Rabat")),
+        ("Les ministres ont signé hier à Tunis, à l'issue de leur 5e réunion, un mémorandum d'entente.",
+         (("2021-06-09", "2021-06-09"), "Tunis", "5e réunion")),
+        ("La déclaration publiée le 3 juin 2021 en marge du sommet des dirigeants est saluée.",
+         (("2021-06-03", "2021-06-03"), "", "Sommet des dirigeants")),
+    ],
+)
+def test_an_event_dated_at_a_meeting_dates_that_meeting(text: str, expected: tuple) -> None:
+    doc = make_doc("h", [Part("h", blocks=paragraphs(text))], "2021-06-10")
+    found = find_meetings(doc, PLACES)
+    assert [(m.span.iso(), m.place.city, m.name) for m in found if m.kind == "meeting"] == [expected]
+    if "hier" not in text:  # an event told relative to the text's day joins the meeting of that day
+        assert [m.span.iso() for m in found if m.kind == "event"] == [expected[0]]  # the event is kept too
+
+
+def test_a_meeting_after_another_text_is_not_the_dated_events() -> None:
+    text = ("Prend acte de la résolution adoptée le 6 décembre 2006, et se félicite du communiqué publié à l'issue"
+            " de la réunion du groupe de contact.")
+    found = find_meetings(make_doc("n", [Part("n", blocks=paragraphs(text))], "2007-01-20"), PLACES)
+    assert [m.kind for m in found] == ["event"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Les ministres saluent les réunions d'Ischia, les 10 et 11 avril, et de Toronto, les 23 et 24 avril 2018.",
          {(("2018-04-10", "2018-04-11"), "Ischia"), (("2018-04-23", "2018-04-24"), "Toronto")}),
         ("Rappelant les douzième et treizième Conférences, réunies respectivement en France, à Nice, en mai 2006,"

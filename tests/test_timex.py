@@ -61,6 +61,9 @@ def day(when: date, note: str = NOTE_RELATIVE) -> tuple:
         ("après-demain", day(D(2019, 3, 16))),
         ("aujourd'hui", day(THURSDAY)),
         ("Le rapport adopté ce jour", day(THURSDAY)),
+        ("Il est attendu cet après-midi à Accra", day(THURSDAY)),
+        ("Les ministres dîneront ce soir", day(THURSDAY)),
+        ("Ce matin, le comité a siégé", day(THURSDAY)),
         ("Les ministres se sont réunis mardi", day(D(2019, 3, 12))),
         ("Il a été reçu jeudi", day(THURSDAY)),  # on or before the anchor: the very day
         ("La réunion se tiendra mardi à Paris", day(D(2019, 3, 19), NOTE_FUTURE)),

@@ -75,6 +75,10 @@ _GROUP = re.compile(
 )
 """The group that wrote a joint text, right after its noun: "déclaration finale des ministres"."""
 _EVENT_NOUN = _any_word(*_WORDS["event_nouns"])
+_HELD_AT = re.compile(
+    rf"(?i:\b(?:{'|'.join(_WORDS['held_at'])}))\s*(?P<words>(?:[^\W\d]+['’]?\s*|\d+\s*\w*\s+){{0,3}})"
+)
+"""A word that ties a dated event to a meeting, and the few words (article, ordinal) before the meeting's noun."""
 _EVENT_VERBS = tuple((_any_word(*words), label) for label, words in _WORDS["event_verbs"].items())
 _RELATIVE_NOTES = {NOTE_RELATIVE, NOTE_FUTURE}
 UNDATED_EVENT = "Date du texte"
@@ -253,7 +257,7 @@ def _readings(
         if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
             reading = (elided, False)
         found.append(reading)
-        if implied := _implied_meeting(zone, reading[0]):
+        if implied := _implied_meeting(zone, reading[0]) or _meeting_held_at(zone, reading[0], places):
             found.append((implied, False))
         previous = zone, reading[0]
     years = [d for d in times if _bare_year(d)]
@@ -637,6 +641,30 @@ def _implied_meeting(zone: _Zone, event: Meeting) -> Meeting | None:
     reason = f"mot déclencheur « {zone.text[cue.start : cue.end]} » d’un groupe, faite dans une ville"
     return replace(event, name=name, kind="meeting", sources=list(event.sources), reason=reason,
                    confidence=_CUE_CONFIDENCE["people"] - INFERRED_DATE_COST)
+
+
+def _meeting_held_at(zone: _Zone, event: Meeting, places: Gazetteer) -> Meeting | None:
+    """The meeting a dated event happened at, named right after it: "la Déclaration de New York, adoptée le
+    19 septembre 2016 lors de la réunion de haut niveau", "ont adopté hier, au terme de leur 14e réunion"."""
+    if event.kind != "event":
+        return None
+    cues = _cues(zone)
+    nouns = {c.start: c for c in cues if c.kind == "meeting" and c.role == "noun"}
+    for match in _HELD_AT.finditer(zone.text, zone.start, zone.end):
+        words = match.group("words")
+        cue = next((nouns[match.start("words") + m.start()] for m in re.finditer(r"\S+", words)
+                    if match.start("words") + m.start() in nouns), None)
+        between = (zone.date.end, match.start()) if match.start() >= zone.date.end else (match.end(), zone.date.start)
+        if cue is None or _distance(zone, match.start(), match.end()) > ANAPHOR_REACH or any(
+                c.kind == "event" and between[0] <= c.start < between[1] for c in cues):
+            continue  # "adoptée le 6 décembre, et se félicite du communiqué publié à l'issue de la réunion"
+        held = " ".join(zone.text[match.start() : cue.end].split())
+        reason = f"{event.reason} ; « {held} » : réunion tenue ce jour-là"
+        name = _noun_name(zone, cue)
+        place = event.place if event.place.city else _place_in_name(name, places) or event.place
+        return replace(event, name=name, place=place, kind="meeting", sources=list(event.sources),
+                       reason=reason, confidence=round(event.confidence - INFERRED_DATE_COST, 2))
+    return None
 
 
 _CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "verb": 0.75, "people": 0.7}

@@ -38,7 +38,8 @@ _HALF_YEAR = 183
 _WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale="fr").items()}
 _WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, reverse=True))  # French names: no accents
 _APOSTROPHE = "['’ʼ]"
-_KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", *_WEEKDAYS)))
+_KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", "matin", "midi", "soir",
+                                 *_WEEKDAYS)))
 """Lowercase text that every relative expression holds ("demain" is in "lendemain", "jour" in "aujourd'hui"):
 one search of the lowered text, a quick test before the patterns."""
 _DIGIT = re.compile(r"\d")
@@ -64,7 +65,11 @@ _SINCE_REACH = 14
 _HABITUAL = re.compile(r"\b(?:chaque|tous|les?|du|au|un)\s+$", re.IGNORECASE)
 """Words before a weekday that make it no particular day: "chaque mardi", "du lundi au vendredi"."""
 
-_TODAY = re.compile(rf"\baujourd{_APOSTROPHE}\s?hui\b|\bce\s+jour\b(?!\s*[-‐]\s*l)", re.IGNORECASE)
+_TODAY = re.compile(
+    rf"\baujourd{_APOSTROPHE}\s?hui\b|\bce\s+jour\b(?!\s*[-‐]\s*l)|\b(?:ce\s+(?:matin|midi|soir)|cet\s+apr[eè]s[-‐\s]midi)\b",
+    re.IGNORECASE,
+)
+"""The text's own day, or a part of it ("cet après-midi", "ce soir")."""
 _DAY_SHIFT = re.compile(
     rf"(?<!\bd{_APOSTROPHE})(?<!\bde\s)\b(?:avant[-‐\s]hier|hier|apr[eè]s[-‐\s]demain|demain)\b", re.IGNORECASE
 )  # not "l'Europe de demain", "les menaces d'hier"
