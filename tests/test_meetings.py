@@ -1073,3 +1073,14 @@ def test_the_place_a_relative_ou_takes_up_is_the_meetings():
         "sécurité des frontières. À Niamey, elle a aussi rencontré les autorités de transition."))], "2019-03-14")
     meeting = by_kind(find_meetings(doc, PLACES), "meeting")[days("2019-03-11", "2019-03-12")]
     assert (meeting.place.city, meeting.place.country) == ("Niamey", "Niger")
+
+
+def test_a_town_the_reference_data_lacks_is_known_by_the_country_written_with_it() -> None:
+    assert PLACES.resolve("Gammarth (Tunisie)") == Place("Gammarth", "Tunisie", "ville nommée avec son pays")
+    assert PLACES.resolve("Gammarth") is None  # without its country, a capitalised word may be anything
+    assert PLACES.resolve("la délégation (Tunisie)") is None
+    text = ("Ils rappellent les conférences de Sousse, du 3 au 5 mai 2016, et de Gammarth, en Tunisie,"
+            " du 7 au 9 juin 2017.")
+    doc = make_doc("u", [Part("u", blocks=paragraphs(text))], "2018-01-10")
+    found = {m.span.iso(): m.place.city for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {("2016-05-03", "2016-05-05"): "Sousse", ("2017-06-07", "2017-06-09"): "Gammarth"}

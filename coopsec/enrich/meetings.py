@@ -164,6 +164,8 @@ _DAY_LINE = re.compile(r"[\s:.,–—-]*")
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
+_COUNTRY_AFTER = re.compile(rf"\s*,\s*(?:en|au|aux)\s+({_CAP}(?:[\s-]+{_CAP})*)(?=\s*[,;.)]|\s+(?:du|le|les|en)\b)")
+"""The country written after a town: "de Nusa Dua, en Indonésie, du 7 au 10 novembre"."""
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
@@ -595,7 +597,7 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     if not (match := _ELIDED.match(zone.text, zone.start) or _PRONOUN_OF.search(zone.text, zone.start,
                                                                                   zone.date.start)):
         return None
-    place = places.resolve(match.group("place"), town_first=True) or Place()
+    place = _resolve(places, match.group("place"), zone.text, match.end("place"), town_first=True) or Place()
     if not place.city:
         place = _place(zone, [], places, Place()) or place
     if not place:
@@ -876,8 +878,8 @@ def _resolve(places: Gazetteer, words: str, text: str, end: int, town_first: boo
     seat of the organisation named last before "au siège de l'organisation"."""
     if _SEAT_ANAPHOR.fullmatch(words.strip()):
         return places.last_seat(text[: end - len(words)])
-    if bracket := _BRACKET.match(text, end):
-        words = f"{words} ({bracket.group(1)})"
+    if bracket := _BRACKET.match(text, end) or _COUNTRY_AFTER.match(text, end):
+        words = f"{words} ({bracket.group(1)})"  # "Nusa Dua, en Indonésie" as "Nusa Dua (Indonésie)"
     found = places.resolve(words, town_first=town_first)
     while found is None and " " in words.strip():  # "Nouakchott Les ministres" -> "Nouakchott"
         words = words.rsplit(None, 1)[0]
