@@ -165,13 +165,13 @@ class Gazetteer:
             return Place("", "", source, self.regions[key])
         towns = towns_named(key) if key not in self.organisations else ()
         if not towns:
-            return self._unlisted_town(words, key, country_hint)
+            return self._unlisted_town(words, key, country_hint, source)
         hinted = [town for town in towns if country_name(town.country) == country_hint] or [
             town for town in towns if country_name(town.country) in self.focus]
         town = (hinted or list(towns))[0]
         return Place(_with_article(display_name(words), town), country_hint or country_name(town.country), source)
 
-    def _unlisted_town(self, words: str, key: str, country: str) -> Place | None:
+    def _unlisted_town(self, words: str, key: str, country: str, source: str) -> Place | None:
         """A town too small for the reference data, told by the country written with it ("Nusa Dua
         (Indonésie)"): a name of at most ``MAX_UNLISTED_WORDS`` capitalised words, no organisation's."""
         names = words.split()
@@ -179,7 +179,7 @@ class Gazetteer:
             return None
         if not all(name[:1].isupper() or name in _PARTICLES for name in names):
             return None
-        return Place(display_name(words), country, "ville nommée avec son pays")
+        return Place(display_name(words), country, source)
 
     def focused(self, actor_ids: Iterable[str]) -> Gazetteer:
         """The same reference data, preferring the towns of the countries among ``actor_ids`` (a text's actors):
