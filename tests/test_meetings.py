@@ -383,7 +383,7 @@ def test_same_meeting_in_two_paragraphs_is_one_entry() -> None:
         ),
         (
             "Le COSI s'est réuni le 5 mai 2015.",
-            ("meeting", days("2015-05-05"), "", "Réunion du COSI"),
+            ("meeting", days("2015-05-05"), "Bruxelles", "Réunion du COSI"),  # the COSI sits in Brussels
         ),
         (
             "Les travaux de la (XVIème) Conférence Ministérielle, tenue à Lisbonne les 3 et 4 juin 2016, ont "
@@ -700,7 +700,8 @@ def test_a_meeting_under_way_on_the_texts_day_took_place_where_the_text_is_dated
     meetings = by_kind(find_meetings(doc, PLACES), "meeting")
     assert (meetings[days("2011-03-10")].place.city, meetings[days("2011-03-10")].place.source) == (
         "Addis-Abeba", "date du texte")
-    assert not meetings[days("2011-02-02")].place
+    recalled = meetings[days("2011-02-02")].place  # not the dateline's: the seat of the body whose clause it is
+    assert (recalled.city, recalled.source) == ("Addis-Abeba", "siège")
 
 
 @pytest.mark.parametrize(
@@ -1084,3 +1085,20 @@ def test_a_town_the_reference_data_lacks_is_known_by_the_country_written_with_it
     doc = make_doc("u", [Part("u", blocks=paragraphs(text))], "2018-01-10")
     found = {m.span.iso(): m.place.city for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
     assert found == {("2016-05-03", "2016-05-05"): "Sousse", ("2017-06-07", "2017-06-09"): "Gammarth"}
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Adoptée par le Conseil de sécurité des Nations unies à sa 9001e séance, le 3 mars 2022.", "New York"),
+        ("Le Conseil de l'Atlantique Nord de l'OTAN s'est réuni le 2 mars 2022 en session extraordinaire.",
+         "Bruxelles"),
+        ("Les ministres de l'UE ont tenu une réunion en visioconférence le 2 mars 2022.", ""),
+        ("Le sommet de l'Union africaine s'est ouvert le 2 mars 2022.", ""),  # a summit travels
+        ("La session de l'OTAN, le 2 mars 2022, s'est tenue à Madrid.", "Madrid"),  # a written place wins
+    ],
+)
+def test_a_sitting_of_a_standing_body_is_held_at_its_seat_unless_told_otherwise(text: str, city: str) -> None:
+    doc = make_doc("s", [Part("s", blocks=paragraphs(text))], "2022-03-10")
+    (meeting,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
+    assert meeting.place.city == city

@@ -75,6 +75,8 @@ _GROUP = re.compile(
 )
 """The group that wrote a joint text, right after its noun: "déclaration finale des ministres"."""
 _EVENT_NOUN = _any_word(*_WORDS["event_nouns"])
+_SITTING = _any_word(*_WORDS["sittings"])
+_TRAVELLING = _any_word(*_WORDS["travelling"])
 _HELD_AT = re.compile(
     rf"(?i:\b(?:{'|'.join(_WORDS['held_at'])}))\s*(?P<words>(?:[^\W\d]+['’]?\s*|\d+\s*\w*\s+){{0,3}})"
 )
@@ -244,7 +246,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                      if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
     if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
-    return merge_meetings([_placed_in_the_town_named(meetings, doc, places)])
+    meetings = [_at_the_seat(m, places) for m in _placed_in_the_town_named(meetings, doc, places)]
+    return merge_meetings([meetings])
 
 
 def _readings(
@@ -366,6 +369,18 @@ def _placed_in_the_town_named(meetings: list[Meeting], doc: Document, places: Ga
             town = next(iter(towns.values()))
             meeting.place = Place(town.city, town.country, "ville du pays")
     return meetings
+
+
+def _at_the_seat(meeting: Meeting, places: Gazetteer) -> Meeting:
+    """A sitting of a standing body that nothing else placed is held at the seat of the organisation its
+    clause names last: "Adoptée par le Conseil de sécurité des Nations unies à sa 8667e séance" sat in New
+    York. Not a meeting whose name says it travels (a summit, a conference, a ministerial)."""
+    if meeting.kind != "meeting" or meeting.place or not meeting.sources:
+        return meeting
+    if not _SITTING.match(meeting.name.lstrip("0123456789eèmr ")) or _TRAVELLING.search(meeting.name):
+        return meeting
+    seat = places.last_seat(meeting.sources[0].quote)
+    return replace(meeting, place=seat) if seat else meeting
 
 
 def _day(iso: str) -> date | None:
