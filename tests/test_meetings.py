@@ -1102,3 +1102,12 @@ def test_a_sitting_of_a_standing_body_is_held_at_its_seat_unless_told_otherwise(
     doc = make_doc("s", [Part("s", blocks=paragraphs(text))], "2022-03-10")
     (meeting,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
     assert meeting.place.city == city
+
+
+@pytest.mark.parametrize("verb", ["a séjourné", "a enfin séjourné", "s'est ensuite rendue", "a également visité"])
+def test_a_visit_verb_may_hold_an_adverb_after_its_auxiliary(verb: str) -> None:
+    text = f"La délégation {verb} à Cotonou les 15 et 16 février 2023."
+    doc = make_doc("a", [Part("a", blocks=paragraphs(text))], "2023-03-01")
+    (meeting,) = find_meetings(doc, PLACES)
+    expected = ("meeting", ("2023-02-15", "2023-02-16"), "Cotonou")
+    assert (meeting.kind, meeting.span.iso(), meeting.place.city) == expected

@@ -64,8 +64,16 @@ _WORDS = word_lists("meeting-words")
 
 _MEETING_NOUN = _any_word(*_WORDS["meeting_nouns"])
 _ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
-_MEETING_VERB = _any_word(*_WORDS["meeting_verbs"])
-_VISIT_VERB = _any_word(*_WORDS["visit_verbs"])
+_ADVERB = rf"(?:{'|'.join(_WORDS['adverbs'])})"
+
+
+def _with_adverb(verb: str) -> str:
+    """``verb`` (a regex) with room for an adverb after its first word: "s'est ensuite rendu"."""
+    return verb.replace(r"\s+", rf"\s+(?:{_ADVERB}\s+)?", 1)
+
+
+_MEETING_VERB = _any_word(*map(_with_adverb, _WORDS["meeting_verbs"]))
+_VISIT_VERB = _any_word(*map(_with_adverb, _WORDS["visit_verbs"]))
 _PEOPLE = _any_word(*_WORDS["people"])
 _BUILDING = re.compile(rf"(?i:\b(?:{'|'.join(_WORDS['venue_heads'])})(?:\s+\w+)?\s+(?:des|de|du|d['’])\s*)$")
 """The head of a building's name, just before a meeting noun: "Centre international de | conférences"."""
