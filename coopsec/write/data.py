@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import icalendar
 
@@ -170,7 +171,7 @@ def data_files(
     }
 
 
-def document_record(doc: Document) -> dict:
+def document_record(doc: Document) -> dict[str, Any]:
     """The record of a document in ``documents.json``: its front matter, page URL and dated events."""
     events = sorted_meetings(m for m in doc.meetings if m.kind != "meeting")
     return {
@@ -187,7 +188,7 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def cites_record(doc: Document, citation: TextCitation) -> dict:
+def cites_record(doc: Document, citation: TextCitation) -> dict[str, str]:
     """One item of a document's ``cites``: what is cited, where, and the cited document if the corpus has it."""
     return {
         "kind": citation.kind,
@@ -203,7 +204,7 @@ def cites_record(doc: Document, citation: TextCitation) -> dict:
     }
 
 
-def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
+def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict[str, Any]:
     """The record of a meeting or event in ``meetings.json`` / ``events.json``."""
     start, end = meeting.span.iso()
     sources = [
@@ -238,7 +239,7 @@ def meeting_record(meeting: Meeting, titles: dict[str, str]) -> dict:
     }
 
 
-def meetings_csv(records: list[dict]) -> str:
+def meetings_csv(records: list[dict[str, Any]]) -> str:
     """One row per meeting, RFC 4180: header, quoted as needed, CRLF line ends, no formula (OWASP)."""
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
@@ -268,7 +269,8 @@ def meetings_ics(meetings: list[Meeting], titles: dict[str, str], site_url: str,
     calendar.add("x-wr-calname", "Chronologie des réunions")
     for meeting in meetings:
         calendar.add_component(_vevent(meeting, titles, site_url, stamp))
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")
 
 
 def _vevent(meeting: Meeting, titles: dict[str, str], site_url: str, stamp: datetime) -> icalendar.Event:
@@ -333,7 +335,7 @@ def _parse_iso(text: str) -> date | None:
     return None
 
 
-def _json(data: list[dict]) -> str:
+def _json(data: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -420,7 +422,7 @@ def _fields_section(title: str, intro: str, fields: dict[str, tuple[str, str]]) 
     return [f"## {title}", "", intro, "", "| Champ | Type | Description |", "| --- | --- | --- |", *rows, ""]
 
 
-def _dataset(files: list[tuple[str, str, str]]) -> dict:
+def _dataset(files: list[tuple[str, str, str]]) -> dict[str, Any]:
     """schema.org ``Dataset`` describing the downloads."""
     formats = {"JSON": "application/json", "CSV": "text/csv", "iCalendar": "text/calendar"}
     return {

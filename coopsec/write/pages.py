@@ -9,17 +9,18 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import Any
 
 from .. import doctypes
 from ..extract.dates import format_span_fr
-from ..model import NOTE_CALL_RE, Block, Document, Part, TextCitation, plain
+from ..model import NOTE_CALL_RE, Block, CitedBy, Document, Part, TextCitation, plain
 from ..version import EXTRACTOR_VERSION
 from .cite import cite_panel
 from .display import document_date_fr
 from .markdown import document_path, dump_yaml, escape, escape_title, html_block, link
 
 
-def front_matter(doc: Document) -> dict:
+def front_matter(doc: Document) -> dict[str, Any]:
     """The page's front matter, in schema order (see ``schema.FRONT_MATTER``)."""
     meta = doc.meta
     return {
@@ -43,7 +44,7 @@ def front_matter(doc: Document) -> dict:
     }
 
 
-def dump_front_matter(data: dict) -> str:
+def dump_front_matter(data: dict[str, Any]) -> str:
     return "---\n" + dump_yaml(data, width=1000) + "---\n"
 
 
@@ -109,7 +110,7 @@ def cited_by_section(doc: Document) -> str:
     if not doc.cited_by:
         return ""
     page = document_path(doc.slug)
-    by_document: dict[str, list] = {}
+    by_document: dict[str, list[CitedBy]] = {}
     for entry in doc.cited_by:
         by_document.setdefault(entry.document, []).append(entry)
     lines = ['## Cité par { #cite-par }', ""]
@@ -208,11 +209,15 @@ def _unit_markdown(unit: list[Block], shift: int, links: dict[str, list[Span]]) 
     return "\n".join(lines) + "\n"
 
 
+HtmlItem = tuple[str, list["HtmlItem"]]
+"""A list item as HTML, and the items of the list nested in it."""
+
+
 def _unit_html(unit: list[Block], links: dict[str, list[Span]]) -> list[str]:
     """A paragraph or a list (nested as its Markdown would be) as the lines of HTML Python-Markdown writes."""
     if unit[0].kind != "item":
         return [f"<p>{_anchored(unit[0], html_inline(unit[0].text, links.get(unit[0].anchor, ())))}</p>"]
-    root: list[tuple[str, list]] = []
+    root: list[HtmlItem] = []
     levels, depth = [root], -1  # the list being filled at each depth, and the depth of the last item
     for block in unit:
         depth = min(block.level, depth + 1)
@@ -223,7 +228,7 @@ def _unit_html(unit: list[Block], links: dict[str, list[Span]]) -> list[str]:
     return _list_lines(root)
 
 
-def _list_lines(items: list[tuple[str, list]]) -> list[str]:
+def _list_lines(items: list[HtmlItem]) -> list[str]:
     lines = ["<ul>"]
     for line, children in items:
         if children:
