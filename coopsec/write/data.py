@@ -16,6 +16,7 @@ from typing import Any
 import icalendar
 
 from coopsec.extract.dates import format_span_fr
+from coopsec.fields import FIELDS
 from coopsec.model import DateSpan, Document, Meeting, TextCitation
 from coopsec.write.chronology import html_url, jsonld_script, one_line, sorted_meetings
 from coopsec.write.cite import cite_files
@@ -31,33 +32,8 @@ MEETINGS_ICS = "data/meetings.ics"
 PRODID = "-//coopsec//chronologie//FR"
 CSV_SEPARATOR = " | "
 
-DOCUMENT_FIELDS = {
-    "slug": ("texte", "Identifiant stable du document, repris dans l’adresse de sa page."),
-    "url": ("texte", "Adresse de la page du document, relative à la racine du site."),
-    "title": ("texte", "Titre du document, en minuscules accentuées quand le texte l’écrit en capitales."),
-    "title_source": ("texte", "Le titre tel que le texte l’écrit (souvent en capitales), avant correction."),
-    "doc_type": ("texte", "Nature du texte : déclaration, note, lettre, compte rendu, article…"),
-    "date": ("date ISO 8601", "Date du document (`AAAA-MM-JJ`, ou `AAAA-MM` si seul le mois est connu)."),
-    "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),
-    "place": ("texte", "Lieu où le texte a été établi ou adopté."),
-    "issuing_body": ("texte", "Instance ou autorité émettrice."),
-    "references": ("liste de textes", "Cotes et références du document (ex. `12838/23`)."),
-    "classification": ("texte", "Marque de classification ou de diffusion, vide s’il n’y en a pas."),
-    "languages": ("liste de codes", "Langues du texte (codes ISO 639-1, ex. `fr`)."),
-    "participants": ("liste de textes", "Participants ou signataires cités par le texte."),
-    "guessed": ("liste de champs", "Champs déduits automatiquement du texte (non corrigés à la main)."),
-    "extractor_version": ("texte", "Version de l’extracteur qui a produit ces données."),
-    "themes": ("liste d’identifiants", "Thèmes traités par le document."),
-    "actors": ("liste d’identifiants", "Pays, organisations et lieux nommés par le document."),
-    "meetings": ("liste d’identifiants", "Réunions citées par le document (voir `meetings.json`)."),
-    "events": ("liste d’identifiants", "Autres événements datés cités par le document (voir `events.json`)."),
-    "source": ("objet", "Fichier source : `file` (chemin dans le corpus) et `sha256` (empreinte)."),
-    "cites": ("liste d’objets", "Textes que le document cite, dans l’ordre de lecture, du corpus ou hors corpus "
-              "(voir le champ `cites`)."),
-    "cited_by": ("liste d’objets", "Paragraphes d’autres documents du corpus qui citent celui-ci "
-                 "(voir le champ `cited_by`)."),
-}
-"""Field -> (type, French description) of each record of ``documents.json``."""
+DOCUMENT_FIELDS = {field.name: (field.type_fr, field.help) for field in FIELDS}
+"""Field -> (type, French description) of each record of ``documents.json``, from the field table."""
 
 CITES_FIELDS = {
     "kind": ("texte", "Ce qui est cité : `déclaration`, `communiqué`, `conclusions`, `plan d'action`… (par le "

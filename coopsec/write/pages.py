@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import Any
 
-from .. import doctypes
+from .. import doctypes, fields
 from ..extract.dates import format_span_fr
 from ..model import NOTE_CALL_RE, Block, CitedBy, Document, Part, TextCitation, plain
 from ..version import EXTRACTOR_VERSION
@@ -21,20 +21,9 @@ from .markdown import document_path, dump_yaml, escape, escape_title, html_block
 
 
 def front_matter(doc: Document) -> dict[str, Any]:
-    """The page's front matter, in schema order (see ``schema.FRONT_MATTER``)."""
+    """The page's front matter: the fields of the table that it holds, in their order (``coopsec/fields.py``)."""
     meta = doc.meta
-    return {
-        "title": meta.title,
-        "title_source": meta.title_source,
-        "doc_type": meta.doc_type,
-        "date": meta.date,
-        "date_text": meta.date_text,
-        "place": meta.place,
-        "issuing_body": meta.issuing_body,
-        "references": meta.references,
-        "classification": meta.classification,
-        "languages": meta.languages,
-        "participants": meta.participants,
+    worked_out = {
         "themes": sorted(doc.themes),
         "actors": sorted(doc.actors),
         "meetings": sorted({m.id for m in doc.meetings if m.kind == "meeting"}),
@@ -42,6 +31,7 @@ def front_matter(doc: Document) -> dict[str, Any]:
         "extractor_version": EXTRACTOR_VERSION,
         "guessed": sorted(meta.guessed),
     }
+    return {name: worked_out[name] if name in worked_out else getattr(meta, name) for name in fields.FRONT_MATTER}
 
 
 def dump_front_matter(data: dict[str, Any]) -> str:
@@ -73,16 +63,19 @@ def document_page(doc: Document, extra: str = "") -> str:
 
 
 def metadata_panel(doc: Document) -> str:
-    """A definition list with the document's metadata, in French."""
+    """A definition list with the document's metadata, in French: the fields with a label in the field table,
+    then the source file."""
     meta = doc.meta
+    shown = {
+        "doc_type": doctypes.label(meta.doc_type),
+        "date": document_date_fr(doc),
+        "references": ", ".join(meta.references),
+        "participants": "; ".join(meta.participants) if len(meta.participants) <= 3 else
+        f"{len(meta.participants)} participants (voir le texte)",
+    }
     rows = [
-        ("Type", doctypes.label(meta.doc_type)),
-        ("Date", document_date_fr(doc)),
-        ("Lieu", meta.place),
-        ("Émetteur", meta.issuing_body),
-        ("Références", ", ".join(meta.references)),
-        ("Participants", "; ".join(meta.participants) if len(meta.participants) <= 3 else
-         f"{len(meta.participants)} participants (voir le texte)"),
+        *((field.label, shown[field.name] if field.name in shown else getattr(meta, field.name))
+          for field in fields.FIELDS if field.label),
         ("Fichier source", doc.source.path),
         ("Empreinte SHA-256", doc.source.sha256),
     ]
