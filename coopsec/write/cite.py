@@ -15,9 +15,9 @@ import re
 from typing import Any
 
 from coopsec.doctypes import csl_type
+from coopsec.extract.document_date import document_date_fr
 from coopsec.model import Document
 from coopsec.write.chronology import html_url, one_line
-from coopsec.write.display import document_date_fr
 from coopsec.write.markdown import document_path, escape_attr, link
 
 

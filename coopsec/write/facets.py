@@ -24,9 +24,9 @@ from typing import Any
 from slugify import slugify
 
 from .. import doctypes
+from ..extract.document_date import document_date_fr
 from ..model import Actor, Document, Theme
 from ..text import fold
-from .display import document_date_fr
 from .indexes import newest_first
 from .markdown import DOCUMENTS_INDEX, base36, index_address, link
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from .. import doctypes, fields
 from ..extract.dates import format_span_fr
+from ..extract.document_date import document_date_fr
 from ..model import NOTE_CALL_RE, Block, CitedBy, Document, Part, TextCitation, plain
 from ..version import EXTRACTOR_VERSION
 from .cite import cite_panel
-from .display import document_date_fr
 from .markdown import document_path, dump_yaml, escape, escape_title, html_block, link
 
 
