@@ -171,14 +171,13 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
         return doc
 
     missing = [(path, key) for path, key in keyed if cached[key] is None]
-    for (_, key), result in zip(missing, spread(process_and_store, missing), strict=True):
-        cached[key] = result
+    converted = dict(zip([key for _, key in missing], spread(process_and_store, missing), strict=True))
     cache.prune({key for _, key in keyed})
     report.reconverted = len(missing)
     docs: dict[str, Document] = {}
     for path, key in keyed:
         name = path.relative_to(project.corpus).as_posix()
-        result = cached[key]
+        result = cached[key] or converted[key]
         if isinstance(result, Diagnostic):
             report.failed.append(name)
             report.diagnostics.append(result)

@@ -11,6 +11,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from ..data import word_lists
 from ..doctypes import DEFAULT, DOCUMENT_TYPES
 from ..gazetteer import display_name, place_key, towns_named
 from ..model import Body, DateSpan, Metadata, Part, plain
@@ -43,7 +44,18 @@ _TOWN_BEFORE_END = re.compile(r",\s*([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\
 """The town before a heading line's closing date, after a comma: ``…, Addis-Abeba (Éthiopie), ``."""
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _PARENTHESIS_OR_COUNTRY = re.compile(r"\s*(?:\([^)]*\)|,\s*[^,]{2,30})\s*$")
-_ORIGIN = re.compile(r"^Origine\s*:\s*(.+)$", re.IGNORECASE)
+_BODIES = word_lists("issuing-bodies")
+_ORIGINS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"^{re.escape(entry['field'])}\s*:\s*(.+)$", re.IGNORECASE), entry["body"])
+    for entry in _BODIES["origin_fields"]
+]
+"""Header fields naming a text's service (``Origine : Présidence``), with the issuing body each stands for."""
+_RECIPIENT = re.compile("|".join(map(re.escape, _BODIES["letter_recipient_lines"])))
+"""A line opening a letter's recipient (« À »), after the sender's."""
+_BODY_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, _BODIES['body_words']))})\b", re.IGNORECASE)
+"""A word naming a body or a meeting: the header line holding it names the issuing body."""
+_ORDINAL = re.compile(r"^\d+\s*(?:e|ème|eme|è)\s+")
+"""An ordinal opening a meeting's name (``12e Conférence…``), left out of the issuing body."""
 _PUBLISHED = re.compile(r"^Publié le\b", re.IGNORECASE)
 
 def extract_metadata(body: Body, override: dict[str, Any]) -> Metadata:
@@ -256,14 +268,15 @@ def issuing_body(body: Body) -> str:
         return ""
     header = [plain(line).replace("*", "").strip() for line in body.parts[0].header]
     for line in header:
-        if match := _ORIGIN.match(line):
-            return f"Conseil de l'Union européenne ({match.group(1).strip()})"
+        for origin, issuer in _ORIGINS:
+            if match := origin.match(line):
+                return issuer.format(match.group(1).strip())
     for line, following in pairwise(header):
-        if re.fullmatch(r"(?:A|À)", following) and line.isupper():
+        if _RECIPIENT.fullmatch(following) and line.isupper():
             return _title_case(line)
     for line in header:
-        if re.search(r"\b(?:conférence|conseil|comité|assemblée|sommet|réunion)\b", line, re.IGNORECASE):
-            cleaned = re.sub(r"^\d+\s*(?:e|ème|eme|è)\s+", "", line)
+        if _BODY_WORD.search(line):
+            cleaned = _ORDINAL.sub("", line)
             return cleaned[0].upper() + cleaned[1:]
     return ""
 
