@@ -198,6 +198,20 @@ def test_a_date_written_in_full_earlier_in_the_paragraph_gives_the_context() -> 
     assert found(text, THURSDAY, 2019)[1][1:] == day(D(2016, 7, 4), NOTE_CONTEXT)
 
 
+def test_the_context_year_never_puts_a_date_before_the_date_that_gave_it() -> None:
+    # Written on 5 July 2023: an attack of December 2018 recalled in passing does not send the visit of
+    # "le 12 avril" back to April 2018; the year nearest the text's day is taken.
+    text = "Elle a rappelé l'attentat du 17 décembre 2018. Le 12 avril, elle a visité le bureau de Salé."
+    assert found(text, D(2023, 7, 5))[1][1:] == day(D(2023, 4, 12), NOTE_ANCHOR_YEAR)
+    text = ("Prenant acte des conclusions de la réunion tenue à Lyon les 9 et 10 avril 2024, et des orientations"
+            " arrêtées par le Comité, réuni les 28 et 29 janvier ;")
+    assert found(text, D(2025, 3, 6))[1][1:] == (D(2025, 1, 28), D(2025, 1, 29), "day", NOTE_ANCHOR_YEAR)
+    text = "La réunion du 12 mars 2016 a préparé celle du 4 juillet."  # forward: the context's year
+    assert found(text, D(2023, 7, 5))[1][1:] == day(D(2016, 7, 4), NOTE_CONTEXT)
+    text = "Elle a rappelé l'attentat du 17 décembre 2018. Le 12 avril, elle a visité le bureau de Salé."
+    assert found(text, None)[1][1:] == day(D(2018, 4, 12), NOTE_CONTEXT)  # no text date to prefer
+
+
 def test_last_year_said_in_words_gives_the_year_of_the_dates_after_it() -> None:
     # Written on 21 November 2018: "l'an dernier" is 2017, and so is the September it speaks of, though the
     # September nearest to the text's day is 2018's; "l'an prochain" puts July in 2019, not in July 2018.
