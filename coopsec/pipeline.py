@@ -215,7 +215,7 @@ def convert(path: Path, project: Project) -> Document:
     override = load_override(path.with_suffix(".yml"), source.path.removesuffix(".txt") + ".yml")
     doc = Document(slug=page_name(path), source=source)
     doc.parts, doc.footnotes = body.parts, body.footnotes
-    doc.meta = extract_metadata(body, override.values)
+    doc.meta = extract_metadata(body, override.values, source.path)
     guesses = [d for d in body.diagnostics if d.field not in override.values]  # overridden: no longer a guess
     doc.diagnostics = source.diagnostics + diagnostics + guesses + override.diagnostics
     if doc.meta.guessed:
