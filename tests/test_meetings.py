@@ -1111,3 +1111,9 @@ def test_a_visit_verb_may_hold_an_adverb_after_its_auxiliary(verb: str) -> None:
     (meeting,) = find_meetings(doc, PLACES)
     expected = ("meeting", ("2023-02-15", "2023-02-16"), "Cotonou")
     assert (meeting.kind, meeting.span.iso(), meeting.place.city) == expected
+
+
+def test_a_town_named_after_a_word_for_its_site_is_the_place() -> None:
+    text = "La réunion du groupe s'est tenue le 19 mars 2024 sur la base aérienne de Ramstein (Allemagne)."
+    (meeting,) = find_meetings(make_doc("b", [Part("b", blocks=paragraphs(text))], "2024-04-04"), PLACES)
+    assert (meeting.place.city, meeting.place.country) == ("Ramstein", "Allemagne")

@@ -21,6 +21,7 @@ from coopsec.extract.timex import (
     NOTE_FUTURE,
     NOTE_LAST,
     NOTE_NEXT,
+    NOTE_NEXT_IN_FUTURE,
     NOTE_PREVIOUS_DATE,
     NOTE_RELATIVE,
     NOTE_SINCE,
@@ -196,6 +197,13 @@ def test_depuis_a_recent_day_runs_until_the_anchor() -> None:
 def test_a_date_written_in_full_earlier_in_the_paragraph_gives_the_context() -> None:
     text = "La réunion de Lomé du 12 mars 2016 a préparé celle du 4 juillet."
     assert found(text, THURSDAY, 2019)[1][1:] == day(D(2016, 7, 4), NOTE_CONTEXT)
+
+
+def test_a_yearless_date_told_in_the_future_is_after_the_texts_date() -> None:
+    # Written on Thursday 14 March 2019: November 2018 is nearer, but "se réunira" is to come.
+    assert one("L'Assemblée se réunira du 4 au 7 novembre.") == (
+        D(2019, 11, 4), D(2019, 11, 7), "day", NOTE_NEXT_IN_FUTURE)
+    assert one("L'Assemblée s'est réunie du 4 au 7 novembre.")[:2] == (D(2018, 11, 4), D(2018, 11, 7))
 
 
 def test_the_context_year_never_puts_a_date_before_the_date_that_gave_it() -> None:

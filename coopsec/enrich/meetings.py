@@ -111,6 +111,11 @@ _VENUE = re.compile(
 )
 """A venue and the words after it (``au siège de l'Union africaine à Addis-Abeba``): the seat lookup keeps the
 longest opening that names an organisation."""
+_SITE = re.compile(
+    rf"\b(?:sur|dans|à|au)\s+(?:le\s+|la\s+|l['’]\s*)?(?i:{'|'.join(_WORDS['sites'])})(?:\s+[a-zéèêàç]+)?\s+"
+    rf"(?:de|d['’])\s*(?P<place>{_PLACE_NAME})"
+)
+"""A town named after a word for its site: "sur la base aérienne de Ramstein"."""
 _CAPITAL = re.compile(
     r"\b(?:dans|à|de)\s+la\s+(?P<place>capitale\s+(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,2})"
@@ -836,6 +841,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _WHERE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _SITE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
                    for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("]
     if listed := _LISTED_PLACE.match(text, zone.date.end, zone.end):

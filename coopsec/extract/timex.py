@@ -23,6 +23,7 @@ NOTE_FOLLOWING_DATE = "année déduite de la date suivante"
 NOTE_WEEKDAY = "année déduite du jour de la semaine"
 NOTE_CONTEXT = "année déduite du contexte"
 NOTE_ANCHOR_YEAR = "année la plus proche de la date du texte"
+NOTE_NEXT_IN_FUTURE = "verbe au futur : après la date du texte"
 NOTE_LAST = "« dernier » : avant la date du texte"
 NOTE_NEXT = "« prochain » : après la date du texte"
 NOTE_RELATIVE = "relative à la date du texte"
@@ -192,6 +193,8 @@ def _yearless_span(
         span = _with_year(match.span, context.year)
         if anchor is None or span is None or span.end >= context:
             return span, NOTE_CONTEXT
+    if anchor is not None and _is_future(text, match.start, match.end):
+        return _last_or_next(match.span, anchor, False), NOTE_NEXT_IN_FUTURE
     if anchor is not None:
         return _nearest_year(match.span, anchor), NOTE_ANCHOR_YEAR
     return None, ""
