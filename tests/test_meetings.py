@@ -1117,3 +1117,9 @@ def test_a_town_named_after_a_word_for_its_site_is_the_place() -> None:
     text = "La réunion du groupe s'est tenue le 19 mars 2024 sur la base aérienne de Ramstein (Allemagne)."
     (meeting,) = find_meetings(make_doc("b", [Part("b", blocks=paragraphs(text))], "2024-04-04"), PLACES)
     assert (meeting.place.city, meeting.place.country) == ("Ramstein", "Allemagne")
+
+
+def test_a_town_in_quotes_in_a_meetings_name_is_a_name_not_its_place() -> None:
+    text = "Le ministre se rendra le 12 mars 2024 à Varsovie pour une réunion du format dit « de Weimar »."
+    (meeting,) = find_meetings(make_doc("w", [Part("w", blocks=paragraphs(text))], "2024-02-26"), PLACES)
+    assert meeting.place.city == "Varsovie"

@@ -933,6 +933,8 @@ def _place_in_name(name: str, places: Gazetteer) -> Place:
     de La Celle-Saint-Cloud`` -> La Celle-Saint-Cloud (the first town after the meeting's noun)."""
     noun = _MEETING_NOUN.search(name)
     for match in _OF_PLACE.finditer(name, noun.end() if noun else 0):
+        if name.count("«", 0, match.start()) > name.count("»", 0, match.start()):
+            continue  # a name in quotes: the format « de Weimar » meets anywhere
         found = places.resolve(match.group("place"), "nom", town_first=True)
         if found and found.city:
             return found
