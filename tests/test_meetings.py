@@ -1123,3 +1123,15 @@ def test_a_town_in_quotes_in_a_meetings_name_is_a_name_not_its_place() -> None:
     text = "Le ministre se rendra le 12 mars 2024 à Varsovie pour une réunion du format dit « de Weimar »."
     (meeting,) = find_meetings(make_doc("w", [Part("w", blocks=paragraphs(text))], "2024-02-26"), PLACES)
     assert meeting.place.city == "Varsovie"
+
+
+def test_a_calendar_under_a_line_naming_its_year_keeps_that_year_down_its_items() -> None:
+    blocks = [Block("paragraph", "Calendrier indicatif des activités 2025", anchor="p-1"),
+              *[Block("item", text, anchor=f"i-{n}") for n, text in enumerate((
+                  "12-13 février – Lisbonne : réunion du comité directeur",
+                  "avril (dates à confirmer) – Rabat : réunion du groupe d'experts",
+                  "22-26 septembre – Cagliari : exercice « Seaborder 2025 »",
+                  "2-3 décembre – Lisbonne : réunion des ministres", ), 1)]]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2025-01-14")  # December 2024 is nearer the text's day
+    found = {m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert {("2025-02-12", "2025-02-13"), ("2025-12-02", "2025-12-03")} <= found

@@ -240,8 +240,11 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             if written:
                 context_year = written[-1].span.end.year
-            elif anchor and not (item and any(d.note == NOTE_CONTEXT for d in times)):
+            elif not item and len(times) == 1 and _bare_year(times[0]):
+                context_year = times[0].span.end.year  # "Calendrier des activités 2025", then its items
+            elif anchor and not (item and all(d.note == NOTE_CONTEXT for d in times if not _bare_year(d))):
                 context_year = None  # the text's own date is the context, but along the items of a list
+                # (an item without a day, "avril (dates à confirmer)", or naming a year, "Seaborder 2025", too)
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
