@@ -240,8 +240,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             if written:
                 context_year = written[-1].span.end.year
-            elif not item and len(times) == 1 and _bare_year(times[0]):
-                context_year = times[0].span.end.year  # "Calendrier des activités 2025", then its items
+            elif anchor and not item and len(times) == 1 and _bare_year(times[0]):
+                context_year = times[0].span.end.year  # "Calendrier des activités 2025", for its items only
             elif anchor and not (item and all(d.note == NOTE_CONTEXT for d in times if not _bare_year(d))):
                 context_year = None  # the text's own date is the context, but along the items of a list
                 # (an item without a day, "avril (dates à confirmer)", or naming a year, "Seaborder 2025", too)
