@@ -39,6 +39,10 @@ class Project:
         return self.root / ".cache" / "coopsec"
 
     @property
+    def render_cache(self) -> Path:
+        return self.root / ".cache" / "render"
+
+    @property
     def site_stamp(self) -> Path:
         return self.root / ".cache" / "site.sha256"
 
