@@ -86,7 +86,7 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
             publish(project, staged_docs, None, None)
             report.diagnostics.append(Diagnostic("site", "site inchangé : rendu MkDocs et paquet hors ligne conservés",
                                                  level="info"))
-            report.diagnostics.append(Diagnostic("docs", rewrites_summary(docs_rewrites, None), level="info"))
+            report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, None), level="info"))
             report.published = True
             return report
         staged_site = render_site(config)
