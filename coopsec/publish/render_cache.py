@@ -47,7 +47,11 @@ class CachedPage(File):
         return False
 
 
-class RenderCache(BasePlugin[Config]):  # type: ignore[no-untyped-call]  # mkdocs: __init_subclass__ unannotated
+class _NoOptions(Config):  # type: ignore[no-untyped-call]  # mkdocs: __init_subclass__ unannotated
+    """The render cache takes no options."""
+
+
+class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # mkdocs: __init_subclass__ unannotated
     """Pages out of the navigation copied from ``directory`` when their key is there, stored there when not."""
 
     def __init__(self, directory: Path, fingerprint: str):
