@@ -47,6 +47,9 @@ _CAPITAL = re.compile(
 )
 """A country's capital named after the country: ``la capitale malienne``, ``capitale du Niger``."""
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)\s*$")
+MAX_UNLISTED_WORDS = 3
+"""Words of the longest town name the reference data may lack (``Nusa Dua``, ``Saint-Jean de Luz``)."""
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "sur", "en"}
 
 
 def place_key(name: str) -> str:
@@ -162,11 +165,21 @@ class Gazetteer:
             return Place("", "", source, self.regions[key])
         towns = towns_named(key) if key not in self.organisations else ()
         if not towns:
-            return None
+            return self._unlisted_town(words, key, country_hint, source)
         hinted = [town for town in towns if country_name(town.country) == country_hint] or [
             town for town in towns if country_name(town.country) in self.focus]
         town = (hinted or list(towns))[0]
         return Place(_with_article(display_name(words), town), country_hint or country_name(town.country), source)
+
+    def _unlisted_town(self, words: str, key: str, country: str, source: str) -> Place | None:
+        """A town too small for the reference data, told by the country written with it ("Nusa Dua
+        (Indonésie)"): a name of at most ``MAX_UNLISTED_WORDS`` capitalised words, no organisation's."""
+        names = words.split()
+        if not country or key in self.organisations or key in self.countries or len(names) > MAX_UNLISTED_WORDS:
+            return None
+        if not all(name[:1].isupper() or name in _PARTICLES for name in names):
+            return None
+        return Place(display_name(words), country, source)
 
     def focused(self, actor_ids: Iterable[str]) -> Gazetteer:
         """The same reference data, preferring the towns of the countries among ``actor_ids`` (a text's actors):

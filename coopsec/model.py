@@ -147,7 +147,7 @@ class Body:
 
 @dataclass(slots=True)
 class Metadata:
-    """Front-matter fields; see ``schema.py`` for their declaration."""
+    """A document's guessed or overridden fields, as the field table declares them (``coopsec/fields.py``)."""
 
     title: str = ""
     title_source: str = ""  # the title as the text writes it (often in capitals), before its case is restored

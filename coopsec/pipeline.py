@@ -36,10 +36,11 @@ from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, S
 from .pool import beside, spread, worth_spreading
 from .project import BUNDLE_NAME, Project
 from .publish.bundle import make_bundle
+from .publish.render_cache import RenderCache
 from .publish.search import search_files
 from .schema import load_override, validate_front_matter
-from .staging import publish, recover, stage_docs
-from .stamp import SiteStamp, site_fingerprint
+from .staging import keep_unchanged, publish, recover, rewrites_summary, stage_docs
+from .stamp import SiteStamp, render_fingerprint, site_fingerprint
 from .write.chronology import chronology_page, document_jsonld
 from .write.data import data_files
 from .write.facets import facet_files
@@ -76,7 +77,7 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
         return report
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
         return report
-    staged_docs = stage_docs(files, project)
+    staged_docs, docs_rewrites = stage_docs(files, project)
     stamp = SiteStamp(project)
     try:
         config = mkdocs_config(project, staged_docs, strict)
@@ -85,9 +86,11 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
             publish(project, staged_docs, None, None)
             report.diagnostics.append(Diagnostic("site", "site inchangé : rendu MkDocs et paquet hors ligne conservés",
                                                  level="info"))
+            report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, None), level="info"))
             report.published = True
             return report
         staged_site = render_site(config)
+        site_rewrites = keep_unchanged(staged_site, project.site)
     except MkDocsException as error:
         report.diagnostics.append(Diagnostic("mkdocs.yml", f"le rendu du site a échoué : {error}", level="error"))
         shutil.rmtree(project.staging, ignore_errors=True)
@@ -99,6 +102,7 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
     stamp.forget()  # an interrupted swap must not look up to date
     publish(project, staged_docs, staged_site, zip_path)
     stamp.record(fingerprint, bundle)
+    report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, site_rewrites), level="info"))
     report.published = True
     return report
 
@@ -171,14 +175,13 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
         return doc
 
     missing = [(path, key) for path, key in keyed if cached[key] is None]
-    for (_, key), result in zip(missing, spread(process_and_store, missing), strict=True):
-        cached[key] = result
+    converted = dict(zip([key for _, key in missing], spread(process_and_store, missing), strict=True))
     cache.prune({key for _, key in keyed})
     report.reconverted = len(missing)
     docs: dict[str, Document] = {}
     for path, key in keyed:
         name = path.relative_to(project.corpus).as_posix()
-        result = cached[key]
+        result = cached[key] or converted[key]
         if isinstance(result, Diagnostic):
             report.failed.append(name)
             report.diagnostics.append(result)
@@ -216,7 +219,7 @@ def convert(path: Path, project: Project) -> Document:
     override = load_override(path.with_suffix(".yml"), source.path.removesuffix(".txt") + ".yml")
     doc = Document(slug=page_name(path), source=source)
     doc.parts, doc.footnotes = body.parts, body.footnotes
-    doc.meta = extract_metadata(body, override.values)
+    doc.meta = extract_metadata(body, override.values, source.path)
     guesses = [d for d in body.diagnostics if d.field not in override.values]  # overridden: no longer a guess
     doc.diagnostics = source.diagnostics + diagnostics + guesses + override.diagnostics
     if doc.meta.guessed:
@@ -279,6 +282,7 @@ def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfi
                          site_dir=str(project.staging / "site"), strict=strict)
     snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs_dir)]
+    config.plugins["coopsec/render-cache"] = RenderCache(project.render_cache, render_fingerprint(config))
     return config
 
 

@@ -8,44 +8,28 @@ from pathlib import Path
 BUNDLE_NAME = "coopsec-hors-ligne.zip"
 
 
+class _Under:
+    """A path under the project's root, read as an attribute: ``project.corpus`` is ``<root>/corpus``."""
+
+    def __init__(self, *parts: str) -> None:
+        self.parts = parts
+
+    def __get__(self, project: Project, owner: type[Project]) -> Path:
+        return project.root.joinpath(*self.parts)
+
+
 @dataclass
 class Project:
     """The paths of a project, all under its root."""
 
     root: Path
-
-    @property
-    def corpus(self) -> Path:
-        return self.root / "corpus"
-
-    @property
-    def docs(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def dist(self) -> Path:
-        return self.root / "dist"
-
-    @property
-    def bundle(self) -> Path:
-        return self.dist / BUNDLE_NAME
-
-    @property
-    def cache(self) -> Path:
-        return self.root / ".cache" / "coopsec"
-
-    @property
-    def site_stamp(self) -> Path:
-        return self.root / ".cache" / "site.sha256"
-
-    @property
-    def staging(self) -> Path:
-        return self.root / ".build"
-
-    @property
-    def lock(self) -> Path:
-        return self.root / ".cache" / "build.lock"
+    corpus = _Under("corpus")  # the texts, their overrides, themes.yml, actors.yml, addresses.yml
+    docs = _Under("docs")  # what MkDocs renders: hand-written pages and the generated docs/corpus/, docs/data/
+    site = _Under("site")  # the rendered site
+    dist = _Under("dist")
+    bundle = _Under("dist", BUNDLE_NAME)  # the offline zip
+    cache = _Under(".cache", "coopsec")  # each text's conversion, by its key
+    render_cache = _Under(".cache", "render")  # pages MkDocs rendered, by a digest of what shaped each one
+    site_stamp = _Under(".cache", "site.sha256")  # the render stamp: the site is up to date with it
+    staging = _Under(".build")  # the output being built, swapped into place at the end
+    lock = _Under(".cache", "build.lock")  # held by the one build running in this checkout

@@ -1,4 +1,5 @@
-"""The front-matter schema, declared once, and the override files that follow it.
+"""The front-matter schema, made from the field table (``coopsec/fields.py``), and the override files that
+follow it.
 
 Every document page's front matter is validated against :data:`FRONT_MATTER`
 at every build; an override file (``corpus/<name>.yml``) may set any of its
@@ -16,46 +17,33 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from . import fields
 from .model import Diagnostic
 
 _TEXT = {"type": "string"}
-_TEXTS = {"type": "array", "items": {"type": "string"}}
-_ISO_DATE = {"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"}
-
-EDITABLE = {
-    "title": _TEXT,
-    "doc_type": _TEXT,
-    "date": _ISO_DATE,
-    "date_text": _TEXT,
-    "place": _TEXT,
-    "issuing_body": _TEXT,
-    "references": _TEXTS,
-    "classification": _TEXT,
-    "languages": _TEXTS,
-    "participants": _TEXTS,
+_SCHEMAS: dict[fields.FieldType, dict[str, Any]] = {
+    "string": _TEXT,
+    "strings": {"type": "array", "items": _TEXT},
+    "date": {"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"},
+    "fields": {"type": "array", "items": {"enum": sorted(fields.EDITABLE)}},
+    "file": {
+        "type": "object",
+        "required": ["file", "sha256"],
+        "additionalProperties": False,
+        "properties": {"file": _TEXT, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+    },
 }
+"""The JSON schema of each type of field (``type`` in ``data/fields.yml``)."""
+
+EDITABLE = {name: _SCHEMAS[fields.BY_NAME[name].type] for name in fields.EDITABLE}
 """Metadata fields that extraction guesses and an override may correct."""
 
 FRONT_MATTER = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
-    "required": ["title", "doc_type", "date", "source", "extractor_version", "guessed"],
+    "required": [name for name in fields.FRONT_MATTER if fields.BY_NAME[name].required],
     "additionalProperties": False,
-    "properties": {
-        **EDITABLE,
-        "source": {
-            "type": "object",
-            "required": ["file", "sha256"],
-            "additionalProperties": False,
-            "properties": {"file": _TEXT, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
-        },
-        "title_source": _TEXT,  # the title as the text writes it; not editable (an override sets ``title``)
-        "extractor_version": _TEXT,
-        "guessed": {"type": "array", "items": {"enum": sorted(EDITABLE)}},
-        "themes": _TEXTS,
-        "actors": _TEXTS,
-        "meetings": _TEXTS,
-    },
+    "properties": {name: _SCHEMAS[fields.BY_NAME[name].type] for name in fields.FRONT_MATTER},
 }
 
 OVERRIDE = {

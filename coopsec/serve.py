@@ -48,7 +48,7 @@ def sync_generated(files: dict[str, str], project: Project) -> None:
     """Write changed generated files in place and remove stale ones (the dev server reloads what changed)."""
     for rel, content in files.items():
         target = project.docs / rel
-        if not holds(target, content):
+        if not holds(target, content.encode("utf-8")):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8", newline="\n")
     for name in GENERATED_DIRS:

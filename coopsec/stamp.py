@@ -20,15 +20,25 @@ RENDERERS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pyg
 """Packages whose version may change what the same docs render to."""
 
 
-def site_fingerprint(config: MkDocsConfig) -> str:
-    """Hash of what MkDocs renders from: the docs, its configuration, hooks and theme overrides, the renderers."""
+def render_fingerprint(config: MkDocsConfig) -> str:
+    """Hash of what shapes every page besides the docs: MkDocs' configuration, hooks and theme overrides, the
+    renderers' versions, strict mode."""
     inputs = [("mkdocs.yml", Path(config.config_file_path))]
     inputs += [(f"hook {name}", Path(module.__file__)) for name, module in sorted(config["hooks"].items())]
-    for label, folder in (("docs", config.docs_dir), ("overrides", config.theme.custom_dir)):
-        if folder:
-            paths = sorted(path for path in Path(folder).rglob("*") if path.is_file())
-            inputs += [(f"{label}/{path.relative_to(folder).as_posix()}", path) for path in paths]
+    if config.theme.custom_dir:
+        inputs += _tree("overrides", Path(config.theme.custom_dir))
     return files_digest(inputs, [f"strict {config.strict}", *(f"{name} {version(name)}" for name in RENDERERS)])
+
+
+def site_fingerprint(config: MkDocsConfig) -> str:
+    """Hash of what MkDocs renders from: the docs and everything of :func:`render_fingerprint`."""
+    return files_digest(_tree("docs", Path(config.docs_dir)), [render_fingerprint(config)])
+
+
+def _tree(label: str, folder: Path) -> list[tuple[str, Path]]:
+    """Every file under ``folder``, named ``label/relative path``, sorted."""
+    paths = sorted(path for path in folder.rglob("*") if path.is_file())
+    return [(f"{label}/{path.relative_to(folder).as_posix()}", path) for path in paths]
 
 
 class SiteStamp:

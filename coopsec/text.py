@@ -102,9 +102,10 @@ SEARCH_SUFFIXES = (
 """Feminine and -isme/-iste endings a search stem then drops, the first that ends the token."""
 
 
+@cache
 def search_stem(token: str) -> str:
     """Light French stem of a folded token for search: plurals, feminines, -isme/-iste (search.js applies the
-    same rules, sent as data by ``publish.search.analysis``)."""
+    same rules, sent as data by ``publish.search.analysis``; cached: the index stems every word it counts)."""
     if not token.isalpha():
         return token
     return _strip(_strip(token, SEARCH_PLURALS), SEARCH_SUFFIXES)

@@ -11,9 +11,10 @@ from datetime import date
 import pytest
 from support import CIMO, CORPUS, COUNCIL, INTERPOL, NATO, ROOT, WEB
 
+from coopsec.extract.document_date import document_date_fr
 from coopsec.model import Actor, Citation, DateSpan, Document, Meeting, Mention, Metadata, Source, Theme
 from coopsec.pipeline import Project, convert
-from coopsec.write.display import document_date_fr, document_time, time_html
+from coopsec.write.display import document_time, time_html
 from coopsec.write.indexes import OVERVIEW, documents_index, overview
 from coopsec.write.markdown import DOCUMENTS_INDEX
 from coopsec.write.taxonomy import theme_pages

@@ -383,7 +383,7 @@ def test_same_meeting_in_two_paragraphs_is_one_entry() -> None:
         ),
         (
             "Le COSI s'est réuni le 5 mai 2015.",
-            ("meeting", days("2015-05-05"), "", "Réunion du COSI"),
+            ("meeting", days("2015-05-05"), "Bruxelles", "Réunion du COSI"),  # the COSI sits in Brussels
         ),
         (
             "Les travaux de la (XVIème) Conférence Ministérielle, tenue à Lisbonne les 3 et 4 juin 2016, ont "
@@ -700,7 +700,8 @@ def test_a_meeting_under_way_on_the_texts_day_took_place_where_the_text_is_dated
     meetings = by_kind(find_meetings(doc, PLACES), "meeting")
     assert (meetings[days("2011-03-10")].place.city, meetings[days("2011-03-10")].place.source) == (
         "Addis-Abeba", "date du texte")
-    assert not meetings[days("2011-02-02")].place
+    recalled = meetings[days("2011-02-02")].place  # not the dateline's: the seat of the body whose clause it is
+    assert (recalled.city, recalled.source) == ("Addis-Abeba", "siège")
 
 
 @pytest.mark.parametrize(
@@ -817,6 +818,32 @@ def test_a_joint_declaration_made_in_a_town_implies_the_meeting_of_its_authors()
     }
     text = "vu la déclaration de la Commission faite le 18 juillet 2023 à Bruxelles;"
     assert [m.kind for m in find_meetings(make_doc("k", [Part("k", blocks=paragraphs(text))]), PLACES)] == ["event"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le plan d'action, adopté le 12 mai 2021 lors de la conférence ministérielle de Rabat, est mis en œuvre.",
+         (("2021-05-12", "2021-05-12"), "Rabat", "Conférence ministérielle de Rabat")),
+        ("Les ministres ont signé hier à Tunis, à l'issue de leur 5e réunion, un mémorandum d'entente.",
+         (("2021-06-09", "2021-06-09"), "Tunis", "5e réunion")),
+        ("La déclaration publiée le 3 juin 2021 en marge du sommet des dirigeants est saluée.",
+         (("2021-06-03", "2021-06-03"), "", "Sommet des dirigeants")),
+    ],
+)
+def test_an_event_dated_at_a_meeting_dates_that_meeting(text: str, expected: tuple) -> None:
+    doc = make_doc("h", [Part("h", blocks=paragraphs(text))], "2021-06-10")
+    found = find_meetings(doc, PLACES)
+    assert [(m.span.iso(), m.place.city, m.name) for m in found if m.kind == "meeting"] == [expected]
+    if "hier" not in text:  # an event told relative to the text's day joins the meeting of that day
+        assert [m.span.iso() for m in found if m.kind == "event"] == [expected[0]]  # the event is kept too
+
+
+def test_a_meeting_after_another_text_is_not_the_dated_events() -> None:
+    text = ("Prend acte de la résolution adoptée le 6 décembre 2006, et se félicite du communiqué publié à l'issue"
+            " de la réunion du groupe de contact.")
+    found = find_meetings(make_doc("n", [Part("n", blocks=paragraphs(text))], "2007-01-20"), PLACES)
+    assert [m.kind for m in found] == ["event"]
 
 
 @pytest.mark.parametrize(
@@ -1047,3 +1074,64 @@ def test_the_place_a_relative_ou_takes_up_is_the_meetings():
         "sécurité des frontières. À Niamey, elle a aussi rencontré les autorités de transition."))], "2019-03-14")
     meeting = by_kind(find_meetings(doc, PLACES), "meeting")[days("2019-03-11", "2019-03-12")]
     assert (meeting.place.city, meeting.place.country) == ("Niamey", "Niger")
+
+
+def test_a_town_the_reference_data_lacks_is_known_by_the_country_written_with_it() -> None:
+    assert PLACES.resolve("Gammarth (Tunisie)") == Place("Gammarth", "Tunisie", "texte")
+    assert PLACES.resolve("Gammarth") is None  # without its country, a capitalised word may be anything
+    assert PLACES.resolve("la délégation (Tunisie)") is None
+    text = ("Ils rappellent les conférences de Sousse, du 3 au 5 mai 2016, et de Gammarth, en Tunisie,"
+            " du 7 au 9 juin 2017.")
+    doc = make_doc("u", [Part("u", blocks=paragraphs(text))], "2018-01-10")
+    found = {m.span.iso(): m.place.city for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {("2016-05-03", "2016-05-05"): "Sousse", ("2017-06-07", "2017-06-09"): "Gammarth"}
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Adoptée par le Conseil de sécurité des Nations unies à sa 9001e séance, le 3 mars 2022.", "New York"),
+        ("Le Conseil de l'Atlantique Nord de l'OTAN s'est réuni le 2 mars 2022 en session extraordinaire.",
+         "Bruxelles"),
+        ("Les ministres de l'UE ont tenu une réunion en visioconférence le 2 mars 2022.", ""),
+        ("Le sommet de l'Union africaine s'est ouvert le 2 mars 2022.", ""),  # a summit travels
+        ("La session de l'OTAN, le 2 mars 2022, s'est tenue à Madrid.", "Madrid"),  # a written place wins
+    ],
+)
+def test_a_sitting_of_a_standing_body_is_held_at_its_seat_unless_told_otherwise(text: str, city: str) -> None:
+    doc = make_doc("s", [Part("s", blocks=paragraphs(text))], "2022-03-10")
+    (meeting,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
+    assert meeting.place.city == city
+
+
+@pytest.mark.parametrize("verb", ["a séjourné", "a enfin séjourné", "s'est ensuite rendue", "a également visité"])
+def test_a_visit_verb_may_hold_an_adverb_after_its_auxiliary(verb: str) -> None:
+    text = f"La délégation {verb} à Cotonou les 15 et 16 février 2023."
+    doc = make_doc("a", [Part("a", blocks=paragraphs(text))], "2023-03-01")
+    (meeting,) = find_meetings(doc, PLACES)
+    expected = ("meeting", ("2023-02-15", "2023-02-16"), "Cotonou")
+    assert (meeting.kind, meeting.span.iso(), meeting.place.city) == expected
+
+
+def test_a_town_named_after_a_word_for_its_site_is_the_place() -> None:
+    text = "La réunion du groupe s'est tenue le 19 mars 2024 sur la base aérienne de Ramstein (Allemagne)."
+    (meeting,) = find_meetings(make_doc("b", [Part("b", blocks=paragraphs(text))], "2024-04-04"), PLACES)
+    assert (meeting.place.city, meeting.place.country) == ("Ramstein", "Allemagne")
+
+
+def test_a_town_in_quotes_in_a_meetings_name_is_a_name_not_its_place() -> None:
+    text = "Le ministre se rendra le 12 mars 2024 à Varsovie pour une réunion du format dit « de Weimar »."
+    (meeting,) = find_meetings(make_doc("w", [Part("w", blocks=paragraphs(text))], "2024-02-26"), PLACES)
+    assert meeting.place.city == "Varsovie"
+
+
+def test_a_calendar_under_a_line_naming_its_year_keeps_that_year_down_its_items() -> None:
+    blocks = [Block("paragraph", "Calendrier indicatif des activités 2025", anchor="p-1"),
+              *[Block("item", text, anchor=f"i-{n}") for n, text in enumerate((
+                  "12-13 février – Lisbonne : réunion du comité directeur",
+                  "avril (dates à confirmer) – Rabat : réunion du groupe d'experts",
+                  "22-26 septembre – Cagliari : exercice « Seaborder 2025 »",
+                  "2-3 décembre – Lisbonne : réunion des ministres", ), 1)]]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2025-01-14")  # December 2024 is nearer the text's day
+    found = {m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert {("2025-02-12", "2025-02-13"), ("2025-12-02", "2025-12-03")} <= found

@@ -44,6 +44,19 @@ def test_document_date_and_place(text, date, place):
     assert (meta.date, meta.place) == (date, place)
 
 
+def test_a_dateline_without_its_year_takes_the_first_year_after_every_date_the_text_writes_in_full():
+    body = structure([Line(n, line) for n, line in enumerate((
+        "DAKAR, 3 février (AFP) - Les ministres se sont réunis hier à Dakar.", "",
+        "Le président a été élu le 24 mars 2024 et a nommé son gouvernement le 5 avril 2024.",
+    ), 1)], "dépêche.txt")
+    meta = extract_metadata(body, {}, "dépêche.txt")
+    assert (meta.date, meta.place, meta.date_text) == ("2025-02-03", "Dakar", "3 février")
+    (note,) = [d for d in body.diagnostics if d.field == "date"]
+    assert note.file == "dépêche.txt" and "sans année" in note.message and "2025" in note.message
+    body = structure([Line(1, "DAKAR, 3 février (AFP) - Les ministres se sont réunis hier.")], "x.txt")
+    assert extract_metadata(body, {}).date == ""  # no date written in full: no year to go by
+
+
 def test_a_place_the_reference_data_does_not_know_as_a_town_is_not_taken():
     meta = _meta("NOTE\n\nPublié le 19 juin 2018\n\nLe ministre a rappelé la déclaration du 3 mai.\n")
     assert meta.date == "2018-06-19"

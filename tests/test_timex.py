@@ -21,6 +21,7 @@ from coopsec.extract.timex import (
     NOTE_FUTURE,
     NOTE_LAST,
     NOTE_NEXT,
+    NOTE_NEXT_IN_FUTURE,
     NOTE_PREVIOUS_DATE,
     NOTE_RELATIVE,
     NOTE_SINCE,
@@ -61,6 +62,9 @@ def day(when: date, note: str = NOTE_RELATIVE) -> tuple:
         ("après-demain", day(D(2019, 3, 16))),
         ("aujourd'hui", day(THURSDAY)),
         ("Le rapport adopté ce jour", day(THURSDAY)),
+        ("Il est attendu cet après-midi à Accra", day(THURSDAY)),
+        ("Les ministres dîneront ce soir", day(THURSDAY)),
+        ("Ce matin, le comité a siégé", day(THURSDAY)),
         ("Les ministres se sont réunis mardi", day(D(2019, 3, 12))),
         ("Il a été reçu jeudi", day(THURSDAY)),  # on or before the anchor: the very day
         ("La réunion se tiendra mardi à Paris", day(D(2019, 3, 19), NOTE_FUTURE)),
@@ -193,6 +197,27 @@ def test_depuis_a_recent_day_runs_until_the_anchor() -> None:
 def test_a_date_written_in_full_earlier_in_the_paragraph_gives_the_context() -> None:
     text = "La réunion de Lomé du 12 mars 2016 a préparé celle du 4 juillet."
     assert found(text, THURSDAY, 2019)[1][1:] == day(D(2016, 7, 4), NOTE_CONTEXT)
+
+
+def test_a_yearless_date_told_in_the_future_is_after_the_texts_date() -> None:
+    # Written on Thursday 14 March 2019: November 2018 is nearer, but "se réunira" is to come.
+    assert one("L'Assemblée se réunira du 4 au 7 novembre.") == (
+        D(2019, 11, 4), D(2019, 11, 7), "day", NOTE_NEXT_IN_FUTURE)
+    assert one("L'Assemblée s'est réunie du 4 au 7 novembre.")[:2] == (D(2018, 11, 4), D(2018, 11, 7))
+
+
+def test_the_context_year_never_puts_a_date_before_the_date_that_gave_it() -> None:
+    # Written on 5 July 2023: an attack of December 2018 recalled in passing does not send the visit of
+    # "le 12 avril" back to April 2018; the year nearest the text's day is taken.
+    text = "Elle a rappelé l'attentat du 17 décembre 2018. Le 12 avril, elle a visité le bureau de Salé."
+    assert found(text, D(2023, 7, 5))[1][1:] == day(D(2023, 4, 12), NOTE_ANCHOR_YEAR)
+    text = ("Prenant acte des conclusions de la réunion tenue à Lyon les 9 et 10 avril 2024, et des orientations"
+            " arrêtées par le Comité, réuni les 28 et 29 janvier ;")
+    assert found(text, D(2025, 3, 6))[1][1:] == (D(2025, 1, 28), D(2025, 1, 29), "day", NOTE_ANCHOR_YEAR)
+    text = "La réunion du 12 mars 2016 a préparé celle du 4 juillet."  # forward: the context's year
+    assert found(text, D(2023, 7, 5))[1][1:] == day(D(2016, 7, 4), NOTE_CONTEXT)
+    text = "Elle a rappelé l'attentat du 17 décembre 2018. Le 12 avril, elle a visité le bureau de Salé."
+    assert found(text, None)[1][1:] == day(D(2018, 4, 12), NOTE_CONTEXT)  # no text date to prefer
 
 
 def test_last_year_said_in_words_gives_the_year_of_the_dates_after_it() -> None:

@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from ..extract.document_date import document_date_fr
 from ..extract.references import CITED_REFERENCE_PATTERNS, reference_key
 from ..extract.structure import anchor_for
 from ..gazetteer import Gazetteer
 from ..model import CitedBy, Document, Place, TextCitation
 from ..text import fold
-from ..write.display import document_date_fr
 
 CITED_KINDS = {
     "déclaration": ("déclaration",),

@@ -64,8 +64,16 @@ _WORDS = word_lists("meeting-words")
 
 _MEETING_NOUN = _any_word(*_WORDS["meeting_nouns"])
 _ORDINAL_ACRONYM = re.compile(rf"\b{_ORD_NUM}\s+[A-Z][A-Z0-9]{{2,}}\b")
-_MEETING_VERB = _any_word(*_WORDS["meeting_verbs"])
-_VISIT_VERB = _any_word(*_WORDS["visit_verbs"])
+_ADVERB = rf"(?:{'|'.join(_WORDS['adverbs'])})"
+
+
+def _with_adverb(verb: str) -> str:
+    """``verb`` (a regex) with room for an adverb after its first word: "s'est ensuite rendu"."""
+    return verb.replace(r"\s+", rf"\s+(?:{_ADVERB}\s+)?", 1)
+
+
+_MEETING_VERB = _any_word(*map(_with_adverb, _WORDS["meeting_verbs"]))
+_VISIT_VERB = _any_word(*map(_with_adverb, _WORDS["visit_verbs"]))
 _PEOPLE = _any_word(*_WORDS["people"])
 _BUILDING = re.compile(rf"(?i:\b(?:{'|'.join(_WORDS['venue_heads'])})(?:\s+\w+)?\s+(?:des|de|du|d['’])\s*)$")
 """The head of a building's name, just before a meeting noun: "Centre international de | conférences"."""
@@ -75,6 +83,12 @@ _GROUP = re.compile(
 )
 """The group that wrote a joint text, right after its noun: "déclaration finale des ministres"."""
 _EVENT_NOUN = _any_word(*_WORDS["event_nouns"])
+_SITTING = _any_word(*_WORDS["sittings"])
+_TRAVELLING = _any_word(*_WORDS["travelling"])
+_HELD_AT = re.compile(
+    rf"(?i:\b(?:{'|'.join(_WORDS['held_at'])}))\s*(?P<words>(?:[^\W\d]+['’]?\s*|\d+\s*\w*\s+){{0,3}})"
+)
+"""A word that ties a dated event to a meeting, and the few words (article, ordinal) before the meeting's noun."""
 _EVENT_VERBS = tuple((_any_word(*words), label) for label, words in _WORDS["event_verbs"].items())
 _RELATIVE_NOTES = {NOTE_RELATIVE, NOTE_FUTURE}
 UNDATED_EVENT = "Date du texte"
@@ -97,6 +111,11 @@ _VENUE = re.compile(
 )
 """A venue and the words after it (``au siège de l'Union africaine à Addis-Abeba``): the seat lookup keeps the
 longest opening that names an organisation."""
+_SITE = re.compile(
+    rf"\b(?:sur|dans|à|au)\s+(?:le\s+|la\s+|l['’]\s*)?(?i:{'|'.join(_WORDS['sites'])})(?:\s+[a-zéèêàç]+)?\s+"
+    rf"(?:de|d['’])\s*(?P<place>{_PLACE_NAME})"
+)
+"""A town named after a word for its site: "sur la base aérienne de Ramstein"."""
 _CAPITAL = re.compile(
     r"\b(?:dans|à|de)\s+la\s+(?P<place>capitale\s+(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,2})"
@@ -160,6 +179,8 @@ _DAY_LINE = re.compile(r"[\s:.,–—-]*")
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
+_COUNTRY_AFTER = re.compile(rf"\s*,\s*(?:en|au|aux)\s+({_CAP}(?:[\s-]+{_CAP})*)(?=\s*[,;.)]|\s+(?:du|le|les|en)\b)")
+"""The country written after a town: "de Nusa Dua, en Indonésie, du 7 au 10 novembre"."""
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
@@ -219,8 +240,11 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             if written:
                 context_year = written[-1].span.end.year
-            elif anchor and not (item and any(d.note == NOTE_CONTEXT for d in times)):
+            elif anchor and not item and len(times) == 1 and _bare_year(times[0]):
+                context_year = times[0].span.end.year  # "Calendrier des activités 2025", for its items only
+            elif anchor and not (item and all(d.note == NOTE_CONTEXT for d in times if not _bare_year(d))):
                 context_year = None  # the text's own date is the context, but along the items of a list
+                # (an item without a day, "avril (dates à confirmer)", or naming a year, "Seaborder 2025", too)
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
@@ -238,7 +262,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                      if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
     if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
-    return merge_meetings([_placed_in_the_town_named(meetings, doc, places)])
+    meetings = [_at_the_seat(m, places) for m in _placed_in_the_town_named(meetings, doc, places)]
+    return merge_meetings([meetings])
 
 
 def _readings(
@@ -253,7 +278,7 @@ def _readings(
         if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
             reading = (elided, False)
         found.append(reading)
-        if implied := _implied_meeting(zone, reading[0]):
+        if implied := _implied_meeting(zone, reading[0]) or _meeting_held_at(zone, reading[0], places):
             found.append((implied, False))
         previous = zone, reading[0]
     years = [d for d in times if _bare_year(d)]
@@ -360,6 +385,18 @@ def _placed_in_the_town_named(meetings: list[Meeting], doc: Document, places: Ga
             town = next(iter(towns.values()))
             meeting.place = Place(town.city, town.country, "ville du pays")
     return meetings
+
+
+def _at_the_seat(meeting: Meeting, places: Gazetteer) -> Meeting:
+    """A sitting of a standing body that nothing else placed is held at the seat of the organisation its
+    clause names last: "Adoptée par le Conseil de sécurité des Nations unies à sa 8667e séance" sat in New
+    York. Not a meeting whose name says it travels (a summit, a conference, a ministerial)."""
+    if meeting.kind != "meeting" or meeting.place or not meeting.sources:
+        return meeting
+    if not _SITTING.match(meeting.name.lstrip("0123456789eèmr ")) or _TRAVELLING.search(meeting.name):
+        return meeting
+    seat = places.last_seat(meeting.sources[0].quote)
+    return replace(meeting, place=seat) if seat else meeting
 
 
 def _day(iso: str) -> date | None:
@@ -591,7 +628,7 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     if not (match := _ELIDED.match(zone.text, zone.start) or _PRONOUN_OF.search(zone.text, zone.start,
                                                                                   zone.date.start)):
         return None
-    place = places.resolve(match.group("place"), town_first=True) or Place()
+    place = _resolve(places, match.group("place"), zone.text, match.end("place"), town_first=True) or Place()
     if not place.city:
         place = _place(zone, [], places, Place()) or place
     if not place:
@@ -637,6 +674,30 @@ def _implied_meeting(zone: _Zone, event: Meeting) -> Meeting | None:
     reason = f"mot déclencheur « {zone.text[cue.start : cue.end]} » d’un groupe, faite dans une ville"
     return replace(event, name=name, kind="meeting", sources=list(event.sources), reason=reason,
                    confidence=_CUE_CONFIDENCE["people"] - INFERRED_DATE_COST)
+
+
+def _meeting_held_at(zone: _Zone, event: Meeting, places: Gazetteer) -> Meeting | None:
+    """The meeting a dated event happened at, named right after it: "la Déclaration de New York, adoptée le
+    19 septembre 2016 lors de la réunion de haut niveau", "ont adopté hier, au terme de leur 14e réunion"."""
+    if event.kind != "event":
+        return None
+    cues = _cues(zone)
+    nouns = {c.start: c for c in cues if c.kind == "meeting" and c.role == "noun"}
+    for match in _HELD_AT.finditer(zone.text, zone.start, zone.end):
+        words = match.group("words")
+        cue = next((nouns[match.start("words") + m.start()] for m in re.finditer(r"\S+", words)
+                    if match.start("words") + m.start() in nouns), None)
+        between = (zone.date.end, match.start()) if match.start() >= zone.date.end else (match.end(), zone.date.start)
+        if cue is None or _distance(zone, match.start(), match.end()) > ANAPHOR_REACH or any(
+                c.kind == "event" and between[0] <= c.start < between[1] for c in cues):
+            continue  # "adoptée le 6 décembre, et se félicite du communiqué publié à l'issue de la réunion"
+        held = " ".join(zone.text[match.start() : cue.end].split())
+        reason = f"{event.reason} ; « {held} » : réunion tenue ce jour-là"
+        name = _noun_name(zone, cue)
+        place = event.place if event.place.city else _place_in_name(name, places) or event.place
+        return replace(event, name=name, place=place, kind="meeting", sources=list(event.sources),
+                       reason=reason, confidence=round(event.confidence - INFERRED_DATE_COST, 2))
+    return None
 
 
 _CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "verb": 0.75, "people": 0.7}
@@ -783,6 +844,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _WHERE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _SITE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
                    for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("]
     if listed := _LISTED_PLACE.match(text, zone.date.end, zone.end):
@@ -848,8 +910,8 @@ def _resolve(places: Gazetteer, words: str, text: str, end: int, town_first: boo
     seat of the organisation named last before "au siège de l'organisation"."""
     if _SEAT_ANAPHOR.fullmatch(words.strip()):
         return places.last_seat(text[: end - len(words)])
-    if bracket := _BRACKET.match(text, end):
-        words = f"{words} ({bracket.group(1)})"
+    if bracket := _BRACKET.match(text, end) or _COUNTRY_AFTER.match(text, end):
+        words = f"{words} ({bracket.group(1)})"  # "Nusa Dua, en Indonésie" as "Nusa Dua (Indonésie)"
     found = places.resolve(words, town_first=town_first)
     while found is None and " " in words.strip():  # "Nouakchott Les ministres" -> "Nouakchott"
         words = words.rsplit(None, 1)[0]
@@ -874,6 +936,8 @@ def _place_in_name(name: str, places: Gazetteer) -> Place:
     de La Celle-Saint-Cloud`` -> La Celle-Saint-Cloud (the first town after the meeting's noun)."""
     noun = _MEETING_NOUN.search(name)
     for match in _OF_PLACE.finditer(name, noun.end() if noun else 0):
+        if name.count("«", 0, match.start()) > name.count("»", 0, match.start()):
+            continue  # a name in quotes: the format « de Weimar » meets anywhere
         found = places.resolve(match.group("place"), "nom", town_first=True)
         if found and found.city:
             return found

@@ -11,9 +11,10 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from ..data import word_lists
 from ..doctypes import DEFAULT, DOCUMENT_TYPES
 from ..gazetteer import display_name, place_key, towns_named
-from ..model import Body, DateSpan, Metadata, Part, plain
+from ..model import Body, DateSpan, Diagnostic, Metadata, Part, plain
 from ..text import sentence_case, spellings
 from .dates import find_dates
 from .markings import MARKING_IN_LINE
@@ -30,6 +31,9 @@ _DATELINE_END = re.compile(r"\s*(?:$|\(|[–—-]\s|.{0,20}$)")
 """What may follow a dateline's date: nothing much, a bracket (``(OR. fr)``, ``(AFP)``) or a dash."""
 OPENING_BLOCKS = 5
 """Blocks at the top of a text where its dateline or first date may stand."""
+_YEAR = re.compile(r"\d{4}")
+_PROBE_YEAR = 2000
+"""A leap year, to read a yearless dateline's day before its year is known (29 February included)."""
 MAX_DATELINE = 80
 """Longest block taken for a dateline anywhere in the text (``Paris, le 28 janvier 2020`` before an annex)."""
 _LEAD_PLACE = re.compile(r"^([A-ZÉÈÀÂÎÔ][\w’'\-]+(?: [A-ZÉÈ][\w’'\-]+)?)\s*(?:\([^)]{1,30}\))?\s*[–—-]\s")
@@ -43,17 +47,32 @@ _TOWN_BEFORE_END = re.compile(r",\s*([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\
 """The town before a heading line's closing date, after a comma: ``…, Addis-Abeba (Éthiopie), ``."""
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _PARENTHESIS_OR_COUNTRY = re.compile(r"\s*(?:\([^)]*\)|,\s*[^,]{2,30})\s*$")
-_ORIGIN = re.compile(r"^Origine\s*:\s*(.+)$", re.IGNORECASE)
+_BODIES = word_lists("issuing-bodies")
+_ORIGINS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"^{re.escape(entry['field'])}\s*:\s*(.+)$", re.IGNORECASE), entry["body"])
+    for entry in _BODIES["origin_fields"]
+]
+"""Header fields naming a text's service (``Origine : Présidence``), with the issuing body each stands for."""
+_RECIPIENT = re.compile("|".join(map(re.escape, _BODIES["letter_recipient_lines"])))
+"""A line opening a letter's recipient (« À »), after the sender's."""
+_BODY_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, _BODIES['body_words']))})\b", re.IGNORECASE)
+"""A word naming a body or a meeting: the header line holding it names the issuing body."""
+_ORDINAL = re.compile(r"^\d+\s*(?:e|ème|eme|è)\s+")
+"""An ordinal opening a meeting's name (``12e Conférence…``), left out of the issuing body."""
 _PUBLISHED = re.compile(r"^Publié le\b", re.IGNORECASE)
 
-def extract_metadata(body: Body, override: dict[str, Any]) -> Metadata:
-    """Guess every field from the structured text, then apply the override."""
+def extract_metadata(body: Body, override: dict[str, Any], file: str = "") -> Metadata:
+    """Guess every field from the structured text, then apply the override; ``file`` names the text in the
+    notes of what was guessed."""
     for part in body.parts:
         describe_part(part)
     title_source = body.title
     restore_case(body)
     first = body.parts[0] if body.parts else Part(title="")
     span, place = document_date_and_place(body)
+    if span and not _YEAR.search(span.text):
+        note = f"date du texte écrite sans année ({span.text}) : {span.start.year}, d'après les dates qu'il cite"
+        body.diagnostics.append(Diagnostic(file, note, field="date"))
     guesses: dict[str, Any] = {
         "title": body.title,
         "doc_type": document_type(body),
@@ -134,15 +153,14 @@ def document_date_and_place(body: Body) -> tuple[DateSpan | None, str]:
     header = [text for line in first.header if (text := plain(line).replace("*", "").strip())]
     opening = [plain(b.text) for b in first.blocks[:OPENING_BLOCKS]]
     short = [text for b in first.blocks if len(text := plain(b.text)) <= MAX_DATELINE]
-    span, place = _date_and_place(header, opening, short, first.date)
+    span, place = _date_and_place(header, opening, short) or yearless_dateline(body) or _first_date(
+        first.date, opening)
     texts = header + opening
     return span, (place or _dateline_place(texts) or _place_after_date(texts, span)
                   or _place_before_same_day(texts, span))
 
 
-def _date_and_place(
-    header: list[str], opening: list[str], short: list[str], header_date: DateSpan | None
-) -> tuple[DateSpan | None, str]:
+def _date_and_place(header: list[str], opening: list[str], short: list[str]) -> tuple[DateSpan, str] | None:
     for line in header:
         if _PUBLISHED.match(line) and (matches := find_dates(line)):
             return matches[0].span, ""
@@ -161,6 +179,11 @@ def _date_and_place(
     for text in header:
         if dated := _closing_dateline(text):
             return dated
+    return None
+
+
+def _first_date(header_date: DateSpan | None, opening: list[str]) -> tuple[DateSpan | None, str]:
+    """The first date of the header, else of the first paragraphs: the last resort."""
     if header_date:
         return header_date, ""
     return next(((matches[0].span, "") for text in opening if (matches := find_dates(text))), (None, ""))
@@ -189,6 +212,32 @@ def _dateline(text: str) -> tuple[DateSpan, str] | None:
     if not dates or not _DATELINE_END.match(text, dates[0].end):
         return None
     return dates[0].span, display_name(match.group(1).strip(" ,"))
+
+
+def yearless_dateline(body: Body) -> tuple[DateSpan, str] | None:
+    """A dateline written without its year (``NIAMEY, 12 mars (AFP) -``), in the first year that puts it
+    after every date the text writes in full: a text is written after what it recounts."""
+    first = body.parts[0]
+    texts = [plain(line) for line in first.header] + [plain(b.text) for b in first.blocks[:OPENING_BLOCKS]]
+    for text in texts:
+        match = _PLACE_BEFORE_DATE.match(text)
+        if not match or not towns_named(place_key(match.group(1))):
+            continue
+        dates = [m for m in find_dates(text, _PROBE_YEAR) if m.start <= match.end() + 20]
+        if not dates or not dates[0].yearless or not _DATELINE_END.match(text, dates[0].end):
+            continue
+        written = [m.span.end for part in body.parts for b in part.blocks for m in find_dates(plain(b.text))]
+        if not written:
+            return None
+        latest, span = max(written), dates[0].span
+        for year in range(latest.year, latest.year + 9):  # eight years hold a 29 February
+            try:
+                dated = DateSpan(span.start.replace(year=year), span.end.replace(year=year), span.precision, span.text)
+            except ValueError:
+                continue
+            if dated.start >= latest:
+                return dated, display_name(match.group(1).strip(" ,"))
+    return None
 
 
 def _closing_dateline(text: str) -> tuple[DateSpan, str] | None:
@@ -256,14 +305,15 @@ def issuing_body(body: Body) -> str:
         return ""
     header = [plain(line).replace("*", "").strip() for line in body.parts[0].header]
     for line in header:
-        if match := _ORIGIN.match(line):
-            return f"Conseil de l'Union européenne ({match.group(1).strip()})"
+        for origin, issuer in _ORIGINS:
+            if match := origin.match(line):
+                return issuer.format(match.group(1).strip())
     for line, following in pairwise(header):
-        if re.fullmatch(r"(?:A|À)", following) and line.isupper():
+        if _RECIPIENT.fullmatch(following) and line.isupper():
             return _title_case(line)
     for line in header:
-        if re.search(r"\b(?:conférence|conseil|comité|assemblée|sommet|réunion)\b", line, re.IGNORECASE):
-            cleaned = re.sub(r"^\d+\s*(?:e|ème|eme|è)\s+", "", line)
+        if _BODY_WORD.search(line):
+            cleaned = _ORDINAL.sub("", line)
             return cleaned[0].upper() + cleaned[1:]
     return ""
 

@@ -67,11 +67,22 @@ _DOC_TYPE_RE = re.compile(
     r"|CONVENTION|MESSAGE|DISCOURS|ALLOCUTION|RELEV[ÉE]|ORDRE DU JOUR|PROGRAMME|STRAT[ÉE]GIE)\b"
 )
 _HEADER_MAX = 100
+"""Longest line of a header (a date, a code, a title line): a longer one is the body's text."""
 _LABEL_MAX = 150
+"""Longest ``Label : value`` header line whose label is not a known one (a known label's value may run on)."""
 _SIGNATURE_MAX = 60
+"""Longest closing line (a signature, a name) that a new part may follow: a longer one is the previous part's text."""
 _SENTENCE_WORDS = 6
+"""Words from which a short line ending in ``.``, ``!`` or ``?`` is a sentence, not a header line: a
+dateline (``Bruxelles, le 9 avril 2013.``) has five."""
+_PART_MIN_STRONG = 2
+"""Strong header lines (see :func:`_is_strong_header`) a new part opens with: one alone may be a heading."""
 _PART_MIN_LINES = 3
+"""Header lines a new part has from its first strong one: fewer are short lines of the body."""
 _TITLE_WORDS = 12
+"""Words of the first sentence kept for a guessed title (then « … »): a title's length, not a sentence's."""
+_CAPS_WORDS = 2
+"""Fewest words of a line in capitals taken for a title or heading: one word in capitals (a name) is not."""
 
 _SUB_HEADING_RE = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]\s")
 _BOLD_LINE_RE = re.compile(r"^\*\*([^*]+)\*\*$")
@@ -193,7 +204,7 @@ def _is_strong_header(text: str) -> bool:
         BANNER.match(text)
         or _DATE_RE.match(text)
         or is_reference_line(text)
-        or (is_caps_line(text) and len(text.split()) >= 2)
+        or (is_caps_line(text) and len(text.split()) >= _CAPS_WORDS)
     )
 
 
@@ -232,7 +243,7 @@ def _part_start(lines: list[Line], index: int, size: int) -> int | None:
     strong = [i for i, line in enumerate(run) if _is_strong_header(line.text)]
     for rank, offset in enumerate(strong):
         rest = [run[i].text for i in strong[rank:]]
-        if len(rest) < 2 or size - offset < _PART_MIN_LINES:
+        if len(rest) < _PART_MIN_STRONG or size - offset < _PART_MIN_LINES:
             return None
         if all(is_caps_line(text) and not BANNER.match(text) for text in rest):
             return None
@@ -249,7 +260,7 @@ def _title(header: list[str]) -> tuple[str, list[str]]:
         if label and label[0] in _TITLE_LABELS:
             return _strip_markup(label[1]).rstrip(" ."), header
     candidates = [text for text in header if not BANNER.match(text) and not is_reference_line(text)]
-    caps = [text for text in candidates if is_caps_line(text) and len(text.split()) >= 2]
+    caps = [text for text in candidates if is_caps_line(text) and len(text.split()) >= _CAPS_WORDS]
     typed = [text for text in caps if _DOC_TYPE_RE.match(_strip_markup(text))]
     bold = [text for text in candidates if _BOLD_LINE_RE.match(text)]
     for group in (typed, caps, bold):
@@ -322,7 +333,7 @@ def _block(line: Line, link_labels: set[str]) -> Block:
     text = text.strip()
     if ROMAN_HEADING_RE.match(text) or _BOLD_LINE_RE.match(text):
         return Block("heading", _inline(text, link_labels), line.number, 2)
-    if is_caps_line(text) and len(text.split()) >= 2 and not text.endswith((";", ",", ":")):
+    if is_caps_line(text) and len(text.split()) >= _CAPS_WORDS and not text.endswith((";", ",", ":")):
         level = 3 if _SUB_HEADING_RE.match(text) else 2
         return Block("heading", _inline(text, link_labels), line.number, level)
     if numbered := _numbered(text):

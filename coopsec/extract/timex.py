@@ -23,6 +23,7 @@ NOTE_FOLLOWING_DATE = "année déduite de la date suivante"
 NOTE_WEEKDAY = "année déduite du jour de la semaine"
 NOTE_CONTEXT = "année déduite du contexte"
 NOTE_ANCHOR_YEAR = "année la plus proche de la date du texte"
+NOTE_NEXT_IN_FUTURE = "verbe au futur : après la date du texte"
 NOTE_LAST = "« dernier » : avant la date du texte"
 NOTE_NEXT = "« prochain » : après la date du texte"
 NOTE_RELATIVE = "relative à la date du texte"
@@ -38,7 +39,8 @@ _HALF_YEAR = 183
 _WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale="fr").items()}
 _WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, reverse=True))  # French names: no accents
 _APOSTROPHE = "['’ʼ]"
-_KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", *_WEEKDAYS)))
+_KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", "matin", "midi", "soir",
+                                 *_WEEKDAYS)))
 """Lowercase text that every relative expression holds ("demain" is in "lendemain", "jour" in "aujourd'hui"):
 one search of the lowered text, a quick test before the patterns."""
 _DIGIT = re.compile(r"\d")
@@ -64,7 +66,11 @@ _SINCE_REACH = 14
 _HABITUAL = re.compile(r"\b(?:chaque|tous|les?|du|au|un)\s+$", re.IGNORECASE)
 """Words before a weekday that make it no particular day: "chaque mardi", "du lundi au vendredi"."""
 
-_TODAY = re.compile(rf"\baujourd{_APOSTROPHE}\s?hui\b|\bce\s+jour\b(?!\s*[-‐]\s*l)", re.IGNORECASE)
+_TODAY = re.compile(
+    rf"\baujourd{_APOSTROPHE}\s?hui\b|\bce\s+jour\b(?!\s*[-‐]\s*l)|\b(?:ce\s+(?:matin|midi|soir)|cet\s+apr[eè]s[-‐\s]midi)\b",
+    re.IGNORECASE,
+)
+"""The text's own day, or a part of it ("cet après-midi", "ce soir")."""
 _DAY_SHIFT = re.compile(
     rf"(?<!\bd{_APOSTROPHE})(?<!\bde\s)\b(?:avant[-‐\s]hier|hier|apr[eè]s[-‐\s]demain|demain)\b", re.IGNORECASE
 )  # not "l'Europe de demain", "les menaces d'hier"
@@ -135,15 +141,16 @@ def _resolve_years(
     marks: list[tuple[int, int]],
 ) -> list[DateMatch]:
     """``found`` with a year for each yearless date, or without it; read from the right, so that an
-    enumeration shares the year of its last date. The context of a date is the year of the last date
-    written in full (or of the last "l'an dernier", ``marks``) before it in the paragraph, else
+    enumeration shares the year of its last date. The context of a date is the first day of the last date
+    written in full before it in the paragraph (or the year of the last "l'an dernier", ``marks``), else
     ``context_year``."""
-    written = [(match.end, match.span.end.year) for match in found if not match.yearless]
-    told = sorted(written + marks)
+    written = [(match.end, match.span.start) for match in found if not match.yearless]
+    told = sorted(written + [(end, date(year, 1, 1)) for end, year in marks])
+    outer = date(context_year, 1, 1) if context_year is not None else None
     contexts = []
-    for match in found:  # the year of the last date written in full before each date
-        before = [year for end, year in told if end <= match.start]
-        contexts.append(before[-1] if before else context_year)
+    for match in found:  # the last date written in full before each date
+        before = [day for end, day in told if end <= match.start]
+        contexts.append(before[-1] if before else outer)
     resolved: list[DateMatch] = []
     following: DateMatch | None = None
     for match, context in zip(reversed(found), reversed(contexts), strict=True):
@@ -154,11 +161,11 @@ def _resolve_years(
 
 
 def _resolve_year(
-    text: str, match: DateMatch, following: DateMatch | None, anchor: date | None, context_year: int | None
+    text: str, match: DateMatch, following: DateMatch | None, anchor: date | None, context: date | None
 ) -> DateMatch | None:
     """A yearless date in its year, with a following "dernier" or "prochain" in its wording."""
     word = _LAST_OR_NEXT.match(text, match.end)
-    span, note = _yearless_span(text, match, word[1] if word else "", following, anchor, context_year)
+    span, note = _yearless_span(text, match, word[1] if word else "", following, anchor, context)
     if span is None:
         return None
     end = word.end() if word else match.end
@@ -167,18 +174,27 @@ def _resolve_year(
 
 
 def _yearless_span(
-    text: str, match: DateMatch, word: str, following: DateMatch | None, anchor: date | None, context_year: int | None
+    text: str, match: DateMatch, word: str, following: DateMatch | None, anchor: date | None, context: date | None
 ) -> tuple[DateSpan | None, str]:
-    """The span of a yearless date and how its year was found, by the first rule that applies."""
+    """The span of a yearless date and how its year was found, by the first rule that applies.
+
+    The context's year does not apply when it would put the date before the context itself: a text tells
+    dates forward, and "du 10 au 12 avril (…) l'attentat du 17 décembre 2018. Le 12 avril" is not April 2018
+    told after December 2018; the year nearest the text's own date is taken instead.
+    """
     if following is not None and (year := _shared_year(text, match, following)) is not None:
         return _with_year(match.span, year), NOTE_FOLLOWING_DATE
     if word and anchor is not None:
         last = _is_last(word)
         return _last_or_next(match.span, anchor, last), NOTE_LAST if last else NOTE_NEXT
-    if (span := _by_weekday(match.span, anchor, context_year)) is not None:
+    if (span := _by_weekday(match.span, anchor, context.year if context else None)) is not None:
         return span, NOTE_WEEKDAY
-    if context_year is not None:
-        return _with_year(match.span, context_year), NOTE_CONTEXT
+    if context is not None:
+        span = _with_year(match.span, context.year)
+        if anchor is None or span is None or span.end >= context:
+            return span, NOTE_CONTEXT
+    if anchor is not None and _is_future(text, match.start, match.end):
+        return _last_or_next(match.span, anchor, False), NOTE_NEXT_IN_FUTURE
     if anchor is not None:
         return _nearest_year(match.span, anchor), NOTE_ANCHOR_YEAR
     return None, ""

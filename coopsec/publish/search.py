@@ -42,6 +42,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any, TypedDict
 
 from coopsec.model import Document, plain
 from coopsec.text import (
@@ -70,7 +71,7 @@ LEVELS = 26  # BM25F weights are stored as one letter, A (1/26 of the maximum) t
 FIELD_WEIGHTS = {"title": 4.0, "meta": 1.5, "heading": 2.5, "text": 1.0}
 """BM25F weight of a field: a word of the title counts four times a word of a paragraph."""
 
-def analysis() -> dict:
+def analysis() -> dict[str, Any]:
     """The query analysis as data, for search.js: its one definition is in coopsec/text.py."""
     return {
         "elided": list(ELIDED),
@@ -86,7 +87,7 @@ def analysis() -> dict:
     }
 
 
-def ranking() -> dict:
+def ranking() -> dict[str, float]:
     """The constants search.js needs to turn the stored weights into BM25 scores."""
     return {"k1": K1, "b": B, "levels": LEVELS}
 
@@ -116,8 +117,8 @@ def search_files(docs: list[Document]) -> dict[str, str]:
     for key, shard in shards.items():
         files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, **shard})
     pairs = _pair_shards(units)
-    for key, shard in pairs.items():
-        files[f"{SEARCH_DIR}/p/{key}.js"] = _script({"kind": "pairs", "key": key, "pairs": shard})
+    for key, encoded in pairs.items():
+        files[f"{SEARCH_DIR}/p/{key}.js"] = _script({"kind": "pairs", "key": key, "pairs": encoded})
     files[f"{SEARCH_DIR}/docs.js"] = _script(
         {
             "kind": "docs",
@@ -157,6 +158,13 @@ def _units(index: int, doc: Document) -> list[Unit]:
 
 
 Postings = dict[str, list[tuple[int, int]]]
+
+
+class Shard(TypedDict, total=False):
+    """One index shard: the encoded postings of its terms, and the forms of its stems written several ways."""
+
+    terms: dict[str, str]
+    forms: dict[str, dict[str, str]]
 
 
 def _postings(units: list[Unit]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
@@ -214,9 +222,9 @@ def _impacts(counts: list[dict[str, _Counts]]) -> list[dict[str, int]]:
     return impacts
 
 
-def _shards(postings: Postings, forms: dict[str, dict[str, list[int]]]) -> dict[str, dict]:
+def _shards(postings: Postings, forms: dict[str, dict[str, list[int]]]) -> dict[str, Shard]:
     """Group the postings (and the forms of stems written several ways) by term prefix."""
-    shards: dict[str, dict] = defaultdict(lambda: {"terms": {}})
+    shards: dict[str, Shard] = defaultdict(lambda: {"terms": {}})
     for term in sorted(postings):
         shards[term[:KEY_LENGTH]]["terms"][term] = _encode_weighted(postings[term])
     for term in sorted(forms):
@@ -287,7 +295,7 @@ def _doc_table(docs: list[Document], units: list[Unit]) -> list[list[str | int]]
     ]
 
 
-def _script(data: dict) -> str:
+def _script(data: dict[str, Any]) -> str:
     """A script that hands ``data`` to the search code; safe inside any HTML page."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     payload = payload.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

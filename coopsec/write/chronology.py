@@ -13,6 +13,7 @@ import html
 import json
 from collections.abc import Iterable
 from itertools import groupby
+from typing import Any
 
 from coopsec.doctypes import schema_type
 from coopsec.extract.dates import format_span_fr
@@ -50,7 +51,7 @@ def sorted_meetings(meetings: Iterable[Meeting]) -> list[Meeting]:
     return sorted(meetings, key=lambda m: (m.span.start, m.span.end, m.id))
 
 
-def jsonld_script(data: dict) -> str:
+def jsonld_script(data: dict[str, Any]) -> str:
     """A ``<script type="application/ld+json">`` element that no string inside can close."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # faster than translate
@@ -145,7 +146,7 @@ FOLLOW = """<script>
 
 def _forward(pages: list[list[Meeting]]) -> str:
     """Page 1's :data:`FORWARD` script, with the first start day of each page of meetings and of events."""
-    by_kind: list[list] = [[], []]
+    by_kind: list[list[list[str | int]]] = [[], []]
     for number, page in enumerate(pages, 1):
         for kind, group in groupby(page, key=lambda m: m.kind != "meeting"):
             by_kind[kind].append([next(group).span.start.isoformat(), number])
@@ -227,10 +228,10 @@ def place_text(place: Place, name: str = "") -> str:
     return names
 
 
-def _event(meeting: Meeting) -> dict:
+def _event(meeting: Meeting) -> dict[str, Any]:
     """A meeting as a schema.org ``Event``."""
     start, end = meeting.span.iso()
-    event = {"@type": "Event", "name": one_line(meeting.name), "startDate": start, "endDate": end}
+    event: dict[str, Any] = {"@type": "Event", "name": one_line(meeting.name), "startDate": start, "endDate": end}
     if meeting.place:
         event["location"] = {"@type": "Place", "name": one_line(meeting.place.label)}
         if meeting.place.country:
@@ -238,7 +239,7 @@ def _event(meeting: Meeting) -> dict:
     return event
 
 
-def _item_list(page: str, cited: list[Meeting], first: int, total: int, titles: dict[str, str]) -> dict:
+def _item_list(page: str, cited: list[Meeting], first: int, total: int, titles: dict[str, str]) -> dict[str, Any]:
     """schema.org ``ItemList`` of the chronology's ``total`` meetings, with those of ``page`` (from position
     ``first``), each with the documents citing it."""
     items = []
@@ -270,7 +271,7 @@ def document_jsonld(doc: Document, themes: Iterable[Theme] = ()) -> str:
     meta = doc.meta
     labels = {theme.id: theme.label for theme in themes}
     page = document_path(doc.slug)
-    data: dict = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": schema_type(meta.doc_type),
         "name": one_line(meta.title),

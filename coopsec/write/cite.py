@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from coopsec.doctypes import csl_type
+from coopsec.extract.document_date import document_date_fr
 from coopsec.model import Document
 from coopsec.write.chronology import html_url, one_line
-from coopsec.write.display import document_date_fr
 from coopsec.write.markdown import document_path, escape_attr, link
 
 
@@ -53,10 +54,10 @@ def _date_parts(iso: str) -> list[int]:
     return [int(part) for part in iso.split("-") if part.isdigit()]
 
 
-def csl_item(doc: Document) -> dict:
+def csl_item(doc: Document) -> dict[str, Any]:
     """The CSL-JSON item of a document (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html)."""
     meta = doc.meta
-    item: dict = {"id": doc.slug, "type": csl_type(meta.doc_type), "title": one_line(meta.title),
+    item: dict[str, Any] = {"id": doc.slug, "type": csl_type(meta.doc_type), "title": one_line(meta.title),
                   "language": (meta.languages or ["fr"])[0], "URL": html_url(document_path(doc.slug))}
     if meta.issuing_body:
         item["author"] = [{"literal": one_line(meta.issuing_body)}]

@@ -11,10 +11,12 @@ import csv
 import io
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import icalendar
 
 from coopsec.extract.dates import format_span_fr
+from coopsec.fields import FIELDS
 from coopsec.model import DateSpan, Document, Meeting, TextCitation
 from coopsec.write.chronology import html_url, jsonld_script, meeting_pages, one_line, sorted_meetings
 from coopsec.write.cite import cite_files
@@ -30,33 +32,8 @@ MEETINGS_ICS = "data/meetings.ics"
 PRODID = "-//coopsec//chronologie//FR"
 CSV_SEPARATOR = " | "
 
-DOCUMENT_FIELDS = {
-    "slug": ("texte", "Identifiant stable du document, repris dans l’adresse de sa page."),
-    "url": ("texte", "Adresse de la page du document, relative à la racine du site."),
-    "title": ("texte", "Titre du document, en minuscules accentuées quand le texte l’écrit en capitales."),
-    "title_source": ("texte", "Le titre tel que le texte l’écrit (souvent en capitales), avant correction."),
-    "doc_type": ("texte", "Nature du texte : déclaration, note, lettre, compte rendu, article…"),
-    "date": ("date ISO 8601", "Date du document (`AAAA-MM-JJ`, ou `AAAA-MM` si seul le mois est connu)."),
-    "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),
-    "place": ("texte", "Lieu où le texte a été établi ou adopté."),
-    "issuing_body": ("texte", "Instance ou autorité émettrice."),
-    "references": ("liste de textes", "Cotes et références du document (ex. `12838/23`)."),
-    "classification": ("texte", "Marque de classification ou de diffusion, vide s’il n’y en a pas."),
-    "languages": ("liste de codes", "Langues du texte (codes ISO 639-1, ex. `fr`)."),
-    "participants": ("liste de textes", "Participants ou signataires cités par le texte."),
-    "guessed": ("liste de champs", "Champs déduits automatiquement du texte (non corrigés à la main)."),
-    "extractor_version": ("texte", "Version de l’extracteur qui a produit ces données."),
-    "themes": ("liste d’identifiants", "Thèmes traités par le document."),
-    "actors": ("liste d’identifiants", "Pays, organisations et lieux nommés par le document."),
-    "meetings": ("liste d’identifiants", "Réunions citées par le document (voir `meetings.json`)."),
-    "events": ("liste d’identifiants", "Autres événements datés cités par le document (voir `events.json`)."),
-    "source": ("objet", "Fichier source : `file` (chemin dans le corpus) et `sha256` (empreinte)."),
-    "cites": ("liste d’objets", "Textes que le document cite, dans l’ordre de lecture, du corpus ou hors corpus "
-              "(voir le champ `cites`)."),
-    "cited_by": ("liste d’objets", "Paragraphes d’autres documents du corpus qui citent celui-ci "
-                 "(voir le champ `cited_by`)."),
-}
-"""Field -> (type, French description) of each record of ``documents.json``."""
+DOCUMENT_FIELDS = {field.name: (field.type_fr, field.help) for field in FIELDS}
+"""Field -> (type, French description) of each record of ``documents.json``, from the field table."""
 
 CITES_FIELDS = {
     "kind": ("texte", "Ce qui est cité : `déclaration`, `communiqué`, `conclusions`, `plan d'action`… (par le "
@@ -171,7 +148,7 @@ def data_files(
     }
 
 
-def document_record(doc: Document) -> dict:
+def document_record(doc: Document) -> dict[str, Any]:
     """The record of a document in ``documents.json``: its front matter, page URL and dated events."""
     events = sorted_meetings(m for m in doc.meetings if m.kind != "meeting")
     return {
@@ -188,7 +165,7 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def cites_record(doc: Document, citation: TextCitation) -> dict:
+def cites_record(doc: Document, citation: TextCitation) -> dict[str, str]:
     """One item of a document's ``cites``: what is cited, where, and the cited document if the corpus has it."""
     return {
         "kind": citation.kind,
@@ -204,7 +181,7 @@ def cites_record(doc: Document, citation: TextCitation) -> dict:
     }
 
 
-def meeting_record(meeting: Meeting, titles: dict[str, str], page: str) -> dict:
+def meeting_record(meeting: Meeting, titles: dict[str, str], page: str) -> dict[str, Any]:
     """The record of a meeting or event in ``meetings.json`` / ``events.json``; ``page``: the chronology page
     listing it."""
     start, end = meeting.span.iso()
@@ -240,7 +217,7 @@ def meeting_record(meeting: Meeting, titles: dict[str, str], page: str) -> dict:
     }
 
 
-def meetings_csv(records: list[dict]) -> str:
+def meetings_csv(records: list[dict[str, Any]]) -> str:
     """One row per meeting, RFC 4180: header, quoted as needed, CRLF line ends, no formula (OWASP)."""
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
@@ -271,7 +248,8 @@ def meetings_ics(meetings: list[Meeting], titles: dict[str, str], pages: dict[st
     calendar.add("x-wr-calname", "Chronologie des réunions")
     for meeting in meetings:
         calendar.add_component(_vevent(meeting, titles, pages[meeting.id], site_url, stamp))
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")
 
 
 def _vevent(meeting: Meeting, titles: dict[str, str], page: str, site_url: str, stamp: datetime) -> icalendar.Event:
@@ -336,7 +314,7 @@ def _parse_iso(text: str) -> date | None:
     return None
 
 
-def _json(data: list[dict]) -> str:
+def _json(data: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -423,7 +401,7 @@ def _fields_section(title: str, intro: str, fields: dict[str, tuple[str, str]]) 
     return [f"## {title}", "", intro, "", "| Champ | Type | Description |", "| --- | --- | --- |", *rows, ""]
 
 
-def _dataset(files: list[tuple[str, str, str]]) -> dict:
+def _dataset(files: list[tuple[str, str, str]]) -> dict[str, Any]:
     """schema.org ``Dataset`` describing the downloads."""
     formats = {"JSON": "application/json", "CSV": "text/csv", "iCalendar": "text/calendar"}
     return {

@@ -1,4 +1,5 @@
-"""What a reader sees of a document's date: French words (``8–9 avril 2013``), never ISO.
+"""What a reader sees of a document's date: French words (``8–9 avril 2013``, from
+:func:`coopsec.extract.document_date.document_date_fr`), never ISO.
 
 The ISO form stays machine-readable in the ``datetime`` attribute of a ``<time>`` element.
 """
@@ -7,21 +8,8 @@ from __future__ import annotations
 
 import html
 
-from ..extract.dates import find_dates, format_iso_fr, format_span_fr
+from ..extract.document_date import document_date_fr
 from ..model import Document
-
-
-def document_date_fr(doc: Document) -> str:
-    """The document's date in French; a range as its wording gives it (``8–9 avril 2013``), else one day."""
-    meta = doc.meta
-    if not meta.date:
-        return ""
-    written = [match.span for match in find_dates(meta.date_text)] if meta.date_text else []
-    parts = [part.date for part in doc.parts if part.date]
-    for span in (*written, *parts):
-        if meta.date in span.iso():  # a range is dated by its last day (or its first)
-            return format_span_fr(span)
-    return format_iso_fr(meta.date)
 
 
 def time_html(iso: str, text: str) -> str:

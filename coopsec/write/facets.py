@@ -19,13 +19,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from slugify import slugify
 
 from .. import doctypes
+from ..extract.document_date import document_date_fr
 from ..model import Actor, Document, Theme
 from ..text import fold
-from .display import document_date_fr
 from .indexes import newest_first
 from .markdown import DOCUMENTS_INDEX, base36, index_address, link
 
@@ -52,7 +53,7 @@ class Facet:
         self.width = 1  # multi-valued facets: base-36 digits per value index in a document's string
 
     def fill(self, docs: list[Document], values_of: Callable[[Document], list[tuple[str, str]]],
-             order: Callable[[tuple[str, str], int], object]) -> Facet:
+             order: Callable[[tuple[str, str], int], tuple[int | str, ...]]) -> Facet:
         """Values of each document (key, label); the facet's values sorted by ``order(value, count)``."""
         chosen = [values_of(doc) for doc in docs]
         counts = Counter(value for values in chosen for value in dict.fromkeys(values))
@@ -72,8 +73,8 @@ class Facet:
             return value
         return "".join(base36(index).rjust(self.width, "0") for index in value)
 
-    def as_json(self) -> dict:
-        data: dict = {"key": self.key, "label": self.label, "values": [list(value) for value in self.values]}
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"key": self.key, "label": self.label, "values": [list(value) for value in self.values]}
         if self.multi:
             data["multi"] = self.width
         if self.hidden:
@@ -81,15 +82,15 @@ class Facet:
         return data
 
 
-def _by_count(value: tuple[str, str], count: int) -> tuple:
+def _by_count(value: tuple[str, str], count: int) -> tuple[int | str, ...]:
     return (-count, fold(value[1]), value[0])
 
 
-def _by_label(value: tuple[str, str], count: int) -> tuple:
+def _by_label(value: tuple[str, str], count: int) -> tuple[int | str, ...]:
     return (fold(value[1]), value[0])
 
 
-def _newest(value: tuple[str, str], count: int) -> tuple:
+def _newest(value: tuple[str, str], count: int) -> tuple[int | str, ...]:
     return (value[0] == "", "".join(chr(0x10FFFF - ord(c)) for c in value[0]))  # descending, undated last
 
 
@@ -159,7 +160,7 @@ def facets(docs: list[Document], themes: list[Theme], actors: list[Actor]) -> li
     return result
 
 
-def facet_data(docs: list[Document], themes: list[Theme], actors: list[Actor]) -> dict:
+def facet_data(docs: list[Document], themes: list[Theme], actors: list[Actor]) -> dict[str, Any]:
     """The facet data as a JSON-ready dict: facets, then documents newest first."""
     ordered = newest_first(docs)
     found = facets(ordered, themes, actors)
@@ -168,7 +169,7 @@ def facet_data(docs: list[Document], themes: list[Theme], actors: list[Actor]) -
     for n, doc in enumerate(ordered):
         meta = doc.meta
         title = " ".join(meta.title.split()) or doc.slug
-        row: list = [doc.slug, title, meta.date, document_date_fr(doc), meta.place]
+        row: list[int | str] = [doc.slug, title, meta.date, document_date_fr(doc), meta.place]
         rows.append(row + [facet.encoded(n) for facet in found])
     return {"v": 1, "base": base, "ext": ".html", "total": len(rows),
             "facets": [facet.as_json() for facet in found], "docs": rows}

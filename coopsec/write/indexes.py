@@ -8,7 +8,7 @@ from datetime import date
 
 from .. import doctypes
 from ..extract.dates import format_iso_fr, format_span_fr
-from ..model import Actor, DateSpan, Document, Meeting, Theme
+from ..model import Actor, DateSpan, Document, Meeting, Precision, Theme
 from .display import document_time
 from .markdown import (
     ACTORS_INDEX,
@@ -138,7 +138,8 @@ def _iso_span(iso: str) -> DateSpan:
         day = date(*[*parts, 1, 1][:3])
     except ValueError:  # an impossible day (a hand-written override): its year
         day, parts = date(parts[0], 1, 1), parts[:1]
-    return DateSpan(day, day, {1: "year", 2: "month"}.get(len(parts), "day"), iso)
+    precision: Precision = "year" if len(parts) == 1 else "month" if len(parts) == 2 else "day"
+    return DateSpan(day, day, precision, iso)
 
 
 _VOWEL_START = ("a", "e", "i", "o", "u", "é", "h")

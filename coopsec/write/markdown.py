@@ -22,6 +22,7 @@ import math
 import posixpath
 import re
 from functools import cache
+from typing import Any
 from urllib.parse import quote
 
 import yaml
@@ -127,7 +128,7 @@ _YAML_ODD = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\
 _YAML_DOUBLED = re.compile("[\"'\\\\]")
 
 
-def dump_yaml(data: dict, width: int = 80) -> str:
+def dump_yaml(data: dict[str, Any], width: int = 80) -> str:
     """``yaml.safe_dump`` in block style, Unicode as is, keys in order.
 
     libyaml (much faster) gives the same bytes as the pure-Python emitter as long as

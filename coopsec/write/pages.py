@@ -9,31 +9,21 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import Any
 
-from .. import doctypes
+from .. import doctypes, fields
 from ..extract.dates import format_span_fr
-from ..model import NOTE_CALL_RE, Block, Document, Part, TextCitation, plain
+from ..extract.document_date import document_date_fr
+from ..model import NOTE_CALL_RE, Block, CitedBy, Document, Part, TextCitation, plain
 from ..version import EXTRACTOR_VERSION
 from .cite import cite_panel
-from .display import document_date_fr
 from .markdown import document_path, dump_yaml, escape, escape_title, html_block, link
 
 
-def front_matter(doc: Document) -> dict:
-    """The page's front matter, in schema order (see ``schema.FRONT_MATTER``)."""
+def front_matter(doc: Document) -> dict[str, Any]:
+    """The page's front matter: the fields of the table that it holds, in their order (``coopsec/fields.py``)."""
     meta = doc.meta
-    return {
-        "title": meta.title,
-        "title_source": meta.title_source,
-        "doc_type": meta.doc_type,
-        "date": meta.date,
-        "date_text": meta.date_text,
-        "place": meta.place,
-        "issuing_body": meta.issuing_body,
-        "references": meta.references,
-        "classification": meta.classification,
-        "languages": meta.languages,
-        "participants": meta.participants,
+    worked_out = {
         "themes": sorted(doc.themes),
         "actors": sorted(doc.actors),
         "meetings": sorted({m.id for m in doc.meetings if m.kind == "meeting"}),
@@ -41,9 +31,10 @@ def front_matter(doc: Document) -> dict:
         "extractor_version": EXTRACTOR_VERSION,
         "guessed": sorted(meta.guessed),
     }
+    return {name: worked_out[name] if name in worked_out else getattr(meta, name) for name in fields.FRONT_MATTER}
 
 
-def dump_front_matter(data: dict) -> str:
+def dump_front_matter(data: dict[str, Any]) -> str:
     return "---\n" + dump_yaml(data, width=1000) + "---\n"
 
 
@@ -72,16 +63,19 @@ def document_page(doc: Document, extra: str = "") -> str:
 
 
 def metadata_panel(doc: Document) -> str:
-    """A definition list with the document's metadata, in French."""
+    """A definition list with the document's metadata, in French: the fields with a label in the field table,
+    then the source file."""
     meta = doc.meta
+    shown = {
+        "doc_type": doctypes.label(meta.doc_type),
+        "date": document_date_fr(doc),
+        "references": ", ".join(meta.references),
+        "participants": "; ".join(meta.participants) if len(meta.participants) <= 3 else
+        f"{len(meta.participants)} participants (voir le texte)",
+    }
     rows = [
-        ("Type", doctypes.label(meta.doc_type)),
-        ("Date", document_date_fr(doc)),
-        ("Lieu", meta.place),
-        ("Émetteur", meta.issuing_body),
-        ("Références", ", ".join(meta.references)),
-        ("Participants", "; ".join(meta.participants) if len(meta.participants) <= 3 else
-         f"{len(meta.participants)} participants (voir le texte)"),
+        *((field.label, shown[field.name] if field.name in shown else getattr(meta, field.name))
+          for field in fields.FIELDS if field.label),
         ("Fichier source", doc.source.path),
         ("Empreinte SHA-256", doc.source.sha256),
     ]
@@ -109,7 +103,7 @@ def cited_by_section(doc: Document) -> str:
     if not doc.cited_by:
         return ""
     page = document_path(doc.slug)
-    by_document: dict[str, list] = {}
+    by_document: dict[str, list[CitedBy]] = {}
     for entry in doc.cited_by:
         by_document.setdefault(entry.document, []).append(entry)
     lines = ['## Cité par { #cite-par }', ""]
@@ -208,11 +202,15 @@ def _unit_markdown(unit: list[Block], shift: int, links: dict[str, list[Span]]) 
     return "\n".join(lines) + "\n"
 
 
+HtmlItem = tuple[str, list["HtmlItem"]]
+"""A list item as HTML, and the items of the list nested in it."""
+
+
 def _unit_html(unit: list[Block], links: dict[str, list[Span]]) -> list[str]:
     """A paragraph or a list (nested as its Markdown would be) as the lines of HTML Python-Markdown writes."""
     if unit[0].kind != "item":
         return [f"<p>{_anchored(unit[0], html_inline(unit[0].text, links.get(unit[0].anchor, ())))}</p>"]
-    root: list[tuple[str, list]] = []
+    root: list[HtmlItem] = []
     levels, depth = [root], -1  # the list being filled at each depth, and the depth of the last item
     for block in unit:
         depth = min(block.level, depth + 1)
@@ -223,7 +221,7 @@ def _unit_html(unit: list[Block], links: dict[str, list[Span]]) -> list[str]:
     return _list_lines(root)
 
 
-def _list_lines(items: list[tuple[str, list]]) -> list[str]:
+def _list_lines(items: list[HtmlItem]) -> list[str]:
     lines = ["<ul>"]
     for line, children in items:
         if children:

@@ -62,10 +62,10 @@ def theme_pages(docs: list[Document], themes: list[Theme]) -> dict[str, str]:
             f"| {len(found)} | {_paragraphs(found)} |"
         )
     table = ["| Thème | Description | Documents | Paragraphes |", "|---|---|---:|---:|", *rows]
-    intro = (
+    preamble = (
         "Les thèmes sont repérés paragraphe par paragraphe à partir d'un thésaurus de termes et de synonymes."
     )
-    pages[THEMES_INDEX] = _page("Thèmes", [intro, "", *table])
+    pages[THEMES_INDEX] = _page("Thèmes", [preamble, "", *table])
     return pages
 
 

@@ -1,0 +1,147 @@
+"""The render cache, an MkDocs plugin for speed only: a page whose inputs have not changed is not rendered again.
+
+A page is keyed by a hash of everything that shapes its HTML: its path and Markdown, every file MkDocs
+publishes (paths and addresses, which links resolve against), and the render fingerprint
+(:func:`coopsec.stamp.render_fingerprint`: ``mkdocs.yml``, hooks, theme overrides, the renderers' versions,
+strict mode). When ``.cache/render/<key>.html`` holds the HTML it was last rendered to, the page is handed to
+MkDocs as that file, copied as it is: it is neither read, converted nor passed to the templates. The site is
+byte for byte the one MkDocs renders without the cache (``tests/test_render.py`` builds both).
+
+Only pages out of the navigation are taken from the cache (the document, theme and actor pages, thousands of
+them): a page in the navigation shapes the others' menus and footers, so those few are always rendered, and
+so is a page that includes another file (``--8<--``), whose key would need the included file, and a page at
+the address of one of the theme's templates (``404.html``), which MkDocs writes over a copied file. A page is stored
+only after a build without any warning about it, so that a warning is given again at every build until fixed;
+after a warning about no page in particular (the anchors' check), the build stores nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+INCLUDE = b"--8<--"
+"""How a page includes another file (pymdownx.snippets): such a page is always rendered."""
+
+
+class CachedPage(File):
+    """A page whose HTML is known: MkDocs copies the cached file to the page's address, as a static file."""
+
+    def __init__(self, page: File, cached: Path):
+        super().__init__(page.src_uri, None, page.dest_dir, page.use_directory_urls, dest_uri=page.dest_uri,
+                         inclusion=page.inclusion)
+        self.abs_src_path = str(cached)
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+class _NoOptions(Config):  # type: ignore[no-untyped-call]  # mkdocs: __init_subclass__ unannotated
+    """The render cache takes no options."""
+
+
+class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # mkdocs: __init_subclass__ unannotated
+    """Pages out of the navigation copied from ``directory`` when their key is there, stored there when not."""
+
+    def __init__(self, directory: Path, fingerprint: str):
+        super().__init__()
+        self.directory = directory
+        self.fingerprint = fingerprint
+        self.keys: dict[str, str] = {}
+        """Pages to render and store: source path -> key."""
+        self.kept: set[str] = set()
+        """Keys of the pages taken from the cache in this build."""
+        self.rendered: dict[str, bytes] = {}
+        """Key -> HTML of the pages rendered without a warning, stored once the build has succeeded."""
+        self.warned: set[str] = set()
+        """Pages a warning was given about; "" for a warning about no page in particular."""
+        self._watch: _Warnings | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._watch = _Warnings(config, self.warned)
+        logging.getLogger("mkdocs").addHandler(self._watch)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        listing = "".join(f"{file.src_uri}\0{file.dest_uri}\0" for file in sorted(files, key=_source))
+        common = hashlib.sha256(f"{self.fingerprint}\0{listing}".encode())
+        chosen: list[File] = []
+        for file in files:
+            key = self._key(file, common) if file.dest_uri not in config.theme.static_templates else ""
+            if key and (self.directory / f"{key}.html").is_file():
+                self.kept.add(key)
+                file = CachedPage(file, self.directory / f"{key}.html")
+            elif key:
+                self.keys[file.src_uri] = key
+            chosen.append(file)
+        return Files(chosen)
+
+    def _key(self, file: File, common: hashlib._Hash) -> str:
+        """The page's key, or "" for a file that is not a cacheable page."""
+        if not (file.is_documentation_page() and file.inclusion == InclusionLevel.NOT_IN_NAV):
+            return ""
+        markdown = file.content_bytes
+        if INCLUDE in markdown:
+            return ""
+        digest = common.copy()
+        digest.update(f"{file.src_uri}\0".encode())
+        digest.update(markdown)
+        return digest.hexdigest()
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        key = self.keys.get(page.file.src_uri)
+        if key and output.strip():
+            self.rendered[key] = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Store the pages rendered without a warning, and forget the entries this build did not use."""
+        self._stop()
+        if "" in self.warned:
+            return
+        stored = {key for src, key in self.keys.items() if src not in self.warned and key in self.rendered}
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for key in sorted(stored):
+            temporary = self.directory / f".{key}.{os.getpid()}.tmp"
+            temporary.write_bytes(self.rendered[key])
+            os.replace(temporary, self.directory / f"{key}.html")
+        used = self.kept | stored
+        for path in self.directory.iterdir():
+            if path.stem not in used:
+                path.unlink(missing_ok=True)
+
+    def on_build_error(self, error: Exception) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self._watch:
+            logging.getLogger("mkdocs").removeHandler(self._watch)
+            self._watch = None
+
+
+class _Warnings(logging.Handler):
+    """Notes which page each warning of the build is about (MkDocs' current page), "" for none."""
+
+    def __init__(self, config: MkDocsConfig, warned: set[str]):
+        super().__init__(logging.WARNING)
+        self.config = config
+        self.warned = warned
+
+    def emit(self, record: logging.LogRecord) -> None:
+        page = self.config._current_page
+        self.warned.add(page.file.src_uri if page is not None else "")
+
+
+def _source(file: File) -> str:
+    return file.src_uri

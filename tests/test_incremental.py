@@ -1,0 +1,144 @@
+"""A rebuild after one text or one override changes writes only what that change shows in: every other file of
+docs/ and site/ keeps its bytes, its inode and its time; pages come from the render cache exactly as MkDocs
+renders them; a change of what shapes every page renders every page again."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from coopsec.pipeline import build
+from coopsec.project import Project
+from coopsec.write.markdown import GENERATED_DIRS
+
+TEXT = "001_874993d00a89d4a5.txt"
+OVERRIDE = "002_78ad2da195104e9c.yml"
+EDITED = "en sa qualité d'État membre"
+"""Words of corpus/001_…txt: « l'Espagne, en sa qualité d'État membre exerçant la présidence, s'est adressée »."""
+NEW_WORD = "xylographie"
+"""A word no text of the corpus holds: it marks what the edit shows in."""
+STEM = "xylographi"
+"""Its search stem (the ending « ie » dropped), as the index shards hold it."""
+OLD_STEM = "qualite"
+"""The search term of « qualité », the word the edit replaces (folded)."""
+
+FINGERPRINT = "empreinte du corpus"
+"""Shown by the overview of the home page: the SHA-256 of all the texts, which any edit changes."""
+
+Snapshot = dict[str, tuple[str, int, int]]
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Digest, inode and mtime of every generated file of docs/ and every file of site/, by path."""
+    folders = [root / "docs" / name for name in GENERATED_DIRS] + [root / "site"]
+    return {path.relative_to(root).as_posix(): (hashlib.sha256(path.read_bytes()).hexdigest(),
+                                                path.stat().st_ino, path.stat().st_mtime_ns)
+            for folder in folders for path in folder.rglob("*") if path.is_file()}
+
+
+def changes(before: Snapshot, after: Snapshot) -> list[str]:
+    """Files added, removed or with other bytes; and none with the same bytes written again."""
+    rewritten = [rel for rel in before.keys() & after.keys()
+                 if before[rel][0] == after[rel][0] and before[rel] != after[rel]]
+    assert rewritten == [], "same bytes, written again"
+    return sorted(rel for rel in before.keys() | after.keys() if before.get(rel, ("",))[0] != after.get(rel, ("",))[0])
+
+
+def read(path: Path) -> str:
+    """A file's text ("" once removed), a calendar's folded lines unfolded (RFC 5545: a line end and a space)."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return text.replace("\r\n ", "").replace("\n ", "") if path.suffix == ".ics" else text
+
+
+def summary(report) -> str:
+    return next(d.message for d in report.diagnostics if d.file == "site" and d.message.startswith("site/ :"))
+
+
+@pytest.fixture(name="built")
+def fixture_built(project: Path) -> Path:
+    report = build(project, bundle=False)
+    assert report.published, report.diagnostics
+    return project
+
+
+def test_one_word_edit_rewrites_only_what_shows_it(built: Path) -> None:
+    before = snapshot(built)
+    old = {rel: read(built / rel) for rel in before}
+    text = built / "corpus" / TEXT
+    content = text.read_text(encoding="utf-8")
+    assert content.count(EDITED) == 1
+    text.write_text(content.replace(EDITED, f"en sa {NEW_WORD} d'État membre"), encoding="utf-8")
+    report = build(built, bundle=False)
+    source = hashlib.sha256(text.read_bytes()).hexdigest()  # the data exports record each text's SHA-256
+    changed = changes(before, snapshot(built))
+    pages = [rel for rel in changed if rel.endswith((".md", ".html"))]
+    assert any(rel.startswith("docs/corpus/documents/") for rel in pages)  # the text's own page
+    assert any(rel.startswith("site/corpus/documents/") for rel in pages)
+    for rel in changed:
+        now = read(built / rel)
+        if rel.endswith("data/search/docs.js"):
+            continue  # lists the index shards, one more for the new word's
+        if "data/search/" in rel:
+            assert STEM in now or OLD_STEM in old.get(rel, ""), rel
+        else:  # a page, a listing or a data file showing the edited paragraph, the text's or the corpus's hash
+            assert NEW_WORD in now or source in now or FINGERPRINT in now, rel
+    assert len(pages) <= 10 < len(before) - len(changed)
+    redone = summary(report)
+    assert all(rel.removeprefix("site/") in redone for rel in pages if rel.startswith("site/"))
+
+
+def test_override_correction_rewrites_only_what_shows_it(built: Path) -> None:
+    before = snapshot(built)
+    override = built / "corpus" / OVERRIDE
+    content = override.read_text(encoding="utf-8")
+    assert "un enjeu de la lutte" in content
+    override.write_text(content.replace("un enjeu de la lutte", f"un enjeu {NEW_WORD} de la lutte"), encoding="utf-8")
+    build(built, bundle=False)
+    changed = changes(before, snapshot(built))
+    assert any(rel.startswith("site/corpus/documents/") for rel in changed)
+    for rel in changed:
+        if "data/search/" not in rel:  # the title is indexed: the index shards of its words change
+            assert NEW_WORD in read(built / rel), rel
+    assert len([rel for rel in changed if rel.startswith("site/")]) < len(before) // 20
+
+
+def test_pages_from_the_render_cache_are_the_pages_mkdocs_renders(built: Path) -> None:
+    rendered = snapshot(built)
+    project = Project(built)
+    entries = sorted(project.render_cache.glob("*.html"))
+    documents = list((built / "docs" / "corpus" / "documents").glob("*.md"))
+    assert len(entries) >= len(documents) == 5  # every document page (and theme, actor pages) was stored
+    project.site_stamp.unlink()
+    build(built, bundle=False)  # every page out of the navigation from the cache
+    assert {rel: digest for rel, (digest, _, _) in snapshot(built).items()} == \
+        {rel: digest for rel, (digest, _, _) in rendered.items()}
+    marked = entries[0].read_bytes().replace(b"</body>", b"<!-- du cache -->\n</body>")
+    entries[0].write_bytes(marked)
+    project.site_stamp.unlink()
+    build(built, bundle=False)
+    assert sum(b"<!-- du cache -->" in path.read_bytes() for path in (built / "site").rglob("*.html")) == 1
+
+
+def test_a_configuration_change_renders_every_page_again(built: Path) -> None:
+    config = built / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_name: Coopération de sécurité", "site_name: Corpus renommé"), encoding="utf-8")
+    build(built, bundle=False)
+    docs = built / "docs"
+    sources = [path.relative_to(docs).with_suffix(".html") for path in docs.rglob("*.md")]
+    pages = [built / "site" / rel for rel in sources if rel.as_posix() != "corpus/apercu.html"]  # not published
+    assert len(pages) > 100
+    assert [page for page in pages if "Corpus renommé" not in page.read_text(encoding="utf-8")] == []
+
+
+def test_the_offline_bundle_is_the_same_for_the_same_site(project: Path) -> None:
+    build(project)
+    bundle = Project(project).bundle
+    first = bundle.read_bytes()
+    Project(project).site_stamp.unlink()
+    build(project)  # rendered again (from the render cache) and zipped again
+    assert bundle.read_bytes() == first
