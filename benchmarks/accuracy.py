@@ -32,7 +32,7 @@ from coopsec.pipeline import Project, Thesauri, process
 from coopsec.text import fold
 
 REPO = Path(__file__).resolve().parent.parent
-SETS = {name: REPO / "benchmarks" / name for name in ("devset", "holdout", "unseen", "blind")}
+SETS = {name: REPO / "benchmarks" / name for name in ("devset", "holdout", "unseen")}
 SEED_KEY = REPO / "benchmarks" / "gold" / "seed-meetings.yml"
 """A copy of the shared answer key of the seeds (``shared/gold/seed-meetings.yml``), so that CI has it."""
 

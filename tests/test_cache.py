@@ -40,7 +40,7 @@ def test_a_change_to_the_orchestrator_invalidates_the_cache(tmp_path: Path) -> N
     first = _run(code, project)
     assert _run(code, project)["reconverted"] == 0  # nothing changed: all from the cache
     pipeline = code / "coopsec" / "pipeline.py"
-    rule = "    doc.meta = extract_metadata(body, override.values)\n"
+    rule = "    doc.meta = extract_metadata(body, override.values, source.path)\n"
     assert rule in pipeline.read_text(encoding="utf-8")
     pipeline.write_text(pipeline.read_text(encoding="utf-8").replace(
         rule, rule + '    doc.meta.title = "Titre changé"\n'), encoding="utf-8")
