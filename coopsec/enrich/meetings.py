@@ -84,6 +84,8 @@ _GROUP = re.compile(
 """The group that wrote a joint text, right after its noun: "déclaration finale des ministres"."""
 _EVENT_NOUN = _any_word(*_WORDS["event_nouns"])
 _SITTING = _any_word(*_WORDS["sittings"])
+_LEADING_ORDINAL = re.compile(rf"{_ORD_NUM}\s*")
+"""The ordinal a meeting's name opens with: "8667e | séance"."""
 _TRAVELLING = _any_word(*_WORDS["travelling"])
 _HELD_AT = re.compile(
     rf"(?i:\b(?:{'|'.join(_WORDS['held_at'])}))\s*(?P<words>(?:[^\W\d]+['’]?\s*|\d+\s*\w*\s+){{0,3}})"
@@ -393,7 +395,9 @@ def _at_the_seat(meeting: Meeting, places: Gazetteer) -> Meeting:
     York. Not a meeting whose name says it travels (a summit, a conference, a ministerial)."""
     if meeting.kind != "meeting" or meeting.place or not meeting.sources:
         return meeting
-    if not _SITTING.match(meeting.name.lstrip("0123456789eèmr ")) or _TRAVELLING.search(meeting.name):
+    after_ordinal = _LEADING_ORDINAL.match(meeting.name)
+    if not _SITTING.match(meeting.name, after_ordinal.end() if after_ordinal else 0) or _TRAVELLING.search(
+            meeting.name):
         return meeting
     seat = places.last_seat(meeting.sources[0].quote)
     return replace(meeting, place=seat) if seat else meeting

@@ -16,9 +16,10 @@ from ..doctypes import DEFAULT, DOCUMENT_TYPES
 from ..gazetteer import display_name, place_key, towns_named
 from ..model import Body, DateSpan, Diagnostic, Metadata, Part, plain
 from ..text import sentence_case, spellings
-from .dates import find_dates
+from .dates import DateMatch, find_dates
 from .markings import MARKING_IN_LINE
 from .references import find_references
+from .timex import last_or_next
 
 _MARKING_FIELD = re.compile(r"^(?:Diffusion|Classification|Marquage)\s*:\s*(.+)$", re.IGNORECASE)
 _PLACE_BEFORE_DATE = re.compile(
@@ -205,38 +206,33 @@ def _date_line(text: str) -> DateSpan | None:
 
 def _dateline(text: str) -> tuple[DateSpan, str] | None:
     """``PLACE, le DATE`` where PLACE is a town the reference data knows, with the date right after it."""
+    found = _dateline_match(text)
+    return (found[0].span, found[1]) if found else None
+
+
+def _dateline_match(text: str, probe_year: int | None = None) -> tuple[DateMatch, str] | None:
+    """The date of a dateline and its town; with ``probe_year``, a date written without its year too."""
     match = _PLACE_BEFORE_DATE.match(text)
     if not match or not towns_named(place_key(match.group(1))):
         return None
-    dates = [m for m in find_dates(text) if m.start <= match.end() + 20]
+    dates = [m for m in find_dates(text, probe_year) if m.start <= match.end() + 20]
     if not dates or not _DATELINE_END.match(text, dates[0].end):
         return None
-    return dates[0].span, display_name(match.group(1).strip(" ,"))
+    return dates[0], display_name(match.group(1).strip(" ,"))
 
 
 def yearless_dateline(body: Body) -> tuple[DateSpan, str] | None:
     """A dateline written without its year (``NIAMEY, 12 mars (AFP) -``), in the first year that puts it
-    after every date the text writes in full: a text is written after what it recounts."""
+    on or after every date the text writes in full: a text is written after what it recounts."""
     first = body.parts[0]
     texts = [plain(line) for line in first.header] + [plain(b.text) for b in first.blocks[:OPENING_BLOCKS]]
     for text in texts:
-        match = _PLACE_BEFORE_DATE.match(text)
-        if not match or not towns_named(place_key(match.group(1))):
-            continue
-        dates = [m for m in find_dates(text, _PROBE_YEAR) if m.start <= match.end() + 20]
-        if not dates or not dates[0].yearless or not _DATELINE_END.match(text, dates[0].end):
+        found = _dateline_match(text, _PROBE_YEAR)
+        if found is None or not found[0].yearless:
             continue
         written = [m.span.end for part in body.parts for b in part.blocks for m in find_dates(plain(b.text))]
-        if not written:
-            return None
-        latest, span = max(written), dates[0].span
-        for year in range(latest.year, latest.year + 9):  # eight years hold a 29 February
-            try:
-                dated = DateSpan(span.start.replace(year=year), span.end.replace(year=year), span.precision, span.text)
-            except ValueError:
-                continue
-            if dated.start >= latest:
-                return dated, display_name(match.group(1).strip(" ,"))
+        dated = last_or_next(found[0].span, max(written), last=False) if written else None
+        return (dated, found[1]) if dated else None
     return None
 
 

@@ -186,7 +186,7 @@ def _yearless_span(
         return _with_year(match.span, year), NOTE_FOLLOWING_DATE
     if word and anchor is not None:
         last = _is_last(word)
-        return _last_or_next(match.span, anchor, last), NOTE_LAST if last else NOTE_NEXT
+        return last_or_next(match.span, anchor, last), NOTE_LAST if last else NOTE_NEXT
     if (span := _by_weekday(match.span, anchor, context.year if context else None)) is not None:
         return span, NOTE_WEEKDAY
     if context is not None:
@@ -194,7 +194,7 @@ def _yearless_span(
         if anchor is None or span is None or span.end >= context:
             return span, NOTE_CONTEXT
     if anchor is not None and _is_future(text, match.start, match.end):
-        return _last_or_next(match.span, anchor, False), NOTE_NEXT_IN_FUTURE
+        return last_or_next(match.span, anchor, False), NOTE_NEXT_IN_FUTURE
     if anchor is not None:
         return _nearest_year(match.span, anchor), NOTE_ANCHOR_YEAR
     return None, ""
@@ -220,7 +220,7 @@ def _shared_year(text: str, match: DateMatch, following: DateMatch) -> int | Non
     return following.span.start.year - turn
 
 
-def _last_or_next(span: DateSpan, anchor: date, last: bool) -> DateSpan | None:
+def last_or_next(span: DateSpan, anchor: date, last: bool) -> DateSpan | None:
     """``span`` in the last year it starts strictly before ``anchor``, or the first it starts on or after it
     (eight years cover every 29 February)."""
     years = range(anchor.year, anchor.year - 9, -1) if last else range(anchor.year, anchor.year + 9)
