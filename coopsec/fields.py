@@ -26,7 +26,8 @@ class Field:
     front_matter: int = 0  # its rank in the front matter; 0: in documents.json only
 
 
-FIELDS = tuple(Field(**entry) for entry in word_lists("fields")["document_fields"])
+_TABLES = word_lists("fields")
+FIELDS = tuple(Field(**entry) for entry in _TABLES["document_fields"])
 """Every field, in the order the Données page lists them."""
 
 BY_NAME = {field.name: field for field in FIELDS}
@@ -37,3 +38,13 @@ METADATA = tuple(field.name for field in FIELDS if field.metadata)
 FRONT_MATTER = tuple(field.name for field in sorted(FIELDS, key=lambda field: field.front_matter)
                      if field.front_matter)
 """The fields of a page's front matter, in its order."""
+
+RECORD_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
+    record: {name: (field["type_fr"], field["help"]) for name, field in fields.items()}
+    for record, fields in _TABLES["record_fields"].items()
+}
+"""Record -> field -> (French type, French description) of the exports' other records (cites, meetings…)."""
+CSV_COPIED: tuple[str, ...] = tuple(_TABLES["csv_copied"])
+"""The columns of meetings.csv copied from the meetings' fields, in their order."""
+ICS_PROPERTIES: dict[str, str] = _TABLES["ics_properties"]
+"""iCalendar property -> French description, for meetings.ics."""

@@ -54,6 +54,15 @@ apostrophe, the pattern is much faster to scan for than its forward form, which 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+def loose(words: str) -> str:
+    """A regex for ``words`` that also accepts them without their accents, a space or a hyphen between them."""
+    parts = []
+    for char in words:
+        base = unicodedata.normalize("NFKD", char)[0]
+        parts.append("[ -]" if char in " -" else f"[{char}{base}]" if base != char else re.escape(char))
+    return "".join(parts)
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents and ligatures, split elisions; keep word boundaries."""
     text = _ELISION_REVERSED.sub(" ", text[::-1])[::-1]

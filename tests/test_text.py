@@ -1,8 +1,10 @@
 """Folding shared by matching and search: accents, ligatures, case and French elisions."""
 
+import re
+
 import pytest
 
-from coopsec.text import fold, sentence_case, spellings, tokens
+from coopsec.text import fold, loose, sentence_case, spellings, tokens
 
 
 @pytest.mark.parametrize(
@@ -55,3 +57,9 @@ def test_a_heading_takes_the_lower_case_spelling_of_its_words_and_keeps_its_numb
     heading = "LA MIGRATION IRREGULIERE ET LES VISAS"
     assert spellings(body, prefer_lower=True, of=heading) == {  # only the heading's words, spelled as before
         key: word for key, word in spelled.items() if key in {"la", "migration", "irreguliere", "et", "les"}}
+
+
+def test_loose_accepts_a_word_without_its_accents_and_either_joint() -> None:
+    pattern = re.compile(rf"^{loose('PROCÈS-VERBAL')}$")
+    assert all(pattern.match(text) for text in ("PROCÈS-VERBAL", "PROCES VERBAL", "PROCÈS VERBAL"))
+    assert not pattern.match("PROCÉS-VERBAL")

@@ -55,8 +55,11 @@ CANONICAL_BULLET_RE = re.compile(r"^( *)- ")
 NUMBERED_RE = re.compile(r"^(?:P(\d{1,3}[A-Z]?)\s*:|(\d{1,3}(?:\.\d{1,3})*)[.)](?=\s)|(\d{1,3}(?:\.\d{1,3})+)(?=\s))")
 """Start of a numbered paragraph: ``P2G:``, ``26.``, ``1.10`` (one group holds the number)."""
 ROMAN_HEADING_RE = re.compile(r"^[IVXL]{1,6}\.\s+\S")
+"""A heading numbered in Roman figures: ``II. Coopération``."""
 FOOTNOTE_DEF_RE = re.compile(r"^(?:<sup>\s*(\w{1,4})\s*</sup>|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*(\S.*)$")
+"""A footnote's text after its call: ``<sup>1</sup> Voir…``, ``² Voir…`` (call in group 1 or 2, text in 3)."""
 LINK_DEF_RE = re.compile(r"^\[(\d{1,3})\]\s*<?(https?://[^\s>]+)>?\s*$")
+"""A web page's numbered link under its text: ``[3] https://…`` (number, address)."""
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|/|de)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
     re.IGNORECASE,

@@ -19,7 +19,7 @@ from functools import cache, partial
 from babel.dates import format_date, get_day_names, get_month_names
 
 from coopsec.model import DateSpan
-from coopsec.text import fold
+from coopsec.text import fold, loose
 
 _ABBREVIATED = {number: name.rstrip(".") for number, name in get_month_names("abbreviated", locale="fr").items()}
 """Month names as press bylines and web pages shorten them: "14 févr. 2019", "14 nov 2018"."""
@@ -27,24 +27,15 @@ _MONTH_NUMBERS = {fold(name): number for names in (get_month_names("wide", local
                   for number, name in names.items()}
 
 
-def _loose(word: str) -> str:
-    """A regex for ``word`` that also accepts it without its accents."""
-    parts = []
-    for char in word:
-        base = unicodedata.normalize("NFKD", char)[0]
-        parts.append(f"[{char}{base}]" if base != char else re.escape(char))
-    return "".join(parts)
-
-
 def _names(names: Mapping[int, str]) -> str:
     """A regex for any of ``names`` (longest first), with a quick look at the first letter before the names."""
     ordered = sorted(names.values(), key=len, reverse=True)
     firsts = {char for name in ordered for char in (name[0], unicodedata.normalize("NFKD", name[0])[0])}
-    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(_loose(name) for name in ordered)})"
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{'|'.join(loose(name) for name in ordered)})"
 
 
 _SHORT_MONTH = "|".join(
-    _loose(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
+    loose(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
     for name in sorted(get_month_names("abbreviated", locale="fr").values(), key=len, reverse=True)
 )
 MONTH_NAME = _names(get_month_names("wide", locale="fr"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from coopsec.data import word_lists
 from coopsec.extract.clean import (
     CANONICAL_BULLET_RE,
     FOOTNOTE_DEF_RE,
@@ -28,6 +29,7 @@ from coopsec.extract.markings import BANNER
 from coopsec.extract.references import is_reference_line
 from coopsec.extract.roles import mark_roles
 from coopsec.model import NOTE_CALL_RE, Block, Body, Diagnostic, Footnote, Line, Part, note_call, plain
+from coopsec.text import loose
 
 _DATE_RE = re.compile(
     rf"^(?:[^\W\d][\w’'-]*,?\s+)?(?:les?\s+)?(?:\d{{1,2}}(?:er)?(?:\s+et\s+\d{{1,2}})?\s+)?(?:{MONTH_NAME})\s+\d{{4}}\.?$",
@@ -61,11 +63,10 @@ _KNOWN_LABELS = frozenset(
     }
 )
 _TITLE_LABELS = frozenset({"objet", "sujet"})
-_DOC_TYPE_RE = re.compile(
-    r"^(?:D[ÉE]CLARATION|COMMUNIQU[ÉE]|COMPTE[ -]RENDU|CONCLUSIONS?|R[ÉE]SOLUTION|RECOMMANDATION|ACCORD"
-    r"|M[ÉE]MORANDUM|PROC[ÈE]S[ -]VERBAL|RAPPORT|NOTE|LETTRE|PLAN D|FEUILLE DE ROUTE|CHARTE|PROTOCOLE"
-    r"|CONVENTION|MESSAGE|DISCOURS|ALLOCUTION|RELEV[ÉE]|ORDRE DU JOUR|PROGRAMME|STRAT[ÉE]GIE)\b"
+_TITLE_NOUN_RE = re.compile(
+    rf"^(?:{'|'.join(loose(noun) for noun in word_lists('document-types')['title_nouns'])})\b"
 )
+"""A line opening with a title noun (``data/document-types.yml``), accented or not: "DECLARATION D'ALGER"."""
 _HEADER_MAX = 100
 """Longest line of a header (a date, a code, a title line): a longer one is the body's text."""
 _LABEL_MAX = 150
@@ -85,7 +86,9 @@ _CAPS_WORDS = 2
 """Fewest words of a line in capitals taken for a title or heading: one word in capitals (a name) is not."""
 
 _SUB_HEADING_RE = re.compile(r"^(?:\d{1,2}|[A-Z])[.)]\s")
+"""A sub-heading's numbering: ``2. ``, ``B) ``."""
 _BOLD_LINE_RE = re.compile(r"^\*\*([^*]+)\*\*$")
+"""A line in bold only, a heading in a web page's text: ``**Lutte contre le terrorisme**``."""
 _PARTICIPANTS_RE = re.compile(
     r"(?:avec la participation de|en (?:la )?présence de|participants?|étaient présents|ont participé)"
     r"\s*:?\s*$",
@@ -261,7 +264,7 @@ def _title(header: list[str]) -> tuple[str, list[str]]:
             return _strip_markup(label[1]).rstrip(" ."), header
     candidates = [text for text in header if not BANNER.match(text) and not is_reference_line(text)]
     caps = [text for text in candidates if is_caps_line(text) and len(text.split()) >= _CAPS_WORDS]
-    typed = [text for text in caps if _DOC_TYPE_RE.match(_strip_markup(text))]
+    typed = [text for text in caps if _TITLE_NOUN_RE.match(_strip_markup(text))]
     bold = [text for text in candidates if _BOLD_LINE_RE.match(text)]
     for group in (typed, caps, bold):
         if group:

@@ -50,9 +50,12 @@ _LAST_OR_NEXT = re.compile(r"\s+(derni[eè]re?s?|prochaine?s?)\b", re.IGNORECASE
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:et|ou|puis|ainsi\s+que)\b[^\d.;:!?]{0,40})?", re.IGNORECASE)
 """What may separate a yearless date from the dated one whose year it shares: ", et de Toronto, "."""
 _LEADING_WEEKDAY = re.compile(rf"(?:(?:les?|du|ce)\s+)?({_WEEKDAY})\b", re.IGNORECASE)
+"""A weekday opening a date: "le mardi 12", "ce jeudi"."""
 
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
+"""A sign that ends a clause."""
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+"""A sign that ends a sentence (not the point of an abbreviation or a number)."""
 _TENSE = re.compile(
     r"\b(?:(?P<future>doi(?:t|vent)|devr\w*|v(?:a|ont)\s+(?:se\s+|s['’ʼ])?\w+(?:er|ir|re)|pr[eé]vue?s?|[aà]\s+venir"
     r"|\w+(?:[eiduv]ra|[eiduvr]ront))|(?P<past>a|ont|avaient|avait|est|sont|[eé]taient|[eé]tait|furent|fut))\b",

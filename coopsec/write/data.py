@@ -16,7 +16,7 @@ from typing import Any
 import icalendar
 
 from coopsec.extract.dates import format_span_fr
-from coopsec.fields import FIELDS
+from coopsec.fields import CSV_COPIED, FIELDS, ICS_PROPERTIES, RECORD_FIELDS
 from coopsec.model import DateSpan, Document, Meeting, TextCitation
 from coopsec.write.chronology import html_url, jsonld_script, meeting_pages, one_line, sorted_meetings
 from coopsec.write.cite import cite_files
@@ -35,91 +35,16 @@ CSV_SEPARATOR = " | "
 DOCUMENT_FIELDS = {field.name: (field.type_fr, field.help) for field in FIELDS}
 """Field -> (type, French description) of each record of ``documents.json``, from the field table."""
 
-CITES_FIELDS = {
-    "kind": ("texte", "Ce qui est cité : `déclaration`, `communiqué`, `conclusions`, `plan d'action`… (par le "
-             "lieu d’adoption), `référence` (par la cote, ex. `12838/23`) ou `résolution` (par le numéro)."),
-    "key": ("texte", "Ce qui identifie le texte cité : lieu (ville et pays en minuscules sans accents, séparés "
-            "par une barre verticale), cote ou numéro de résolution."),
-    "wording": ("texte", "Les mots du paragraphe qui le citent, tels qu’écrits."),
-    "year": ("texte", "L’année donnée avec la citation (ex. `2014` pour « résolution 2178 (2014) »), sinon vide."),
-    "anchor": ("texte", "Ancre du paragraphe qui cite (`fn:1` pour une note de bas de page)."),
-    "paragraph": ("texte", "Le paragraphe tel qu’on le cite : « § 12 » (son numéro, ou son rang s’il n’en a "
-                  "pas), « note 1 »."),
-    "url": ("texte", "Adresse de ce paragraphe, relative à la racine du site."),
-    "document": ("texte", "Identifiant (`slug`) du document cité s’il est dans le corpus, vide s’il est hors corpus."),
-    "document_url": ("texte", "Adresse de la page du document cité (de son paragraphe si la citation en nomme "
-                     "un qu’il a), vide s’il est hors corpus."),
-    "cited_paragraph": ("texte", "Le numéro du paragraphe cité quand la citation en nomme un (« paragraphe 5 de "
-                        "la Déclaration d’Alger » : `5`), sinon vide."),
-}
+CITES_FIELDS = RECORD_FIELDS["cites"]
 """Field -> (type, French description) of each item of a document's ``cites``."""
-
-CITED_BY_FIELDS = {
-    "document": ("texte", "Identifiant (`slug`) du document qui cite."),
-    "title": ("texte", "Titre de ce document."),
-    "date": ("date ISO 8601", "Date de ce document."),
-    "anchor": ("texte", "Ancre du paragraphe qui cite."),
-    "paragraph": ("texte", "Le paragraphe tel qu’on le cite : « § 12 » (son numéro, ou son rang s’il n’en a "
-                  "pas), « note 1 »."),
-    "wording": ("texte", "Les mots du paragraphe qui citent le document."),
-    "url": ("texte", "Adresse de ce paragraphe, relative à la racine du site."),
-}
+CITED_BY_FIELDS = RECORD_FIELDS["cited_by"]
 """Field -> (type, French description) of each item of a document's ``cited_by``."""
-
-MEETING_FIELDS = {
-    "id": ("texte", "Identifiant stable, aussi ancre de l’entrée dans la chronologie."),
-    "name": ("texte", "Nom de la réunion ou de l’événement."),
-    "kind": ("texte", "`meeting` pour une réunion, `event` pour un autre événement daté."),
-    "start": ("date ISO 8601", "Premier jour (`AAAA-MM-JJ`), ou mois (`AAAA-MM`) si seul le mois est connu."),
-    "end": ("date ISO 8601", "Dernier jour, inclus, dans la même précision que `start`."),
-    "precision": ("texte", "Précision de la date : `day` (jour), `month` (mois) ou `year` (année)."),
-    "date_text": ("texte", "La date telle qu’elle est écrite dans le texte."),
-    "date_fr": ("texte", "La date mise en forme en français (ex. `8–9 avril 2013`)."),
-    "place": ("texte", "Lieu de la réunion (ville, sinon région ou pays), vide s’il n’est pas connu."),
-    "city": ("texte", "Ville de la réunion, en français (ex. `La Haye`), vide si le texte n’en donne pas."),
-    "country": ("texte", "Pays de la réunion, en français, vide s’il n’est pas connu."),
-    "place_source": ("texte", "D’où vient le lieu : `texte` (écrit), `siège` (déduit du siège d’une organisation), "
-                     "`nom` (déduit du nom de la réunion), `date du texte` (lieu du document), "
-                     "`capitale` (« la capitale malienne »), `renvoi` (« dans la même ville », « ici même »), "
-                     "`ville du pays` (le pays seul est écrit ; le texte ne nomme qu’une ville de ce pays)."),
-    "venue": ("texte", "Le lieu tel que le texte le désigne quand il a été déduit (ex. `siège de l’OTAN`)."),
-    "confidence": ("nombre", "Confiance de l’extraction (de 0 à 1) qu’il s’agit bien d’une réunion datée."),
-    "reason": ("texte", "Ce qui a fait reconnaître la réunion : mot déclencheur, date et lieu déduits."),
-    "date_source": ("texte", "Comment la date a été déduite quand le texte ne l’écrit pas en entier "
-                    "(ex. `relative à la date du texte`), vide sinon."),
-    "url": ("texte", "Adresse de l’entrée dans la chronologie, relative à la racine du site."),
-    "sources": ("liste d’objets", "Paragraphes qui citent la réunion (voir le tableau suivant)."),
-}
+MEETING_FIELDS = RECORD_FIELDS["meetings"]
 """Field -> (type, French description) of each record of ``meetings.json`` and ``events.json``."""
-
-SOURCE_FIELDS = {
-    "document": ("texte", "Identifiant (`slug`) du document qui cite la réunion."),
-    "title": ("texte", "Titre de ce document."),
-    "anchor": ("texte", "Ancre du paragraphe qui cite la réunion."),
-    "quote": ("texte", "Citation exacte du passage."),
-    "url": ("texte", "Adresse du paragraphe, relative à la racine du site."),
-}
+SOURCE_FIELDS = RECORD_FIELDS["sources"]
 """Field -> (type, French description) of each item of a meeting's ``sources``."""
-
-_CSV_COPIED = ("id", "start", "end", "precision", "date_text", "date_fr", "place", "name", "url")
-CSV_FIELDS = {
-    **{key: MEETING_FIELDS[key] for key in _CSV_COPIED},
-    "sources": ("texte", "Adresses des paragraphes qui citent la réunion, séparées par une barre verticale."),
-    "quotes": ("texte", "Citations exactes, dans le même ordre, séparées par une barre verticale."),
-}
+CSV_FIELDS = {**{key: MEETING_FIELDS[key] for key in CSV_COPIED}, **RECORD_FIELDS["csv"]}
 """Column -> (type, French description) of ``meetings.csv``."""
-
-ICS_PROPERTIES = {
-    "UID": "Identifiant stable : `<id>@coopsec`.",
-    "DTSTART": "Premier jour (événement sur la journée entière, `VALUE=DATE`).",
-    "DTEND": "Lendemain du dernier jour (fin exclusive, selon la RFC 5545). Pour une date connue au mois "
-    "près : du premier jour de ce mois au premier jour du mois suivant.",
-    "SUMMARY": "Nom de la réunion.",
-    "LOCATION": "Lieu, s’il est connu.",
-    "DESCRIPTION": "Précision de la date si elle n’est pas au jour, puis documents et citations.",
-    "DTSTAMP": "Date du document le plus récent du corpus (jamais l’heure de la construction).",
-}
-"""iCalendar property -> French description, for ``meetings.ics``."""
 
 
 def data_files(
@@ -223,7 +148,7 @@ def meetings_csv(records: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        row = {key: record[key] for key in _CSV_COPIED}
+        row = {key: record[key] for key in CSV_COPIED}
         row["sources"] = CSV_SEPARATOR.join(source["url"] for source in record["sources"])
         row["quotes"] = CSV_SEPARATOR.join(source["quote"] for source in record["sources"])
         writer.writerow({key: csv_cell(value) for key, value in row.items()})
