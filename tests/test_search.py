@@ -139,7 +139,9 @@ def fixture_files() -> dict[str, str]:
                     "Les réseaux terroristes et l'OTAN.",
                 ],
                 place="Alger",
+                date="2013-04-09",
                 date_text="08 et 09 Avril 2013",
+                doc_type="déclaration",
             ),
             make_doc(
                 "a-note",
@@ -156,7 +158,8 @@ def test_document_table_and_units(files: dict[str, str]) -> None:
     table = load(files, f"{SEARCH_DIR}/docs.js")
     assert table["docs"] == [
         ["corpus/documents/a-note.html", "Note du Conseil", "", 0],
-        ["corpus/documents/b-declaration.html", "Déclaration d’Alger", "08 et 09 Avril 2013 · Alger", 2],
+        # the subtitle in French: the type's label, the date as the site writes it, the place
+        ["corpus/documents/b-declaration.html", "Déclaration d’Alger", "Déclaration · 8–9 avril 2013 · Alger", 2],
     ]
     # each: metadata, paragraphs (a heading is a field of the paragraph it leads to)
     assert table["units"] == 5

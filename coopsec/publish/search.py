@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, TypedDict
 
+from coopsec import doctypes
+from coopsec.extract.document_date import document_date_fr
 from coopsec.model import Document, plain
 from coopsec.text import (
     APOSTROPHES,
@@ -280,7 +282,7 @@ def _chunks(units: list[Unit]) -> list[tuple[int, int]]:
 
 
 def _doc_table(docs: list[Document], units: list[Unit]) -> list[list[str | int]]:
-    """[page URL from the site root, title, subtitle, first unit] per document."""
+    """[page URL from the site root, title, subtitle (type, French date, place), first unit] per document."""
     first: dict[int, int] = {}
     for number, unit in enumerate(units):
         first.setdefault(unit.doc, number)
@@ -288,7 +290,8 @@ def _doc_table(docs: list[Document], units: list[Unit]) -> list[list[str | int]]
         [
             document_path(doc.slug).removesuffix(".md") + ".html",
             doc.meta.title or doc.slug,
-            " · ".join(part for part in (doc.meta.doc_type, doc.meta.date_text, doc.meta.place) if part),
+            " · ".join(part for part in (doctypes.label(doc.meta.doc_type), document_date_fr(doc), doc.meta.place)
+                       if part),
             first[index],
         ]
         for index, doc in enumerate(docs)

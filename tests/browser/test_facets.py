@@ -110,6 +110,18 @@ def test_sort_by_title_and_by_date(view: Any) -> None:
     assert view.errors == []
 
 
+def test_on_a_phone_each_document_is_a_card_with_its_title_first(view: Any) -> None:
+    page = view.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page = open_index(view)
+    row = page.locator("#coopsec-facets tbody tr").first
+    title, day = row.locator("td:nth-child(3)").bounding_box(), row.locator("td:nth-child(1)").bounding_box()
+    assert title["y"] + title["height"] <= day["y"]  # the title above its date
+    assert title["width"] > 300  # on a line of its own, not squeezed into a column
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the screen
+    assert view.errors == []
+
+
 def test_state_restored_from_the_address(view: Any) -> None:
     page = open_index(view, "type=declaration&annee=2013&tri=titre")
     assert status(page) == "1 document sur 5."
