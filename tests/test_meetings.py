@@ -1135,3 +1135,45 @@ def test_a_calendar_under_a_line_naming_its_year_keeps_that_year_down_its_items(
     doc = make_doc("c", [Part("c", blocks=blocks)], "2025-01-14")  # December 2024 is nearer the text's day
     found = {m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
     assert {("2025-02-12", "2025-02-13"), ("2025-12-02", "2025-12-03")} <= found
+
+
+def meetings_in(text: str, doc_date: str) -> dict[tuple[str, str], Meeting]:
+    """The meetings of a one-paragraph text, by their days."""
+    doc = make_doc("t", [Part("t", blocks=paragraphs(text))], doc_date)
+    return {m.span.iso(): m for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+
+
+def test_an_entry_into_force_is_an_event_even_beside_the_ministers() -> None:
+    text = ("Les ministres saluent l'entrée en vigueur, le 1er mars 2021, de l'accord de réadmission, et "
+            "souhaitent des sessions de formation communes.")
+    assert meetings_in(text, "2021-06-02") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les chefs d'État ont tenu deux sommets extraordinaires à Accra, les 4 avril et 19 mai 2022.",
+         {("2022-04-04", "2022-04-04"), ("2022-05-19", "2022-05-19")}),
+        ("La mission a entendu, le 12 janvier 2022, le préfet de police, puis, le 9 février 2022, le "
+         "directeur de la gendarmerie.", {("2022-01-12", "2022-01-12"), ("2022-02-09", "2022-02-09")}),
+    ],
+)
+def test_a_date_joined_to_a_meetings_date_is_another_day_of_the_same_name(text: str, expected: set) -> None:
+    assert set(meetings_in(text, "2022-06-01")) == expected
+
+
+def test_a_date_after_a_comma_alone_is_not_joined_to_the_meeting_before() -> None:
+    text = ("Le Conseil, réuni le 3 mars 2023 à Addis-Abeba, salue le lancement par l'Union européenne, "
+            "le 20 mars 2023, d'une mission de formation.")
+    assert set(meetings_in(text, "2023-04-01")) == {("2023-03-03", "2023-03-03")}
+
+
+@pytest.mark.parametrize("verb", ["a rencontré", "avons rencontré", "rencontrera"])
+def test_meeting_someone_is_a_meeting(verb: str) -> None:
+    text = f"Le 14 avril 2022, le ministre {verb} son homologue nigérien à Niamey."
+    assert meetings_in(text, "2022-04-10")[("2022-04-14", "2022-04-14")].place.city == "Niamey"
+
+
+def test_an_expert_mission_at_a_border_post_is_a_meeting_in_its_town() -> None:
+    text = "Une mission d'évaluation se déroulera du 3 au 5 mai 2022 au poste frontière de Rosso."
+    assert meetings_in(text, "2022-04-10")[("2022-05-03", "2022-05-05")].place.city == "Rosso"

@@ -184,6 +184,8 @@ _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COUNTRY_AFTER = re.compile(rf"\s*,\s*(?:en|au|aux)\s+({_CAP}(?:[\s-]+{_CAP})*)(?=\s*[,;.)]|\s+(?:du|le|les|en)\b)")
 """The country written after a town: "de Nusa Dua, en Indonésie, du 7 au 10 novembre"."""
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
+_JOINED_DATE = re.compile(r"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*$", re.IGNORECASE)
+"""What joins a date to the one before it: "les 30 juillet et 10 août", "…, puis, le 8 mars"."""
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
 _NOT_PLACES = set(_WORDS["not_places"])
@@ -631,7 +633,7 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
         return _elided_group(zone, previous, group.group("group"), places)
     if not (match := _ELIDED.match(zone.text, zone.start) or _PRONOUN_OF.search(zone.text, zone.start,
                                                                                   zone.date.start)):
-        return None
+        return _another_day(zone, previous, places)
     place = _resolve(places, match.group("place"), zone.text, match.end("place"), town_first=True) or Place()
     if not place.city:
         place = _place(zone, [], places, Place()) or place
@@ -643,6 +645,18 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     reason = f"{previous.reason} ; même nom que la réunion précédente de la phrase"
     return Meeting("", _tidy(name), zone.date.span, place, "meeting", [citation], previous.confidence, reason,
                    zone.date.note)
+
+
+def _another_day(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None:
+    """A meeting of the same name on a date joined to the one before it, with no word of its own: "ses
+    sommets extraordinaires, tenus à Abuja les 30 juillet et 10 août 2023"; "ils ont entendu, le 25 janvier,
+    le directeur…, puis, le 8 mars, le chef d'état-major"."""
+    if not _JOINED_DATE.search(zone.text, zone.start, zone.date.start) or _cues(zone):
+        return None
+    citation = Citation(previous.sources[0].document, previous.sources[0].anchor, _quote(zone))
+    reason = f"{previous.reason} ; autre date de la même phrase, jointe à la précédente"
+    return Meeting("", previous.name, zone.date.span, _place(zone, [], places, Place()) or previous.place,
+                   "meeting", [citation], previous.confidence, reason, zone.date.note)
 
 
 def _elided_group(zone: _Zone, previous: Meeting, group: str, places: Gazetteer) -> Meeting:
