@@ -1177,3 +1177,27 @@ def test_meeting_someone_is_a_meeting(verb: str) -> None:
 def test_an_expert_mission_at_a_border_post_is_a_meeting_in_its_town() -> None:
     text = "Une mission d'évaluation se déroulera du 3 au 5 mai 2022 au poste frontière de Rosso."
     assert meetings_in(text, "2022-04-10")[("2022-05-03", "2022-05-05")].place.city == "Rosso"
+
+
+def test_a_calendar_under_month_lines_keeps_the_year_of_its_heading() -> None:
+    blocks = [Block("paragraph", "Programme des activités – second semestre 2020", anchor="p-1"),
+              Block("paragraph", "JUILLET", anchor="p-2"),
+              Block("item", "6 juillet : atelier sur la sécurité portuaire, Dakar.", anchor="i-1"),
+              Block("paragraph", "DÉCEMBRE", anchor="p-3"),
+              Block("item", "8 décembre : réunion du comité de pilotage, Lyon.", anchor="i-2")]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2020-06-20")  # December 2019 is as near as December 2020
+    found = {m.span.iso(): m.place.city for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {("2020-07-06", "2020-07-06"): "Dakar", ("2020-12-08", "2020-12-08"): "Lyon"}
+
+
+def test_a_town_written_last_in_a_calendar_item_places_it() -> None:
+    blocks = [Block("item", "9 mars 2021 : réunion du groupe d'experts, ministère de l'Intérieur, Tunis.",
+                    anchor="i-1")]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2021-01-05")
+    (meeting,) = find_meetings(doc, PLACES)
+    assert meeting.place.city == "Tunis"
+
+
+def test_a_deadline_is_no_meeting() -> None:
+    text = "Les délégations sont priées de communiquer, avant le 15 mars 2022, les noms des participants aux sessions."
+    assert meetings_in(text, "2022-02-01") == {}

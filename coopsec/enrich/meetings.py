@@ -21,7 +21,7 @@ from functools import lru_cache
 from slugify import slugify
 
 from coopsec.data import word_lists
-from coopsec.extract.dates import DateMatch
+from coopsec.extract.dates import MONTH_NAME, DateMatch
 from coopsec.extract.timex import NOTE_CONTEXT, NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
@@ -165,7 +165,8 @@ _OWN_MEETING = re.compile(
 PROCESSUS DE KHARTOUM", "SEPTIÈME SESSION ORDINAIRE DE LA CONFÉRENCE DES CHEFS D'ÉTAT DU G5 SAHEL"."""
 _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
 """A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
-La Haye"; "visite d'Europol, La Haye – présentation du Centre"."""
+La Haye"; "visite d'Europol, La Haye – présentation du Centre"; a town's whole name before a point or a
+comma too: "réunion du comité, Direction générale de la sûreté, Nouakchott."."""
 _WHERE = re.compile(rf"\b(?:à|À|au|aux|en|du|des|de|d['’])\s*(?P<place>{_PLACE_NAME}),?\s+où\b")
 """A place that a relative « où » takes up: "en provenance du Burkina Faso, où il avait effectué lundi…"."""
 _NUMBER = re.compile(r"\d+")
@@ -176,6 +177,9 @@ _AFTER_OR_BEFORE = re.compile(
 _DURATION = re.compile(rf"\b(?P<days>{'|'.join(_WORDS['durations'])}|\d)\s+jours\b", re.IGNORECASE)
 _CLOSING = _any_word(*_WORDS["closing_verbs"])
 _OPENING = _any_word(*_WORDS["opening_verbs"])
+_DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'])})\s*$")
+_MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
+"""A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
 _DAY_LINE = re.compile(r"[\s:.,–—-]*")
 """What a line of a programme holds besides its day: "Lundi 13 mars :"; the items under it are on that day."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
@@ -246,7 +250,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                 context_year = written[-1].span.end.year
             elif anchor and not item and len(times) == 1 and _bare_year(times[0]):
                 context_year = times[0].span.end.year  # "Calendrier des activités 2025", for its items only
-            elif anchor and not (item and all(d.note == NOTE_CONTEXT for d in times if not _bare_year(d))):
+            elif anchor and not (item and all(d.note == NOTE_CONTEXT for d in times if not _bare_year(d))) and not (
+                    context_year and _MONTH_LINE.fullmatch(text)):
                 context_year = None  # the text's own date is the context, but along the items of a list
                 # (an item without a day, "avril (dates à confirmer)", or naming a year, "Seaborder 2025", too)
     meetings = [meeting for meeting, weak in found if not weak]
@@ -571,6 +576,8 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     cues = [] if _is_byline(zone) else _cues(zone)
     if SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE:
         cues = [c for c in cues if c.kind == "event"]  # "copréside depuis le 1er janvier 2017": a state, no meeting
+    if _DEADLINE.search(zone.text, max(0, zone.date.start - 20), zone.date.start):
+        cues = [c for c in cues if c.kind == "event"]  # "communiquer, avant le 15 janvier, les noms": a deadline
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
     kind: MeetingKind
     if point := _reference_point(zone, cues):
@@ -864,7 +871,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _SITE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
-                   for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("]
+                   for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("
+                   or (text[m.end()] in ".;," and _whole_town(places, m.group("place")))]
     if listed := _LISTED_PLACE.match(text, zone.date.end, zone.end):
         candidates.append((listed.start("place"), listed.end("place"), listed.group("place"), True))
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
@@ -894,6 +902,13 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     if near:
         return min(near, key=lambda item: item[:2])[2]
     return named
+
+
+def _whole_town(places: Gazetteer, words: str) -> bool:
+    """Whether ``words`` are a town's whole name ("Nouakchott"), not a town's name and more ("Johannes
+    Schober")."""
+    place = places.resolve(words, "texte", town_first=True)
+    return place is not None and place_key(place.city) == place_key(words)
 
 
 def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:
