@@ -1201,3 +1201,17 @@ def test_a_town_written_last_in_a_calendar_item_places_it() -> None:
 def test_a_deadline_is_no_meeting() -> None:
     text = "Les délégations sont priées de communiquer, avant le 15 mars 2022, les noms des participants aux sessions."
     assert meetings_in(text, "2022-02-01") == {}
+
+
+def test_a_text_dated_by_several_days_dates_the_meeting_it_comes_out_of() -> None:
+    text = "Dans ses conclusions des 26 et 27 juin 2025, le Conseil européen a demandé un effort accru."
+    assert "Conseil européen" in meetings_in(text, "2025-07-10")[("2025-06-26", "2025-06-27")].name
+
+
+def test_a_bare_session_of_a_texts_council_is_that_council() -> None:
+    doc = make_doc("n", [Part("n", header=["Objet : Préparation du Conseil « Affaires étrangères » des 3 et "
+                                           "4 mars 2025"],
+                              blocks=paragraphs("Le Comité est invité à transmettre la note au Conseil en vue "
+                                                "de sa session des 3 et 4 mars 2025."))], "2025-02-20")
+    (meeting,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
+    assert "Affaires étrangères" in meeting.name and len(meeting.sources) == 2

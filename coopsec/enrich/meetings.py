@@ -163,6 +163,7 @@ _OWN_MEETING = re.compile(
 )
 """A heading line that names the meeting the text comes out of: "DÉCLARATION DE LA CONFÉRENCE MINISTÉRIELLE DU
 PROCESSUS DE KHARTOUM", "SEPTIÈME SESSION ORDINAIRE DE LA CONFÉRENCE DES CHEFS D'ÉTAT DU G5 SAHEL"."""
+_OUTCOME_TEXT = re.compile(rf"(?i:{'|'.join(_WORDS['outcome_texts'])})")
 _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
 """A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
 La Haye"; "visite d'Europol, La Haye – présentation du Centre"; a town's whole name before a point or a
@@ -287,7 +288,8 @@ def _readings(
         if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
             reading = (elided, False)
         found.append(reading)
-        if implied := _implied_meeting(zone, reading[0]) or _meeting_held_at(zone, reading[0], places):
+        if implied := (_implied_meeting(zone, reading[0]) or _meeting_held_at(zone, reading[0], places)
+                       or _meeting_of_its_outcome(zone, reading[0])):
             found.append((implied, False))
         previous = zone, reading[0]
     years = [d for d in times if _bare_year(d)]
@@ -725,6 +727,24 @@ def _meeting_held_at(zone: _Zone, event: Meeting, places: Gazetteer) -> Meeting 
     return None
 
 
+def _meeting_of_its_outcome(zone: _Zone, event: Meeting) -> Meeting | None:
+    """The meeting a text dated by several days comes out of, named in its clause: "dans ses conclusions
+    des 17 et 18 octobre 2024, le Conseil européen a appelé…" (a text is signed on one day; several days
+    are a meeting's)."""
+    span = event.span
+    if event.kind != "event" or span.precision != "day" or span.start == span.end:
+        return None
+    cues = _cues(zone)
+    text = _nearest(zone, [c for c in cues if c.kind == "event" and c.role == "noun" and c.end <= zone.date.start])
+    meeting = _nearest(zone, [c for c in cues if c.kind == "meeting" and c.role == "noun"])
+    if text is None or meeting is None or not _OUTCOME_TEXT.fullmatch(zone.text, text.start, text.end):
+        return None
+    noun = zone.text[meeting.start : meeting.end]
+    reason = f"{event.reason} ; texte daté de plusieurs jours, issu de la réunion « {noun} »"
+    return replace(event, name=_noun_name(zone, meeting), kind="meeting", sources=list(event.sources),
+                   reason=reason, confidence=round(event.confidence - INFERRED_DATE_COST, 2))
+
+
 _CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "verb": 0.75, "people": 0.7}
 """How sure a cue word makes the reading, by its role; a date not written in full costs ``INFERRED_DATE_COST``."""
 INFERRED_DATE_COST = 0.15
@@ -1016,7 +1036,8 @@ def _significant(meeting: Meeting) -> set[str]:
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Of two entries of the same kind and days: same place, a shared distinctive word, or same paragraph.
+    """Of two entries of the same kind and days: same place, a shared distinctive word, the same paragraph,
+    or one with no distinctive word of the same text.
 
     Two different towns (proper names) are never the same meeting; a venue ("siège de l'OTAN") may
     be the same meeting as a town.
@@ -1027,7 +1048,11 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
         if a.place.source != "siège" and b.place.source != "siège":
             return False
     paragraphs = {(c.document, c.anchor) for c in a.sources}
-    return bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources)
+    if bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources):
+        return True
+    # a text's bare "sa session" of the days of the Council it names elsewhere
+    return (not _distinctive(a.name) or not _distinctive(b.name)) and bool(
+        {c.document for c in a.sources} & {c.document for c in b.sources})
 
 
 def _absorb(into: Meeting, other: Meeting) -> None:
