@@ -1215,3 +1215,16 @@ def test_a_bare_session_of_a_texts_council_is_that_council() -> None:
                                                 "de sa session des 3 et 4 mars 2025."))], "2025-02-20")
     (meeting,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
     assert "Affaires étrangères" in meeting.name and len(meeting.sources) == 2
+
+
+def test_a_meeting_told_in_the_first_person_is_named_by_its_word_alone() -> None:
+    text = "Le 3 octobre 2024, nous avons rencontré à Tallinn le ministre estonien de la Défense."
+    assert meetings_in(text, "2024-10-04")[("2024-10-03", "2024-10-03")].name == "Visite"
+
+
+def test_a_noun_written_right_before_the_next_date_is_that_dates() -> None:
+    text = ("Nous nous sommes réunis hier à Riga pour suivre les décisions prises au sommet de Washington, "
+            "les 9, 10 et 11 juillet 2024.")
+    found = meetings_in(text, "2024-10-04")
+    assert found[("2024-10-03", "2024-10-03")].place.city == "Riga"
+    assert found[("2024-07-09", "2024-07-11")].place.city == "Washington"

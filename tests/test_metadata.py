@@ -38,6 +38,9 @@ def _meta(text: str):
      "2018-07-09", "Bruxelles"),
     ("CONSEIL DE PAIX ET DE SÉCURITÉ\n\nCommuniqué de la 512e réunion du CPS, Bamako (Mali), 20 mars 2015\n\n"
      "Le Conseil, en sa 512e réunion tenue le 20 mars 2015, a adopté ce qui suit.\n", "2015-03-20", "Bamako"),
+    ("Communiqué de presse 088\nPublié le 5 déc. 2019\n\nRéunion des ministres de la Défense, Riga (Lettonie), "
+     "4 et 5 décembre 2019\n\n1. Nous, ministres, nous sommes réunis.\n", "2019-12-05", "Riga"),
+    # the town of the opening line that ends with the days of the publication line
 ])
 def test_document_date_and_place(text, date, place):
     meta = _meta(text)

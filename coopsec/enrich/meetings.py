@@ -194,6 +194,8 @@ _JOINED_DATE = re.compile(r"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*$", re.IGNORECA
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
 _NOT_PLACES = set(_WORDS["not_places"])
+_PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
+"""A subject that names nobody: "nous avons rencontré" is a meeting, not « Visite de nous »."""
 _DETERMINERS = {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"}
 _TRAILING = set(_WORDS["trailing"])
 _GENERIC = _TRAILING | set(tokens(UNDATED_EVENT)) | {fold(label) for _, label in _EVENT_VERBS} | set(_WORDS["generic"])
@@ -772,12 +774,20 @@ def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
         named_after = _noun_name(zone, min(after, key=lambda c: c.start)) if after else ""
         # "La session a été précédée, la veille, par la réunion du Conseil des ministres": the named one
         return named_after if " " not in name and " " in named_after else name
-    if cue := _nearest(zone, nouns):
+    if cue := _nearest(zone, [c for c in nouns if not _next_dates(zone, c)]):
         return _noun_name(zone, cue)
     for role, word in (("people", "Rencontre"), ("visit", "Visite"), ("verb", "Réunion")):
         if cue := next((c for c in cues if c.role == role), None):
             return _participants_name(zone, cue, word)
     return "Réunion"
+
+
+def _next_dates(zone: _Zone, cue: _Cue) -> bool:
+    """Whether a noun after the date is the next date's, written right before it: "réunis hier à Bucarest
+    pour faire le point sur les décisions prises au sommet de Madrid, les 28, 29 et 30 juin"."""
+    if cue.start < zone.date.end or zone.end >= zone.clause[1]:
+        return False
+    return not zone.text[_phrase_end(zone, cue) : zone.end].strip(" ,")
 
 
 def _head(zone: _Zone, before: list[_Cue]) -> _Cue:
@@ -825,7 +835,7 @@ def _participants_name(zone: _Zone, cue: _Cue, word: str) -> str:
         if stop := _STOP.search(group):  # "le Conseil de sécurité nationale | s'était réuni"
             group = group[: stop.start()]
     group = group.strip()
-    return _tidy(f"{word} {_of(group)}") if group else word
+    return _tidy(f"{word} {_of(group)}") if group and group.split()[0].lower() not in _PRONOUNS else word
 
 
 def _of(group: str) -> str:

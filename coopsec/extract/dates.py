@@ -58,6 +58,9 @@ _SINGLE = re.compile(rf"(?:\ble\s+)?{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?:\ble\s+)?(?<![\d/])([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)
 _MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
+_ENUMERATED = re.compile(r"\bles\s+(?<![\d/.,])([0-3]?\d)(?:er)?\s*,\s*(?:[0-3]?\d\s*,\s*)*$",
+                         re.IGNORECASE)
+"""Days enumerated before a pair of days, up to it: "les 28, " of "les 28, 29 et 30 juin"."""
 _DIGIT = re.compile(r"\d")
 """Something every date has: a quick test before the full patterns."""
 _WRITTEN_YEAR = re.compile(r"\d{4}")
@@ -106,10 +109,25 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
     for start, end, reading in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < taken_until:
             continue
-        taken_until = end
+        previous_end, taken_until = taken_until, end
         if (span := reading()) is not None:
-            chosen.append(DateMatch(span, start, end, yearless=not _WRITTEN_YEAR.search(text, start, end)))
+            yearless = not _WRITTEN_YEAR.search(text, start, end)
+            chosen.append(_enumerated(text, DateMatch(span, start, end, yearless=yearless), previous_end))
     return chosen
+
+
+def _enumerated(text: str, match: DateMatch, after: int) -> DateMatch:
+    """A range of days of one month with the days enumerated before it: "les 28, 29 et 30 juin 2022" (the
+    days before the pair are across commas, which end the stretches dates are looked for in)."""
+    span = match.span
+    if span.precision != "day" or span.start == span.end or span.start.month != span.end.month:
+        return match
+    days = _ENUMERATED.search(text, max(0, match.start - 40, after), match.start)
+    first = _day(span.start.year, span.start.month, int(days.group(1))) if days else None
+    if days is None or first is None or first >= span.start:
+        return match
+    return DateMatch(DateSpan(first, span.end, "day", text[days.start() : match.end]), days.start(), match.end,
+                     match.note, match.yearless)
 
 
 def _day(year: int | None, month: int, day: int) -> date | None:

@@ -157,7 +157,7 @@ def document_date_and_place(body: Body) -> tuple[DateSpan | None, str]:
     span, place = _date_and_place(header, opening, short) or yearless_dateline(body) or _first_date(
         first.date, opening)
     texts = header + opening
-    return span, (place or _dateline_place(texts) or _place_after_date(texts, span)
+    return span, (place or _dateline_place(texts) or _heading_place(texts, span) or _place_after_date(texts, span)
                   or _place_before_same_day(texts, span))
 
 
@@ -246,6 +246,16 @@ def _closing_dateline(text: str) -> tuple[DateSpan, str] | None:
     if match is None or not towns_named(place_key(match.group(1))):
         return None
     return dates[-1].span, display_name(match.group(1))
+
+
+def _heading_place(texts: list[str], span: DateSpan | None) -> str:
+    """The town of a heading or opening line that ends with its town and the text's own day, when another
+    line gave that day (``Publié le 30 nov. 2022`` above ``Réunion des ministres…, Bucarest (Roumanie), 29 et
+    30 novembre 2022``)."""
+    for text in texts:
+        if span and (dated := _closing_dateline(text)) and dated[0].start <= span.end <= dated[0].end:
+            return dated[1]
+    return ""
 
 
 def _place_after_date(texts: list[str], span: DateSpan | None) -> str:
