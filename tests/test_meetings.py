@@ -1228,3 +1228,27 @@ def test_a_noun_written_right_before_the_next_date_is_that_dates() -> None:
     found = meetings_in(text, "2024-10-04")
     assert found[("2024-10-03", "2024-10-03")].place.city == "Riga"
     assert found[("2024-07-09", "2024-07-11")].place.city == "Washington"
+
+
+def test_a_participle_between_a_meetings_noun_and_the_date_dates_something_else() -> None:
+    text = ("Lors de son audition, le ministre a rappelé la réforme des armées, annoncée par le Président de "
+            "la République le 13 juillet 2022 à Brest.")
+    assert meetings_in(text, "2022-10-01") == {}
+
+
+def test_a_meeting_with_an_auxiliary_before_the_event_verb_keeps_its_date() -> None:
+    text = "Le sommet de Lomé a adopté le 15 octobre 2016 la Charte sur la sûreté maritime."
+    assert meetings_in(text, "2016-11-01")[("2016-10-15", "2016-10-15")].place.city == "Lomé"
+
+
+def test_a_town_in_a_relative_clause_after_the_date_is_not_the_meetings() -> None:
+    text = ("Ils ont évoqué leur dernière rencontre, en marge du sommet du G7, les 24 et 25 août 2019, ainsi "
+            "que la préparation du prochain exercice, qui se tiendra à Paris.")
+    assert meetings_in(text, "2019-10-01")[("2019-08-24", "2019-08-25")].place.city == ""
+
+
+def test_a_meeting_named_alike_on_a_day_within_anothers_days_is_a_day_of_it() -> None:
+    text = ("La 12e conférence régionale d'INTERPOL s'est tenue à Accra du 4 au 6 mars 2025. Un accord a été "
+            "signé le 5 mars 2025, en marge de la 12e conférence régionale d'INTERPOL.")
+    found = meetings_in(text, "2025-03-07")
+    assert list(found) == [("2025-03-04", "2025-03-06")] and len(found[("2025-03-04", "2025-03-06")].sources) == 2

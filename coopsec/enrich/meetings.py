@@ -191,6 +191,10 @@ _COUNTRY_AFTER = re.compile(rf"\s*,\s*(?:en|au|aux)\s+({_CAP}(?:[\s-]+{_CAP})*)(
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
 _JOINED_DATE = re.compile(r"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*$", re.IGNORECASE)
 """What joins a date to the one before it: "les 30 juillet et 10 août", "…, puis, le 8 mars"."""
+_AUXILIARY_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORDS['auxiliaries'])})\s+(?:[\w-]+\s+)?$")
+"""An auxiliary right before a participle, perhaps with an adverb: "a adopté", "a ensuite signé"."""
+_RELATIVE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)
+"""A relative pronoun after a date: what follows it tells of its antecedent, not of the date's meeting."""
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
 _NOT_PLACES = set(_WORDS["not_places"])
@@ -341,19 +345,23 @@ def _bare_nouns_named(meetings: list[Meeting]) -> list[Meeting]:
 
 def _opening_and_closing(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting of a text named alike on days a few apart is one meeting over those days: "ouverte le
-    28 novembre", "a achevé aujourd'hui (1er décembre) les travaux de la 91e session"."""
+    28 novembre", "a achevé aujourd'hui (1er décembre) les travaux de la 91e session"; one named alike on a
+    day within another's days is a day of it ("un accord signé mercredi, en marge de la conférence")."""
     if sum(m.kind == "meeting" and m.span.precision == "day" for m in meetings) < 2:
         return meetings
     kept: list[Meeting] = []
     words_of = {id(m): _name_words(m) for m in meetings}
     for meeting in sorted(meetings, key=lambda m: (m.span.start, m.span.end)):
         words = words_of[id(meeting)]
-        earlier = next((m for m in kept if words and words_of[id(m)] == words and _continues(m, meeting)), None)
+        earlier = next((m for m in kept if words and words_of[id(m)] == words
+                        and (_continues(m, meeting) or (m.kind == meeting.kind == "meeting" and _within(meeting, m)))),
+                       None)
         if earlier is None:
             kept.append(meeting)
             continue
-        wording = f"{earlier.span.text} – {meeting.span.text}"
-        earlier.span = DateSpan(earlier.span.start, meeting.span.end, "day", wording)
+        if meeting.span.end > earlier.span.end:
+            wording = f"{earlier.span.text} – {meeting.span.text}"
+            earlier.span = DateSpan(earlier.span.start, meeting.span.end, "day", wording)
         earlier.sources.extend(c for c in meeting.sources if c not in earlier.sources)
         if meeting.place.city and not earlier.place.city:
             earlier.place = meeting.place
@@ -583,6 +591,8 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     if _DEADLINE.search(zone.text, max(0, zone.date.start - 20), zone.date.start):
         cues = [c for c in cues if c.kind == "event"]  # "communiquer, avant le 15 janvier, les noms": a deadline
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
+    if cue and cue.kind == "meeting" and cue.role == "noun" and (participle := _participle_between(zone, cue, cues)):
+        cue = participle  # "lors de son audition, il a rappelé la réforme, annoncée par le Président le 9 novembre"
     kind: MeetingKind
     if point := _reference_point(zone, cues):
         kind, name = "event", point  # "quelques semaines après la mort de treize militaires, le 25 novembre 2019"
@@ -599,6 +609,14 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     span = _lasting(zone) if kind == "meeting" else zone.date.span
     meeting = Meeting("", name, span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+def _participle_between(zone: _Zone, noun: _Cue, cues: list[_Cue]) -> _Cue | None:
+    """An event's participle with no auxiliary between a meeting's noun and the date, which it dates instead:
+    "la réforme, annoncée par le Président le 9 novembre"; not "le sommet a adopté le 16 octobre la Charte"."""
+    verbs = [c for c in cues if c.kind == "event" and c.role == "verb" and noun.end <= c.start
+             and c.end <= zone.date.start and not _AUXILIARY_BEFORE.search(zone.text, noun.end, c.start)]
+    return verbs[-1] if verbs else None
 
 
 def _is_byline(zone: _Zone) -> bool:
@@ -921,9 +939,11 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             continue
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
             continue
-        if start >= date.end and (next_opens or any(date.end <= c < start for c in others_after)):
+        if start >= date.end and (next_opens or any(date.end <= c < start for c in others_after)
+                                  or _RELATIVE.search(text, date.end, start)):
             continue  # "à Maroua, les 4 et 5 décembre, puis à Diffa": Diffa is the next one's; so is a town after
-            # another meeting's noun: "tenue au siège de l'UA le 13 avril, ainsi que la réunion tenue à Niamey"
+            # another meeting's noun: "tenue au siège de l'UA le 13 avril, ainsi que la réunion tenue à Niamey",
+            # or in a relative clause: "les 15 et 16 novembre, et le prochain dialogue, qui se tiendra à Paris"
         bracket = _BRACKET.match(text, end) if end <= date.start else None  # "Bamako (Mali), le": from ")"
         distance = _distance(zone, start, bracket.end() if bracket else end)
         place = _resolve(places, words, zone.text, end, town_first) if distance <= PLACE_REACH else None
