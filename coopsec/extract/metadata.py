@@ -47,6 +47,8 @@ _AT_TOWN = re.compile(r"\b(?:à|a)\s+([A-ZÉÈÀÂÎÔ][\w’'-]+(?:[ -][A-ZÉÈ
 _TOWN_BEFORE_END = re.compile(r",\s*([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*,?\s*(?:le\s+)?$")
 """The town before a heading line's closing date, after a comma: ``…, Addis-Abeba (Éthiopie), ``."""
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
+_ENDS_WITH_YEAR = re.compile(r"\d{4}[\s.]*$")
+"""How a line that ends with its date ends."""
 _PARENTHESIS_OR_COUNTRY = re.compile(r"\s*(?:\([^)]*\)|,\s*[^,]{2,30})\s*$")
 _BODIES = word_lists("issuing-bodies")
 _ORIGINS: list[tuple[re.Pattern[str], str]] = [
@@ -239,6 +241,8 @@ def yearless_dateline(body: Body) -> tuple[DateSpan, str] | None:
 def _closing_dateline(text: str) -> tuple[DateSpan, str] | None:
     """A heading line that ends with its town and date: ``Communiqué de la 748e réunion du CPS, Addis-Abeba
     (Éthiopie), 23 janvier 2018``."""
+    if not _ENDS_WITH_YEAR.search(text):
+        return None  # a quick look before the date grammar
     dates = find_dates(text)
     if not dates or text[dates[-1].end :].strip(" ."):
         return None
