@@ -1252,3 +1252,8 @@ def test_a_meeting_named_alike_on_a_day_within_anothers_days_is_a_day_of_it() ->
             "signé le 5 mars 2025, en marge de la 12e conférence régionale d'INTERPOL.")
     found = meetings_in(text, "2025-03-07")
     assert list(found) == [("2025-03-04", "2025-03-06")] and len(found[("2025-03-04", "2025-03-06")].sources) == 2
+
+
+def test_a_round_table_held_at_the_senate_sat_in_paris() -> None:
+    text = "Une table ronde réunissant des diplomates s'est tenue au Sénat le 4 avril 2024."
+    assert meetings_in(text, "2024-05-02")[("2024-04-04", "2024-04-04")].place.city == "Paris"
