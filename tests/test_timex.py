@@ -96,6 +96,30 @@ def test_relative_months_and_weeks_across_a_year_end() -> None:
     assert one("la semaine prochaine", D(2018, 12, 27)) == (D(2018, 12, 31), D(2019, 1, 6), "day", NOTE_RELATIVE)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # the anchor is Thursday 14 March 2019
+        ("La prochaine session se tiendra en juin à Genève.", (D(2019, 6, 1), D(2019, 6, 30), "month",
+                                                               NOTE_NEXT_IN_FUTURE)),
+        ("Le sommet se tiendra en février à Addis-Abeba.", (D(2020, 2, 1), D(2020, 2, 29), "month",
+                                                            NOTE_NEXT_IN_FUTURE)),
+        ("La réunion de novembre a adopté un plan.", (D(2018, 11, 1), D(2018, 11, 30), "month", NOTE_ANCHOR_YEAR)),
+        ("lors de la visite d'octobre dernier", (D(2018, 10, 1), D(2018, 10, 31), "month", NOTE_LAST)),
+        ("au sommet de mai prochain", (D(2019, 5, 1), D(2019, 5, 31), "month", NOTE_NEXT)),
+        ("une réunion s'est tenue mi-janvier", (D(2019, 1, 1), D(2019, 1, 31), "month", NOTE_ANCHOR_YEAR)),
+        ("le rapport au Conseil lors de sa session de décembre", (D(2018, 12, 1), D(2018, 12, 31), "month",
+                                                                  NOTE_ANCHOR_YEAR)),  # the nearest December
+    ],
+)
+def test_a_month_without_its_year_is_the_one_its_tense_or_word_says(text: str, expected: tuple) -> None:
+    assert one(text) == expected
+
+
+def test_a_month_with_its_year_or_a_day_is_no_yearless_month() -> None:
+    assert [m.span.precision for m in find_times("le 12 mai 2019 et en mai 2020", D(2019, 3, 14))] == ["day", "month"]
+    assert [m.span.iso() for m in find_times("du 3 au 5 mai", D(2019, 3, 14))] == [("2019-05-03", "2019-05-05")]
+
+
 def test_each_clause_has_its_tense() -> None:
     text = "Les ministres, qui se sont réunis mardi, se rendront vendredi à Rome."
     assert [m[1] for m in found(text)] == [D(2019, 3, 12), D(2019, 3, 15)]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from babel.dates import get_day_names
+from babel.dates import get_day_names, get_month_names
 
 from coopsec.extract.dates import DateMatch, find_dates
 from coopsec.model import DateSpan
@@ -40,7 +40,7 @@ _WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale
 _WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, reverse=True))  # French names: no accents
 _APOSTROPHE = "['’ʼ]"
 _KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", "matin", "midi", "soir",
-                                 *_WEEKDAYS)))
+                                 *_WEEKDAYS, *get_month_names("wide", locale="fr").values())))
 """Lowercase text that every relative expression holds ("demain" is in "lendemain", "jour" in "aujourd'hui"):
 one search of the lowered text, a quick test before the patterns."""
 _DIGIT = re.compile(r"\d")
@@ -87,6 +87,13 @@ _RELATIVE_WEEKDAY = re.compile(
 _WEEK = re.compile(r"\bla\s+semaine\s+(derni[eè]re|prochaine)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:le|du|au)\s+mois\s+(dernier|prochain)\b", re.IGNORECASE)
 _YEAR = re.compile(rf"\bl{_APOSTROPHE}\s?(?:an|ann[eé]e)\s+(derni[eè]re?|prochaine?)\b", re.IGNORECASE)
+_MONTH_NUMBERS = {name: number for number, name in get_month_names("wide", locale="fr").items()}
+_YEARLESS_MONTH = re.compile(
+    rf"\b(?:en|de|d{_APOSTROPHE}|au\s+mois\s+d(?:e\s+|{_APOSTROPHE})|(?:d[ée]but|fin|mi)[-‐\s])\s*"
+    rf"(?P<month>{'|'.join(sorted(_MONTH_NUMBERS, key=len, reverse=True))})\b(?!\s*\d)"
+    r"(?:\s+(?P<word>derni(?:er|è)|prochain)\b)?"
+)
+"""A month named without its year, in lower case: "se tiendra en mai", "la réunion de mars dernier", "mi-juin"."""
 _EVE = re.compile(
     rf"\b(?:la\s+veille|le\s+lendemain)\b(?!\s+(?:de|du|des)\b|\s+d{_APOSTROPHE})", re.IGNORECASE
 )  # not "à la veille du sommet"
@@ -358,6 +365,24 @@ def _read_eve(match: re.Match[str], anchor: date | None, absolute: list[DateMatc
     return _days(day, day, match, NOTE_RELATIVE)
 
 
+def _read_yearless_month(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+    """A month without its year, near the anchor: before it or after it as "dernier", "prochain" or a verb
+    in the future say (the anchor's own month counts as past or future alike), else the nearest."""
+    if anchor is None:
+        return None
+    month, word = _MONTH_NUMBERS[match["month"]], match["word"]
+    if word:
+        later = not _is_last(word)
+        year = anchor.year + (month <= anchor.month if later else -(month >= anchor.month))
+        note = NOTE_NEXT if later else NOTE_LAST
+    elif _is_future(match.string, match.start(), match.end()):
+        year, note = anchor.year + (month < anchor.month), NOTE_NEXT_IN_FUTURE
+    else:  # the nearest to the anchor ("sa session de décembre" in a note of November)
+        year, note = anchor.year + round((anchor.month - month) / 12), NOTE_ANCHOR_YEAR
+    first = date(year, month, 1)
+    return DateSpan(first, first.replace(day=calendar.monthrange(year, month)[1]), "month", match[0]), note
+
+
 _READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (_TODAY, _read_today),
     (_DAY_SHIFT, _read_day_shift),
@@ -366,4 +391,5 @@ _READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (_MONTH, _read_month),
     (_YEAR, _read_year),
     (_EVE, _read_eve),
+    (_YEARLESS_MONTH, _read_yearless_month),
 )
