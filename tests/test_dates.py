@@ -192,3 +192,8 @@ def test_yearless_dates_are_marked() -> None:
 def test_days_enumerated_before_a_pair_open_the_range(text: str, span: tuple[str, str]) -> None:
     (found,) = find_dates(text)
     assert found.span.iso() == span
+
+
+def test_a_month_shortened_as_agencies_do() -> None:
+    (found,) = find_dates("Tallinn, 14 fév 2024 (AFP) - Les ministres")
+    assert found.span.iso() == ("2024-02-14", "2024-02-14")

@@ -1257,3 +1257,12 @@ def test_a_meeting_named_alike_on_a_day_within_anothers_days_is_a_day_of_it() ->
 def test_a_round_table_held_at_the_senate_sat_in_paris() -> None:
     text = "Une table ronde réunissant des diplomates s'est tenue au Sénat le 4 avril 2024."
     assert meetings_in(text, "2024-05-02")[("2024-04-04", "2024-04-04")].place.city == "Paris"
+
+
+def test_a_programme_by_days_and_hours_dates_and_places_each_line() -> None:
+    blocks = paragraphs("Programme de la visite (3-4 octobre 2022)", "Lundi 3 octobre – Dakar",
+                        "09h30 : entretien avec le ministre de l'Intérieur", "15h00 : départ pour Thiès",
+                        "Mardi 4 octobre – Thiès", "10h00 : réunion avec le gouverneur de la région")
+    found = {m.span.iso(): m.place.city for m in find_meetings(make_doc("p", [Part("p", blocks=blocks)], "2022-09-20"),
+                                                                PLACES) if m.kind == "meeting"}
+    assert found[("2022-10-03", "2022-10-03")] == "Dakar" and found[("2022-10-04", "2022-10-04")] == "Thiès"

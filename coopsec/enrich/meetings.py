@@ -181,7 +181,10 @@ _OPENING = _any_word(*_WORDS["opening_verbs"])
 _DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'])})\s*$")
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
-_DAY_LINE = re.compile(r"[\s:.,–—-]*")
+_DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)[\s:.]*)?")
+"""What a programme's day line holds besides its date: punctuation, perhaps its town ("Mardi 14 mars – Rabat")."""
+_TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
+"""A programme's line that opens with its hour: "10h00 : entretien", "9 h 30 – réunion"."""
 """What a line of a programme holds besides its day: "Lundi 13 mars :"; the items under it are on that day."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
@@ -242,15 +245,22 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
         day: DateMatch | None = None  # the day a line of a programme gives to the items under it
+        day_place = Place()  # and the town it names: "Mardi 14 mars – Rabat"
         for text, paragraph, item in _texts(part):
             times = find_times(text, anchor, context_year if item or not anchor else None, years=True)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
-            if len(times) == 1 and _DAY_LINE.fullmatch(text[: times[0].start] + text[times[0].end :]):
+            timed = item or _TIME_LINE.match(text) is not None  # "10h00 : entretien avec le ministre"
+            if len(times) == 1 and (line := _DAY_LINE.fullmatch(text[: times[0].start] + text[times[0].end :])):
                 day = times[0]  # "Lundi 13 mars :"
-            elif item and day and not times:
+                town = line.group("place")
+                day_place = (places.resolve(town, town_first=True) if town else None) or Place()
+            elif timed and day and not times:
                 times = [replace(day, start=0, end=0)]  # "- 15h00 : entretien avec le ministre, La Haye"
-            elif not item:
-                day = None
+                found += [(replace(m, place=m.place or day_place), weak)
+                          for m, weak in _readings(text, times, doc.slug, paragraph, places, own)]
+                times = []
+            elif not timed:
+                day, day_place = None, Place()
             if times:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             if written:

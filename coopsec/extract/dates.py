@@ -23,8 +23,10 @@ from coopsec.text import fold, loose
 
 _ABBREVIATED = {number: name.rstrip(".") for number, name in get_month_names("abbreviated", locale="fr").items()}
 """Month names as press bylines and web pages shorten them: "14 févr. 2019", "14 nov 2018"."""
-_MONTH_NUMBERS = {fold(name): number for names in (get_month_names("wide", locale="fr"), _ABBREVIATED)
-                  for number, name in names.items()}
+_PRESS_ABBREVIATED = {2: "fév", 9: "sep"}
+"""Shortenings the locale data lacks that agencies write: "14 fév 2024 (AFP)"."""
+_MONTH_NUMBERS = {fold(name): number for names in (get_month_names("wide", locale="fr"), _ABBREVIATED,
+                                                   _PRESS_ABBREVIATED) for number, name in names.items()}
 
 
 def _names(names: Mapping[int, str]) -> str:
@@ -36,7 +38,8 @@ def _names(names: Mapping[int, str]) -> str:
 
 _SHORT_MONTH = "|".join(
     loose(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
-    for name in sorted(get_month_names("abbreviated", locale="fr").values(), key=len, reverse=True)
+    for name in sorted([*get_month_names("abbreviated", locale="fr").values(),
+                        *(f"{name}." for name in _PRESS_ABBREVIATED.values())], key=len, reverse=True)
 )
 MONTH_NAME = _names(get_month_names("wide", locale="fr"))
 """A French month name in full, from Babel's locale data, its accents optional (``fevrier``)."""
