@@ -1266,3 +1266,22 @@ def test_a_programme_by_days_and_hours_dates_and_places_each_line() -> None:
     found = {m.span.iso(): m.place.city for m in find_meetings(make_doc("p", [Part("p", blocks=blocks)], "2022-09-20"),
                                                                 PLACES) if m.kind == "meeting"}
     assert found[("2022-10-03", "2022-10-03")] == "Dakar" and found[("2022-10-04", "2022-10-04")] == "Thiès"
+
+
+def test_a_town_in_a_meetings_name_is_known_by_the_country_written_after_it() -> None:
+    text = "Ils ont rappelé leur rencontre en marge du sommet de l'ASEAN de Labuan Bajo (Indonésie), le 10 mai 2023."
+    assert meetings_in(text, "2023-06-01")[("2023-05-10", "2023-05-10")].place.city == "Labuan Bajo"
+
+
+def test_an_enumeration_of_meetings_dated_in_brackets() -> None:
+    text = ("Le processus s'est consolidé grâce aux conférences de Tunis (12 mars 2015), de Bamako (4 juin 2017) "
+            "et de Lomé (9 octobre 2019).")
+    found = {m.span.iso(): m.place.city for m in meetings_in(text, "2020-01-01").values()}
+    assert found == {("2015-03-12", "2015-03-12"): "Tunis", ("2017-06-04", "2017-06-04"): "Bamako",
+                     ("2019-10-09", "2019-10-09"): "Lomé"}
+
+
+def test_the_same_town_told_well_before_the_date_is_the_town_named_before() -> None:
+    text = ("Nous voici de nouveau à Niamey. C'est dans cette même ville, lors de la réunion des chefs d'état-major "
+            "du 3 mai 2021, que la force conjointe a été relancée.")
+    assert meetings_in(text, "2023-01-10")[("2021-05-03", "2021-05-03")].place.city == "Niamey"

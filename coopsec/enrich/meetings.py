@@ -143,11 +143,11 @@ _PLACE_AFTER_YEAR = re.compile(rf"\s*,\s*(?:à|au|en)\s+(?P<place>{_PLACE_NAME})
 _HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
 _ELIDED = re.compile(
-    rf"\s*(?:,\s*|,?\s*(?:et|puis|ainsi\s+que|ou)\s+)(?:(?:celles?|ceux|celui)\s+)?(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
+    rf"\s*\)?\s*(?:,\s*|,?\s*(?:et|puis|ainsi\s+que|ou)\s+)(?:(?:celles?|ceux|celui)\s+)?(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
     rf"(?P<place>{_PLACE_NAME})"
 )
 """The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie", and in an
-enumeration ", de Kigali"."""
+enumeration ", de Kigali", "de Paris (25 novembre 2008), de Dakar (23 novembre 2011)"."""
 _PRONOUN_OF = re.compile(rf"\b(?:celles?|celui)\s+(?P<of>de|d['’])\s*(?P<place>{_PLACE_NAME})")
 """A meeting the clause names by a pronoun and its place: "puis réaffirmée lors de celle de Bamako, le 20 mai"."""
 _ELIDED_GROUP = re.compile(
@@ -612,7 +612,7 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
         kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
     else:
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
-    place = (_referred(zone, places, own) or _place(zone, cues, places, _place_in_name(name, places))
+    place = (_referred(zone, places, own) or _place(zone, cues, places, _place_in_name(name, places, zone.text))
              or _town_before(zone, places))
     citation = Citation(slug, anchor, _quote(zone))
     confidence, reason = _confidence(zone, cue)
@@ -977,13 +977,14 @@ def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:
     text's own town, as for "ici même" ("le Forum, tenu ici même le 27 novembre")."""
     text, date = zone.text, zone.date
     start, end = max(zone.start, date.start - ANAPHOR_REACH), min(zone.end, date.end + ANAPHOR_REACH)
-    if match := _SAME_TOWN.search(text, start, end):
+    same = _SAME_TOWN.search(text, max(zone.start, date.start - PLACE_REACH), end)  # words that say little else
+    if match := same:
         said = [*_PLACE_AT.finditer(text, 0, match.start()), *_PLACE_IN_NAME.finditer(text, 0, match.start())]
         for name in sorted(said, key=lambda m: m.end("place"), reverse=True):
             place = places.resolve(name.group("place"), town_first=True)
             if place and place.city:
                 return replace(place, source="renvoi", via=match.group())
-    if own.city and (match := _SAME_TOWN.search(text, start, end) or _OWN_TOWN.search(text, start, end)):
+    if own.city and (match := same or _OWN_TOWN.search(text, start, end)):
         return replace(own, source="renvoi", via=match.group())
     return Place()
 
@@ -1024,14 +1025,18 @@ def _could_be_place(words: str) -> bool:
     return not (_MEETING_NOUN.fullmatch(words) or len(first) < 2 or first in _NOT_PLACES)
 
 
-def _place_in_name(name: str, places: Gazetteer) -> Place:
+def _place_in_name(name: str, places: Gazetteer, text: str = "") -> Place:
     """The town a meeting is named after: ``Conférence de Nouakchott`` -> Nouakchott, ``Réunion de haut niveau
-    de La Celle-Saint-Cloud`` -> La Celle-Saint-Cloud (the first town after the meeting's noun)."""
+    de La Celle-Saint-Cloud`` -> La Celle-Saint-Cloud (the first town after the meeting's noun); with the
+    country the ``text`` writes after it in brackets (``du sommet du G20 de Nusa Dua (Indonésie)``)."""
     noun = _MEETING_NOUN.search(name)
     for match in _OF_PLACE.finditer(name, noun.end() if noun else 0):
         if name.count("«", 0, match.start()) > name.count("»", 0, match.start()):
             continue  # a name in quotes: the format « de Weimar » meets anywhere
-        found = places.resolve(match.group("place"), "nom", town_first=True)
+        words = match.group("place")
+        if text and (bracket := re.search(rf"{re.escape(words)}\s*(\([^()]{{2,40}}\))", text)):
+            words = f"{words} {bracket.group(1)}"
+        found = places.resolve(words, "nom", town_first=True)
         if found and found.city:
             return found
     return Place()
