@@ -338,3 +338,15 @@ def test_weekdays_dernier_and_prochain_fall_within_a_week(anchor: date, weekday:
 def test_never_crashes(text: str, anchor: date | None) -> None:
     for match in find_times(text, anchor, 2012):
         assert match.span.start <= match.span.end
+
+
+def test_a_day_written_alone_after_a_date_of_its_sentence_is_in_that_month() -> None:
+    text = "Il s'est rendu à Dakar le 12 mai 2021, à Bamako le 14, puis à Niamey le 16."
+    assert [m.span.iso() for m in find_times(text, D(2021, 6, 1))] == [
+        ("2021-05-12", "2021-05-12"), ("2021-05-14", "2021-05-14"), ("2021-05-16", "2021-05-16")]
+
+
+@pytest.mark.parametrize("text", ["le 12 mars 2020, le 27 membres ont voté", "le 3 juin 2021. Le 2 est pair",
+                                  "le 3 juin 2021 et le 2,5 % restants"])
+def test_a_number_after_a_date_is_no_day(text: str) -> None:
+    assert len(find_times(text, D(2021, 6, 1))) == 1

@@ -87,6 +87,10 @@ _RELATIVE_WEEKDAY = re.compile(
 _WEEK = re.compile(r"\bla\s+semaine\s+(derni[eè]re|prochaine)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:le|du|au)\s+mois\s+(dernier|prochain)\b", re.IGNORECASE)
 _YEAR = re.compile(rf"\bl{_APOSTROPHE}\s?(?:an|ann[eé]e)\s+(derni[eè]re?|prochaine?)\b", re.IGNORECASE)
+_BARE_DAY = re.compile(r"\b(?:le|du|au)\s+(?P<day>[0-3]?\d)(?:er)?"
+                       r"(?=\s*(?:[;:)]|[.,](?!\d)|$|(?:à|au|aux|en|et|puis|dans|lors|pour|avec|par|où|devant)\b))")
+"""A day of the month written alone after a date of the same sentence, followed by a sign or a small word
+(not a noun: "le 27 membres"): "à Port-Vila le 27, puis à Port Moresby le 28" (of July, said just before)."""
 _MONTH_NUMBERS = {name: number for number, name in get_month_names("wide", locale="fr").items()}
 _YEARLESS_MONTH = re.compile(
     rf"\b(?:en|de|d{_APOSTROPHE}|au\s+mois\s+d(?:e\s+|{_APOSTROPHE})|(?:d[ée]but|fin|mi)[-‐\s])\s*"
@@ -365,6 +369,21 @@ def _read_eve(match: re.Match[str], anchor: date | None, absolute: list[DateMatc
     return _days(day, day, match, NOTE_RELATIVE)
 
 
+def _read_bare_day(match: re.Match[str], _anchor: date | None, absolute: list[DateMatch]) -> Reading:
+    """A day of the month alone, in the month of the last day named before it in its sentence, if later."""
+    text, start = match.string, match.start()
+    low = max((found.end() for found in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    earlier = [found.span for found in absolute if low <= found.start and found.end <= start
+               and found.span.precision == "day"]
+    if not earlier:
+        return None
+    last, day = earlier[-1].end, int(match["day"])
+    if not last.day < day <= calendar.monthrange(last.year, last.month)[1]:
+        return None
+    when = last.replace(day=day)
+    return _days(when, when, match, NOTE_PREVIOUS_DATE)
+
+
 def _read_yearless_month(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
     """A month without its year, near the anchor: before it or after it as "dernier", "prochain" or a verb
     in the future say (the anchor's own month counts as past or future alike), else the nearest."""
@@ -392,4 +411,5 @@ _READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (_YEAR, _read_year),
     (_EVE, _read_eve),
     (_YEARLESS_MONTH, _read_yearless_month),
+    (_BARE_DAY, _read_bare_day),
 )
