@@ -1285,3 +1285,20 @@ def test_the_same_town_told_well_before_the_date_is_the_town_named_before() -> N
     text = ("Nous voici de nouveau à Niamey. C'est dans cette même ville, lors de la réunion des chefs d'état-major "
             "du 3 mai 2021, que la force conjointe a été relancée.")
     assert meetings_in(text, "2023-01-10")[("2021-05-03", "2021-05-03")].place.city == "Niamey"
+
+
+def test_the_paragraph_under_a_programmes_day_takes_its_day_and_town_in_each_sentence() -> None:
+    blocks = paragraphs("Le programme du déplacement :", "Mercredi 9 novembre – Lima (Pérou)",
+                        "Le ministre sera accueilli à l'aéroport. Il rencontrera ensuite le ministre de l'Intérieur.",
+                        "Jeudi 10 novembre – Quito (Équateur)",
+                        "Entretien avec la ministre de la Défense.",
+                        "Ce déplacement prépare la conférence qui se tiendra à Paris à l'automne.")
+    doc = make_doc("p", [Part("p", blocks=blocks)], "2022-11-02")
+    found = {m.span.iso(): m.place.city for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {("2022-11-09", "2022-11-09"): "Lima", ("2022-11-10", "2022-11-10"): "Quito"}
+
+
+def test_a_publication_line_is_no_programme_day() -> None:
+    blocks = paragraphs("Diffusé le 14 mars 2019", "Les ministres saluent les progrès de la coopération.")
+    doc = make_doc("p", [Part("p", blocks=blocks)], "2019-03-14")
+    assert [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from babel.dates import get_day_names
 from slugify import slugify
 
 from coopsec.data import word_lists
@@ -181,8 +182,11 @@ _OPENING = _any_word(*_WORDS["opening_verbs"])
 _DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'])})\s*$")
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
-_DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)[\s:.]*)?")
+_DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s+et\s+[^()]{{2,60}}?)?"
+                       rf"(?:\s*\([^()]{{2,40}}\))?[\s:.]*)?")
 """What a programme's day line holds besides its date: punctuation, perhaps its town ("Mardi 14 mars – Rabat")."""
+_WEEKDAY_FIRST = re.compile(rf"\s*(?i:{'|'.join(get_day_names('wide', locale='fr').values())})\b")
+"""A line that opens with its weekday, as a programme's day does."""
 _TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
 """A programme's line that opens with its hour: "10h00 : entretien", "9 h 30 – réunion"."""
 """What a line of a programme holds besides its day: "Lundi 13 mars :"; the items under it are on that day."""
@@ -246,21 +250,27 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     for part in doc.parts:
         day: DateMatch | None = None  # the day a line of a programme gives to the items under it
         day_place = Place()  # and the town it names: "Mardi 14 mars – Rabat"
+        after_day = False  # right after a day line
         for text, paragraph, item in _texts(part):
             times = find_times(text, anchor, context_year if item or not anchor else None, years=True)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
             timed = item or _TIME_LINE.match(text) is not None  # "10h00 : entretien avec le ministre"
-            if len(times) == 1 and (line := _DAY_LINE.fullmatch(text[: times[0].start] + text[times[0].end :])):
+            line = _DAY_LINE.fullmatch(text[: times[0].start] + text[times[0].end :]) if len(times) == 1 else None
+            if line:
                 day = times[0]  # "Lundi 13 mars :"
                 town = line.group("place")
                 day_place = (places.resolve(town, town_first=True) if town else None) or Place()
-            elif timed and day and not times:
-                times = [replace(day, start=0, end=0)]  # "- 15h00 : entretien avec le ministre, La Haye"
+            elif (timed or after_day) and day and not times:
+                # "- 15h00 : entretien avec le ministre, La Haye"; the paragraph under "Lundi 15 avril – Brasília",
+                # each of its sentences
+                times = [replace(day, start=start, end=start) for start in _sentence_starts(text)]
                 found += [(replace(m, place=m.place or day_place), weak)
                           for m, weak in _readings(text, times, doc.slug, paragraph, places, own)]
                 times = []
             elif not timed:
                 day, day_place = None, Place()
+            after_day = line is not None and bool(day_place or _WEEKDAY_FIRST.match(text))
+            # a programme's day ("Lundi 15 avril – Brasília"), not a press release's date line ("15 mars 2024")
             if times:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             if written:
@@ -290,6 +300,12 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
     meetings = [_at_the_seat(m, places) for m in _placed_in_the_town_named(meetings, doc, places)]
     return merge_meetings([meetings])
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts."""
+    ends = (match.end() for match in _CLAUSE_END.finditer(text) if match.group() != ";")
+    return [0, *(end for end in ends if end < len(text))]
 
 
 def _readings(
