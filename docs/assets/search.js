@@ -83,7 +83,7 @@
   /* ---------- the index ---------- */
 
   var EXACT = 1; // weight of a hit on the word as typed
-  var STEM = 0.75; // on another word of the same stem
+  var STEM = 0.5; // on another word of the same stem (« drogues » for « drogue »: the word as typed comes first)
   var PREFIX = 0.45; // on a word the last, partly typed, word begins
   var CONTEXT = 0.15; // a word missing from a paragraph but in its document's title or metadata (a paragraph
   // holding the words itself comes first)
@@ -95,7 +95,7 @@
   var PHRASE_CHUNKS = 6; // text chunks (~48 kB each) read at most to check a phrase of three words or more
   var MAX_FUZZY = 8; // near spellings a word may stand for, the nearest and most frequent first
   var PER_DOC = 5; // passages shown under each document, at most
-  var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of the best
+  var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of its best paragraph
 
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
@@ -426,11 +426,14 @@
       byDoc.get(d).push(hit);
     });
     var groups = [];
-    byDoc.forEach(function (hits) {
+    byDoc.forEach(function (hits, d) {
       hits.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
+      // the floor is a share of the best paragraph's score, not of the metadata hit's, whose title counts four times
+      var meta = store.docs[d][3];
+      var best = hits.find(function (h) { return h.unit !== meta; }) || hits[0];
       var shown = [];
       for (var i = 0; i < hits.length && shown.length < PER_DOC; i++) {
-        if (shown.length && hits[i].score < PASSAGE_FLOOR * hits[0].score) break;
+        if (shown.length && hits[i].score < PASSAGE_FLOOR * best.score) break;
         shown.push(hits[i]);
       }
       groups.push({ score: hits[0].score + 0.1 * (hits[1] ? hits[1].score : 0), hits: shown });
