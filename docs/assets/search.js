@@ -76,7 +76,12 @@
     return words(text).map(stem);
   }
 
+  /* The index shard of a term: the longest shard key it begins with (coopsec/publish/search.py splits a prefix
+   * whose shard would be too large by one more letter: "coo", "cop"… instead of "co"). */
   function shardKey(term) {
+    for (var n = Math.min(term.length, store.keyMax); n > A.keyLength; n--) {
+      if (store.shardKeys.has(term.slice(0, n))) return term.slice(0, n);
+    }
     return term.slice(0, A.keyLength);
   }
 
@@ -87,6 +92,7 @@
   var PREFIX = 0.45; // on a word the last, partly typed, word begins
   var CONTEXT = 0.15; // a word missing from a paragraph but in its document's title or metadata (a paragraph
   // holding the words itself comes first)
+  var PREFIX_BYTES = 1000000; // index bytes read at most to expand a partly typed word
   var MAX_EXPANSION = 40; // words a partly typed last word may stand for, the most frequent first
   var FUZZY = 0.3; // on a word one edit away from a word the index lacks
   var FUZZY_FAR = 0.6; // times FUZZY, two edits away
@@ -99,8 +105,8 @@
 
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
-  var store = { units: 0, docs: null, chunks: null, shardKeys: null, ranking: null, index: {}, postings: {},
-    forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
+  var store = { units: 0, first: null, rows: {}, chunks: null, shardKeys: null, shardBytes: null, keyMax: 0,
+    ranking: null, index: {}, postings: {}, df: {}, scratch: [], forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
 
   function useSource(fn) {
     source = fn;
@@ -114,9 +120,11 @@
   function addShard(data) {
     if (data.kind === "docs") {
       store.units = data.units;
-      store.docs = data.docs;
+      store.first = gaps(data.first);
       store.chunks = data.chunks;
-      store.shardKeys = new Set(data.shards);
+      store.shardBytes = data.shards;
+      store.shardKeys = new Set(Object.keys(data.shards));
+      store.shardKeys.forEach(function (key) { store.keyMax = Math.max(store.keyMax, key.length); });
       store.pairKeys = new Set(data.pairs || []);
       store.ranking = data.ranking;
       configure(data.analysis);
@@ -126,7 +134,29 @@
       store.pairs[data.key] = data.pairs;
     } else if (data.kind === "text") {
       store.text[data.id] = data;
+      data.docs.forEach(function (row) { store.rows[row[0]] = row; });
     }
+  }
+
+  /* Numbers written as comma-separated base-36 gaps (the first from 0), sorted, as an Int32Array. */
+  function gaps(encoded) {
+    var n = encoded ? 1 : 0;
+    for (var i = 0; i < encoded.length; i++) if (encoded.charCodeAt(i) === 44) n++;
+    var out = new Int32Array(n);
+    var previous = 0;
+    var gap = 0;
+    var k = 0;
+    for (i = 0; i <= encoded.length; i++) {
+      var c = i < encoded.length ? encoded.charCodeAt(i) : 44;
+      if (c === 44) {
+        previous += gap;
+        out[k++] = previous;
+        gap = 0;
+      } else {
+        gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+      }
+    }
+    return out;
   }
 
   function ready() {
@@ -138,40 +168,57 @@
       .map(function (k) { return load("i/" + k + ".js"); }));
   }
 
-  /* {units: [unit numbers], weights: [BM25F term weights]} of an indexed term. */
+  /* {units: [unit numbers], weights: [BM25F term weights]} of an indexed term (typed arrays: a frequent word
+   * has tens of thousands of postings at 10,000 documents). Each posting is base-36 digits, the gap from the
+   * previous unit, then one capital letter, the weight. */
   function decode(term) {
     if (!store.postings[term]) {
-      var units = [];
-      var weights = [];
-      var scale = (store.ranking.k1 + 1) / store.ranking.levels;
-      var re = /([0-9a-z]+)([A-Z])/g;
-      var m;
-      var previous = 0;
       var encoded = store.index[shardKey(term)].terms[term];
-      while ((m = re.exec(encoded)) !== null) {
-        previous += parseInt(m[1], 36);
-        units.push(previous);
-        weights.push((m[2].charCodeAt(0) - 64) * scale);
+      var units = new Int32Array(df(term));
+      var weights = new Float64Array(units.length);
+      var scale = (store.ranking.k1 + 1) / store.ranking.levels;
+      var previous = 0;
+      var gap = 0;
+      var k = 0;
+      for (var i = 0; i < encoded.length; i++) {
+        var c = encoded.charCodeAt(i);
+        if (c >= 65 && c <= 90) {
+          previous += gap;
+          units[k] = previous;
+          weights[k++] = (c - 64) * scale;
+          gap = 0;
+        } else {
+          gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+        }
       }
       store.postings[term] = { units: units, weights: weights };
     }
     return store.postings[term];
   }
 
-  /* The units where ``term`` is written as ``form`` (a Set), or null when all are. */
+  /* How many units hold an indexed term: its postings counted without decoding them (one capital letter each). */
+  function df(term) {
+    if (store.df[term] === undefined) {
+      var encoded = store.index[shardKey(term)].terms[term];
+      var n = 0;
+      for (var i = 0; i < encoded.length; i++) {
+        var c = encoded.charCodeAt(i);
+        if (c >= 65 && c <= 90) n++;
+      }
+      store.df[term] = n;
+    }
+    return store.df[term];
+  }
+
+  /* The units where ``term`` is written as ``form`` (sorted), or null when all are. */
   function formUnits(term, form) {
     var forms = store.index[shardKey(term)].forms[term];
-    if (!forms) return form === term ? null : new Set();
+    if (!forms) return form === term ? null : [];
     var encoded = forms[form];
-    if (encoded === undefined) return new Set();
+    if (encoded === undefined) return [];
     if (encoded === "") return null;
     var id = term + " " + form;
-    if (!store.forms[id]) {
-      var out = new Set();
-      var previous = 0;
-      encoded.split(",").forEach(function (gap) { previous += parseInt(gap, 36); out.add(previous); });
-      store.forms[id] = out;
-    }
+    if (!store.forms[id]) store.forms[id] = gaps(encoded);
     return store.forms[id];
   }
 
@@ -236,7 +283,8 @@
       partial: open ? { stem: stem(last), raw: last } : null,
       matched: [],
       more: 0,
-      dropped: []
+      dropped: [],
+      short: null
     };
   }
 
@@ -300,7 +348,7 @@
       });
     });
     found.sort(function (a, b) {
-      return a[1] - b[1] || decode(b[0]).units.length - decode(a[0]).units.length || (a[0] < b[0] ? -1 : 1);
+      return a[1] - b[1] || df(b[0]) - df(a[0]) || (a[0] < b[0] ? -1 : 1);
     });
     return found.filter(function (f) { return f[1] === found[0][1]; }).slice(0, MAX_FUZZY);
   }
@@ -318,13 +366,18 @@
         found++;
       }
       var partial = parsed.partial;
-      if (shard && partial && alt.term === partial.stem && alt.term.length >= A.keyLength) {
-        var longer = Object.keys(shard.terms).filter(function (t) {
-          return t !== alt.term && (t.startsWith(partial.stem) || t.startsWith(partial.raw));
+      var keys = partial && alt.term === partial.stem ? prefixKeys(alt.term) : [];
+      if (keys === null) {
+        parsed.short = partial.raw;
+      } else if (keys.length) {
+        var longer = [];
+        keys.forEach(function (key) {
+          if (!store.index[key]) return;
+          Object.keys(store.index[key].terms).forEach(function (t) {
+            if (t !== alt.term && (t.startsWith(partial.stem) || t.startsWith(partial.raw))) longer.push(t);
+          });
         });
-        longer.sort(function (a, b) {
-          return decode(b).units.length - decode(a).units.length || (a < b ? -1 : 1);
-        });
+        longer.sort(function (a, b) { return df(b) - df(a) || (a < b ? -1 : 1); });
         if (longer.length > MAX_EXPANSION) {
           parsed.more += longer.length - MAX_EXPANSION;
           parsed.dropped = parsed.dropped.concat(longer.slice(MAX_EXPANSION));
@@ -341,31 +394,56 @@
     return out;
   }
 
-  function docOf(unit) {
-    var lo = 0;
-    var hi = store.docs.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (store.docs[mid][3] <= unit) lo = mid; else hi = mid - 1;
-    }
-    return lo;
+  /* The index shards holding the words a partly typed word begins: its own and those of longer keys beginning with
+   * it ([] for a word too short to expand, or whose first letters have no shard); null when they weigh more than
+   * PREFIX_BYTES (too many words begin with it: the reader types one more letter). */
+  function prefixKeys(term) {
+    if (term.length < A.keyLength) return [];
+    var keys = [shardKey(term)].filter(function (k) { return store.shardKeys.has(k); });
+    store.shardKeys.forEach(function (k) { if (k.length > term.length && k.startsWith(term)) keys.push(k); });
+    var bytes = 0;
+    keys.forEach(function (k) { bytes += store.shardBytes[k]; });
+    return bytes > PREFIX_BYTES ? null : keys;
   }
 
-  /* unit -> best BM25F contribution of one query item (idf x stored weight x kind of hit). */
-  function itemScores(expanded) {
-    var best = new Map();
+  function docOf(unit) {
+    if (!store.unitDoc) {
+      store.unitDoc = new Int32Array(store.units);
+      for (var d = 0; d < store.first.length; d++) {
+        store.unitDoc.fill(d, store.first[d], d + 1 < store.first.length ? store.first[d + 1] : store.units);
+      }
+    }
+    return store.unitDoc[unit];
+  }
+
+  /* A Float64Array with one zero per unit, the ``n``th of those kept between queries (allocating megabytes on
+   * every keystroke at 10,000 documents would cost as much in garbage collection as the ranking itself): the
+   * caller zeroes back what it wrote. */
+  function scratch(n) {
+    if (!store.scratch[n]) store.scratch[n] = new Float64Array(store.units);
+    return store.scratch[n];
+  }
+
+  /* The best BM25F contribution of one query item in each unit (idf x stored weight x kind of hit), as
+   * {score: unit -> contribution (0: none; in scratch(n)), units: the units with one}. */
+  function itemScores(expanded, n) {
+    var score = scratch(n);
+    var units = [];
     expanded.forEach(function (e) {
       var p = decode(e[0]);
       var weight = idf(p.units.length);
       var exact = e[1] === e[2] ? null : formUnits(e[0], e[3]);
+      var next = 0; // walks the sorted units of the exact form beside the sorted postings
       for (var i = 0; i < p.units.length; i++) {
         var u = p.units[i];
-        var kind = exact === null || exact.has(u) ? e[1] : e[2];
+        if (exact !== null) while (next < exact.length && exact[next] < u) next++;
+        var kind = exact === null || exact[next] === u ? e[1] : e[2];
         var value = weight * p.weights[i] * kind;
-        if (!(best.get(u) >= value)) best.set(u, value);
+        if (score[u] === 0) units.push(u);
+        if (value > score[u]) score[u] = value;
       }
     });
-    return best;
+    return { score: score, units: units };
   }
 
   /* The units of the index kept for a query: none holding an excluded word, all of a phrase's words in a row
@@ -384,7 +462,7 @@
     };
   }
 
-  /* BM25F ranking, grouped: documents by their best passage, each with its best passages under it. */
+  /* BM25F ranking: each query item's contribution in each unit, then grouped by document (groupHits). */
   function rankBm25(parsed, options) {
     var perItem = [];
     var keep = keeper(parsed, options);
@@ -392,57 +470,83 @@
       var expanded = expand(item, parsed);
       if (!expanded.length) return;
       parsed.matched = parsed.matched.concat(expanded.map(function (e) { return e[0]; }));
-      perItem.push(itemScores(expanded));
+      perItem.push(itemScores(expanded, perItem.length + 1));
     });
-    if (!perItem.length) return [];
-    var candidates = new Set();
-    perItem.forEach(function (m) { m.forEach(function (_, u) { if (keep(u)) candidates.add(u); }); });
+    try {
+      return perItem.length ? groupHits(perItem, keep) : [];
+    } finally {
+      perItem.forEach(function (m) { m.units.forEach(function (u) { m.score[u] = 0; }); });
+    }
+  }
+
+  /* The hits of the query items' contributions, grouped: documents by their best passage, each with its best
+   * passages under it. Typed arrays and one pass over the candidates in unit order (a document's units are
+   * consecutive), not maps: at 10,000 documents a frequent word is in tens of thousands of paragraphs. */
+  function groupHits(perItem, keep) {
+    var seen = scratch(0);
+    var count = 0;
+    perItem.forEach(function (m) {
+      m.units.forEach(function (u) { if (!seen[u]) { seen[u] = 1; count++; } });
+    });
+    var candidates = new Int32Array(count);
+    count = 0;
+    perItem.forEach(function (m) {
+      m.units.forEach(function (u) { if (seen[u]) { seen[u] = 0; if (keep(u)) candidates[count++] = u; } });
+    });
+    candidates = candidates.subarray(0, count).sort();
     // per item, document -> its best contribution in the document's text: context of the metadata unit
     var inDoc = perItem.map(function (m) {
-      var best = new Map();
-      m.forEach(function (value, u) {
+      var best = new Float64Array(store.first.length);
+      m.units.forEach(function (u) {
         var d = docOf(u);
-        if (store.docs[d][3] !== u && !(best.get(d) >= value)) best.set(d, value);
+        if (store.first[d] !== u && m.score[u] > best[d]) best[d] = m.score[u];
       });
       return best;
     });
-    var byDoc = new Map();
-    candidates.forEach(function (u) {
-      var d = docOf(u);
-      var meta = store.docs[d][3];
-      var score = 0;
-      var covered = 0;
-      perItem.forEach(function (m, i) {
-        var own = m.get(u);
-        var context = u === meta ? inDoc[i].get(d) : m.get(meta);
-        if (own !== undefined) { score += own; covered++; } else if (context !== undefined) {
-          score += CONTEXT * context;
-          covered++;
-        }
-      });
-      var share = covered / perItem.length;
-      var hit = { unit: u, doc: d, score: score * share * share };
-      if (!byDoc.has(d)) byDoc.set(d, []);
-      byDoc.get(d).push(hit);
-    });
     var groups = [];
-    byDoc.forEach(function (hits, d) {
-      hits.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
-      // the floor is a share of the best paragraph's score, not of the metadata hit's, whose title counts four times
-      var meta = store.docs[d][3];
-      var best = hits.find(function (h) { return h.unit !== meta; }) || hits[0];
-      var shown = [];
-      for (var i = 0; i < hits.length && shown.length < PER_DOC; i++) {
-        if (shown.length && hits[i].score < PASSAGE_FLOOR * best.score) break;
-        shown.push(hits[i]);
+    var topUnit = new Int32Array(PER_DOC + 1);
+    var topScore = new Float64Array(PER_DOC + 1);
+    for (var c = 0; c < candidates.length;) {
+      var d = docOf(candidates[c]);
+      var meta = store.first[d];
+      var kept = 0; // the document's PER_DOC best hits, best first (ties: the earlier unit)
+      for (; c < candidates.length && docOf(candidates[c]) === d; c++) {
+        var u = candidates[c];
+        var score = 0;
+        var covered = 0;
+        for (var i = 0; i < perItem.length; i++) {
+          var own = perItem[i].score[u];
+          var context = u === meta ? inDoc[i][d] : perItem[i].score[meta];
+          if (own > 0) { score += own; covered++; } else if (context > 0) {
+            score += CONTEXT * context;
+            covered++;
+          }
+        }
+        var share = covered / perItem.length;
+        score *= share * share;
+        var at = kept;
+        while (at > 0 && topScore[at - 1] < score) {
+          topScore[at] = topScore[at - 1];
+          topUnit[at] = topUnit[at - 1];
+          at--;
+        }
+        if (at < PER_DOC) {
+          topScore[at] = score;
+          topUnit[at] = u;
+          if (kept < PER_DOC) kept++;
+        }
       }
-      groups.push({ score: hits[0].score + 0.1 * (hits[1] ? hits[1].score : 0), hits: shown });
-    });
+      // the floor is a share of the best paragraph's score, not of the metadata hit's, whose title counts four times
+      var best = topUnit[0] === meta && kept > 1 ? topScore[1] : topScore[0];
+      var shown = [];
+      for (var k = 0; k < kept && (!k || topScore[k] >= PASSAGE_FLOOR * best); k++) {
+        shown.push({ unit: topUnit[k], doc: d, score: topScore[k], first: k === 0 });
+      }
+      groups.push({ score: topScore[0] + 0.1 * (kept > 1 ? topScore[1] : 0), hits: shown });
+    }
     groups.sort(function (a, b) { return b.score - a.score || a.hits[0].unit - b.hits[0].unit; });
     var out = [];
-    groups.forEach(function (g) {
-      g.hits.forEach(function (h, i) { h.first = i === 0; out.push(h); });
-    });
+    groups.forEach(function (g) { g.hits.forEach(function (h) { out.push(h); }); });
     return out;
   }
 
@@ -463,17 +567,18 @@
     var doc = result.map(docOf);
     doc.forEach(function (d) { perDoc[d] = (perDoc[d] || 0) + 1; });
     var order = result.map(function (u, n) {
-      var meta = store.docs[doc[n]][3] === u ? 1000000 : 0;
+      var meta = store.first[doc[n]] === u ? 1000000 : 0;
       return { unit: u, doc: doc[n], score: meta + perDoc[doc[n]], first: true };
     });
     order.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
     return order;
   }
 
-  /* The shards a query needs: those of its words and excluded words, then, for a word the index lacks,
-   * those where its near spellings are looked for. */
+  /* The shards a query needs: those of its words and excluded words and of the words a partly typed last word
+   * begins, then, for a word the index lacks, those where its near spellings are looked for. */
   function loadFor(parsed) {
-    return loadIndex(parsed.terms.concat(parsed.excluded).map(shardKey)).then(function () {
+    var prefix = parsed.partial && prefixKeys(parsed.partial.stem);
+    return loadIndex(parsed.terms.concat(parsed.excluded).map(shardKey).concat(prefix || [])).then(function () {
       var more = [];
       parsed.items.forEach(function (item) {
         item.alts.forEach(function (alt) {
@@ -506,13 +611,7 @@
     var id = first + " " + second;
     if (!store.pairUnits[id]) {
       var shard = store.pairs[pairKey(first, second)];
-      var out = new Set();
-      var encoded = shard && shard[id];
-      if (encoded) {
-        var previous = 0;
-        encoded.split(",").forEach(function (gap) { previous += parseInt(gap, 36); out.add(previous); });
-      }
-      store.pairUnits[id] = out;
+      store.pairUnits[id] = new Set(gaps(shard && shard[id] || ""));
     }
     return store.pairUnits[id];
   }
@@ -600,16 +699,16 @@
         return hits.map(function (h) {
           var chunk = store.text[chunkOf(h.unit)];
           var entry = chunk.units[h.unit - chunk.start];
-          var d = store.docs[h.doc];
+          var d = store.rows[h.doc]; // [number, page, title, subtitle], from the text chunk of its units
           return {
-            page: d[0],
+            page: d[1],
             anchor: entry[0],
-            url: (root || "") + d[0] + (query ? "?q=" + encodeURIComponent(query) : "") +
+            url: (root || "") + d[1] + (query ? "?q=" + encodeURIComponent(query) : "") +
               (entry[0] ? "#" + entry[0] : ""),
-            title: d[1],
-            subtitle: d[2],
+            title: d[2],
+            subtitle: d[3],
             text: entry[1],
-            meta: d[3] === h.unit,
+            meta: store.first[h.doc] === h.unit,
             first: h.first,
             score: h.score
           };
@@ -731,6 +830,9 @@
 
   /* What the status says of forms a partly typed word could not all stand for. */
   function moreLabel(parsed) {
+    if (parsed.short) {
+      return " — « " + parsed.short + "… » : trop de mots commencent ainsi, tapez une lettre de plus pour les chercher";
+    }
     if (!parsed.more) return "";
     var raw = parsed.partial ? "« " + parsed.partial.raw + "… » : " : "";
     return " — " + raw + "les " + MAX_EXPANSION + " formes les plus fréquentes cherchées, et " +
@@ -874,9 +976,11 @@
     });
   }
 
-  /* slug -> {facet key: [value keys]}, and the year, from the facet data (multi-valued: base-36 index strings). */
+  /* Per document, in the search index's numbering: {facet key: [value keys]} and the year, from the facet data
+   * (multi-valued: base-36 index strings). */
   function facetTable(data) {
     var table = {};
+    var slugs = [];
     data.docs.forEach(function (doc) {
       var row = { year: doc[2] ? doc[2].slice(0, 4) : "" };
       data.facets.forEach(function (facet, f) {
@@ -890,8 +994,10 @@
         row[facet.key] = indexes.map(function (n) { return facet.values[n][0]; });
       });
       table[doc[0]] = row;
+      slugs.push(doc[0]);
     });
-    return table;
+    // the search index numbers documents in the order of their slugs (coopsec/publish/search.py)
+    return slugs.sort().map(function (slug) { return table[slug]; });
   }
 
   function select(name, label, empty, values) {
@@ -952,8 +1058,7 @@
     return {
       state: new URLSearchParams(state).toString(),
       filter: function (d) {
-        var slug = store.docs[d][0].replace(/^.*\//, "").replace(/\.html$/, "");
-        var row = table[slug];
+        var row = table[d];
         if (!row) return false;
         return names.every(function (name) {
           if (name === "de") return row.year !== "" && row.year >= state.de;
