@@ -1,6 +1,7 @@
 """The offline search at scale, in Chromium from file://: time after the last keystroke, long tasks, bytes read.
 
     python -m benchmarks.search.scale --docs 10000     # synthetic corpus converted, search index written alone
+    python -m benchmarks.search.scale --site /tmp/s10k  # kept there; run again, only search.js is copied anew
 
 Generates N texts (``benchmarks/generate.py``), converts them with the build's own ``process_corpus`` on every
 core, writes the search index and the results page with :func:`coopsec.publish.search.search_files` into a bare
@@ -71,13 +72,32 @@ READ = """() => Array.prototype.map.call(document.querySelectorAll("script[src]"
 no resource timing entries)."""
 
 
+def copy_assets(site: Path) -> None:
+    """The search script and its style, as they are now in ``docs/assets/``."""
+    (site / "assets").mkdir(exist_ok=True)
+    for name in ("search.js", "search.css"):
+        shutil.copy2(REPO / "docs" / "assets" / name, site / "assets" / name)
+
+
+def file_sizes(site: Path) -> dict[str, dict[str, int]]:
+    """Count, bytes and largest file of each kind of search file: docs.js, i/, p/, t/."""
+    from coopsec.publish.search import SEARCH_DIR
+
+    sizes: dict[str, list[int]] = {}
+    for path in (site / SEARCH_DIR).rglob("*.js"):
+        kind = path.parent.name if path.parent.name in ("i", "p", "t") else "docs"
+        sizes.setdefault(kind, []).append(path.stat().st_size)
+    return {kind: {"count": len(found), "bytes": sum(found), "largest": max(found)}
+            for kind, found in sorted(sizes.items())}
+
+
 def synthetic_site(n: int, seed: int, workdir: Path) -> tuple[Path, dict[str, Any]]:
     """``n`` generated texts converted by the build, their search index and results page in a bare site."""
     import markdown
 
     from coopsec.model import BuildReport
     from coopsec.pipeline import Project, Thesauri, process_corpus
-    from coopsec.publish.search import SEARCH_DIR, search_files
+    from coopsec.publish.search import search_files
 
     from ..project import make_project
 
@@ -99,16 +119,8 @@ def synthetic_site(n: int, seed: int, workdir: Path) -> tuple[Path, dict[str, An
             content = PAGE.format(body=body)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    (site / "assets").mkdir()
-    for name in ("search.js", "search.css"):
-        shutil.copy2(REPO / "docs" / "assets" / name, site / "assets" / name)
-    sizes: dict[str, list[int]] = {}
-    for path in (site / SEARCH_DIR).rglob("*.js"):
-        kind = path.parent.name if path.parent.name in ("i", "p", "t") else "docs"
-        sizes.setdefault(kind, []).append(path.stat().st_size)
-    return site, {"docs": len(docs), "convert_s": convert_s, "index_s": index_s,
-                  "files": {kind: {"count": len(found), "bytes": sum(found), "largest": max(found)}
-                            for kind, found in sorted(sizes.items())}}
+    copy_assets(site)
+    return site, {"docs": len(docs), "convert_s": convert_s, "index_s": index_s}
 
 
 def search_timing(site: Path) -> dict[str, Any]:
@@ -168,15 +180,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.search.scale", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10000, help="number of synthetic texts (default 10000)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
+    parser.add_argument("--site", type=Path,
+                        help="keep the synthetic site in this directory; if it holds one, measure it again with the "
+                             "current search.js instead of converting the texts anew")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "search-scale.json",
                         help="JSON file for the figures (default benchmarks/out/search-scale.json)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    workdir = Path(tempfile.mkdtemp(prefix="coopsec-search-scale-"))
+    workdir = args.site or Path(tempfile.mkdtemp(prefix="coopsec-search-scale-"))
     try:
-        site, results = synthetic_site(args.docs, args.seed, workdir)
+        built = workdir / "site" / "corpus" / "recherche.html"
+        if args.site and built.exists():
+            site, results = built.parents[1], json.loads((workdir / "built.json").read_text(encoding="utf-8"))
+            copy_assets(site)
+        else:
+            site, results = synthetic_site(args.docs, args.seed, workdir)
+            (workdir / "built.json").write_text(json.dumps(results), encoding="utf-8")
+        results["files"] = file_sizes(site)
         results["browser"] = search_timing(site)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if not args.site:
+            shutil.rmtree(workdir, ignore_errors=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"{results['docs']} documents convertis en {results['convert_s']:.0f} s, index écrit en "

@@ -92,6 +92,8 @@
   var PREFIX = 0.45; // on a word the last, partly typed, word begins
   var CONTEXT = 0.15; // a word missing from a paragraph but in its document's title or metadata (a paragraph
   // holding the words itself comes first)
+  var SLICE_MS = 12; // ranking work between two yields to the page, at most (about)
+  var SLICE_UNITS = 2000; // candidate units grouped between two looks at the clock
   var PREFIX_BYTES = 1000000; // index bytes read at most to expand a partly typed word
   var MAX_EXPANSION = 40; // words a partly typed last word may stand for, the most frequent first
   var FUZZY = 0.3; // on a word one edit away from a word the index lacks
@@ -106,7 +108,7 @@
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
   var store = { units: 0, first: null, rows: {}, chunks: null, shardKeys: null, shardBytes: null, keyMax: 0,
-    ranking: null, index: {}, postings: {}, df: {}, scratch: [], forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
+    ranking: null, index: {}, postings: {}, df: {}, forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
 
   function useSource(fn) {
     source = fn;
@@ -416,97 +418,143 @@
     return store.unitDoc[unit];
   }
 
-  /* A Float64Array with one zero per unit, the ``n``th of those kept between queries (allocating megabytes on
-   * every keystroke at 10,000 documents would cost as much in garbage collection as the ranking itself): the
-   * caller zeroes back what it wrote. */
-  function scratch(n) {
-    if (!store.scratch[n]) store.scratch[n] = new Float64Array(store.units);
-    return store.scratch[n];
-  }
-
-  /* The best BM25F contribution of one query item in each unit (idf x stored weight x kind of hit), as
-   * {score: unit -> contribution (0: none; in scratch(n)), units: the units with one}. */
-  function itemScores(expanded, n) {
-    var score = scratch(n);
-    var units = [];
-    expanded.forEach(function (e) {
-      var p = decode(e[0]);
-      var weight = idf(p.units.length);
-      var exact = e[1] === e[2] ? null : formUnits(e[0], e[3]);
-      var next = 0; // walks the sorted units of the exact form beside the sorted postings
-      for (var i = 0; i < p.units.length; i++) {
+  /* Adds to ``scores`` ({score: unit -> best contribution (0: none), units: the units with one}) the BM25F
+   * contribution of one expanded term of a query item (idf x stored weight x kind of hit), SLICE_UNITS postings
+   * between two looks at the clock (a promise). */
+  function addScores(scores, e) {
+    var score = scores.score;
+    var p = decode(e[0]);
+    var weight = idf(p.units.length);
+    var exact = e[1] === e[2] ? null : formUnits(e[0], e[3]);
+    var next = 0; // walks the sorted units of the exact form beside the sorted postings
+    var i = 0;
+    return sliced(function () {
+      for (var end = Math.min(p.units.length, i + SLICE_UNITS); i < end; i++) {
         var u = p.units[i];
         if (exact !== null) while (next < exact.length && exact[next] < u) next++;
         var kind = exact === null || exact[next] === u ? e[1] : e[2];
         var value = weight * p.weights[i] * kind;
-        if (score[u] === 0) units.push(u);
+        if (score[u] === 0) scores.units.push(u);
         if (value > score[u]) score[u] = value;
       }
+      return i >= p.units.length;
     });
-    return { score: score, units: units };
   }
+
 
   /* The units of the index kept for a query: none holding an excluded word, all of a phrase's words in a row
    * (checked on the unit's text, see checkPhrases), of a document the filter keeps. */
   function keeper(parsed, options) {
-    var out = new Set();
+    var out = new Uint8Array(store.units);
     parsed.excluded.forEach(function (term) {
       var shard = store.index[shardKey(term)];
-      if (shard && shard.terms[term] !== undefined) decode(term).units.forEach(function (u) { out.add(u); });
+      if (shard && shard.terms[term] !== undefined) decode(term).units.forEach(function (u) { out[u] = 1; });
     });
     var filter = options && options.filter;
     return function (u) {
-      if (out.has(u)) return false;
-      if (parsed.phraseUnits && !parsed.phraseUnits.has(u)) return false;
+      if (out[u]) return false;
+      if (parsed.phraseUnits && !parsed.phraseUnits[u]) return false;
       return !filter || filter(docOf(u));
     };
   }
 
-  /* BM25F ranking: each query item's contribution in each unit, then grouped by document (groupHits). */
+  var slice = { start: 0, armed: false }; // when the current task's ranking work began
+
+  /* The time the ranking work of the current task began: the first call in a task notes it, and a timeout queued
+   * then, which runs once the task is over, clears it for the next. */
+  function sliceStart() {
+    if (!slice.armed) {
+      slice.armed = true;
+      slice.start = Date.now();
+      setTimeout(function () { slice.armed = false; }, 0);
+    }
+    return slice.start;
+  }
+
+  /* Runs ``step`` (a bounded piece of work, true when all is done) again and again, yielding to the page once the
+   * task has done SLICE_MS of such work: at 10,000 documents the ranking of one keystroke is tens of milliseconds
+   * of work, and the page (the reader's next keystroke) must never wait for more than a slice of it. A promise of
+   * when it is done. */
+  function sliced(step) {
+    return new Promise(function (resolve, reject) {
+      (function run() {
+        try {
+          var start = sliceStart();
+          var done = false;
+          while (!done && Date.now() - start < SLICE_MS) done = step();
+          if (done) resolve(); else setTimeout(run, 0);
+        } catch (error) {
+          reject(error);
+        }
+      })();
+    });
+  }
+
+  /* fn(item) for each item of ``list`` in turn, SLICE_UNITS items between two looks at the clock (a promise). */
+  function eachSliced(list, fn) {
+    var i = 0;
+    return sliced(function () {
+      for (var end = Math.min(list.length, i + SLICE_UNITS); i < end; i++) fn(list[i]);
+      return i >= list.length;
+    });
+  }
+
+  /* fn(item) for each item of ``list`` in turn, each call's promise awaited before the next (a promise). */
+  function eachInTurn(list, fn) {
+    return list.reduce(function (done, item) { return done.then(function () { return fn(item); }); },
+      Promise.resolve());
+  }
+
+  /* BM25F ranking (a promise): each query item's contribution in each unit, one expanded term at a time, then the
+   * hits grouped by document (groupHits), then the documents in order (ordered). */
   function rankBm25(parsed, options) {
     var perItem = [];
+    var work = []; // [scores of the item, expanded term]
     var keep = keeper(parsed, options);
     parsed.items.forEach(function (item) {
       var expanded = expand(item, parsed);
       if (!expanded.length) return;
       parsed.matched = parsed.matched.concat(expanded.map(function (e) { return e[0]; }));
-      perItem.push(itemScores(expanded, perItem.length + 1));
+      var scores = { score: new Float64Array(store.units), units: [] };
+      perItem.push(scores);
+      expanded.forEach(function (e) { work.push([scores, e]); });
     });
-    try {
-      return perItem.length ? groupHits(perItem, keep) : [];
-    } finally {
-      perItem.forEach(function (m) { m.units.forEach(function (u) { m.score[u] = 0; }); });
-    }
+    if (!perItem.length) return Promise.resolve([]);
+    return eachInTurn(work, function (w) { return addScores(w[0], w[1]); }).then(function () {
+      return groupHits(perItem, keep);
+    }).then(function (groups) {
+      return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () { return ordered(groups); });
+    });
   }
 
-  /* The hits of the query items' contributions, grouped: documents by their best passage, each with its best
-   * passages under it. Typed arrays and one pass over the candidates in unit order (a document's units are
-   * consecutive), not maps: at 10,000 documents a frequent word is in tens of thousands of paragraphs. */
+  /* The hits of the query items' contributions, grouped by document (a promise of [{score, hits: its best
+   * passages}]). Typed arrays and one pass over the candidates in unit order (a document's units are consecutive),
+   * sliced by document, not maps: at 10,000 documents a frequent word is in tens of thousands of paragraphs. */
   function groupHits(perItem, keep) {
-    var seen = scratch(0);
-    var count = 0;
-    perItem.forEach(function (m) {
-      m.units.forEach(function (u) { if (!seen[u]) { seen[u] = 1; count++; } });
-    });
-    var candidates = new Int32Array(count);
-    count = 0;
-    perItem.forEach(function (m) {
-      m.units.forEach(function (u) { if (seen[u]) { seen[u] = 0; if (keep(u)) candidates[count++] = u; } });
-    });
-    candidates = candidates.subarray(0, count).sort();
+    var seen = new Uint8Array(store.units);
+    var candidates = [];
     // per item, document -> its best contribution in the document's text: context of the metadata unit
-    var inDoc = perItem.map(function (m) {
-      var best = new Float64Array(store.first.length);
-      m.units.forEach(function (u) {
-        var d = docOf(u);
-        if (store.first[d] !== u && m.score[u] > best[d]) best[d] = m.score[u];
-      });
-      return best;
-    });
+    var inDoc = perItem.map(function () { return new Float64Array(store.first.length); });
     var groups = [];
     var topUnit = new Int32Array(PER_DOC + 1);
     var topScore = new Float64Array(PER_DOC + 1);
-    for (var c = 0; c < candidates.length;) {
+    var c = 0;
+    return eachInTurn(perItem, function (m) {
+      var best = inDoc[perItem.indexOf(m)];
+      return eachSliced(m.units, function (u) {
+        if (!seen[u]) { seen[u] = 1; if (keep(u)) candidates.push(u); }
+        var d = docOf(u);
+        if (store.first[d] !== u && m.score[u] > best[d]) best[d] = m.score[u];
+      });
+    }).then(function () {
+      candidates = Int32Array.from(candidates).sort();
+      return sliced(function () {
+        for (var end = Math.min(candidates.length, c + SLICE_UNITS); c < end;) groupDoc();
+        return c === candidates.length;
+      });
+    }).then(function () { return groups; });
+
+    function groupDoc() {
       var d = docOf(candidates[c]);
       var meta = store.first[d];
       var kept = 0; // the document's PER_DOC best hits, best first (ties: the earlier unit)
@@ -544,6 +592,10 @@
       }
       groups.push({ score: topScore[0] + 0.1 * (kept > 1 ? topScore[1] : 0), hits: shown });
     }
+  }
+
+  /* The hits of the groups, documents by their best passage, each with its best passages under it. */
+  function ordered(groups) {
     groups.sort(function (a, b) { return b.score - a.score || a.hits[0].unit - b.hits[0].unit; });
     var out = [];
     groups.forEach(function (g) { g.hits.forEach(function (h) { out.push(h); }); });
@@ -606,12 +658,12 @@
     return first.slice(0, A.keyLength) + "-" + second.slice(0, A.pairKeyLength);
   }
 
-  /* The units where ``first`` is followed by ``second`` (a Set), from the pair shards. */
+  /* The units where ``first`` is followed by ``second`` (sorted), from the pair shards. */
   function pairUnits(first, second) {
     var id = first + " " + second;
     if (!store.pairUnits[id]) {
       var shard = store.pairs[pairKey(first, second)];
-      store.pairUnits[id] = new Set(gaps(shard && shard[id] || ""));
+      store.pairUnits[id] = gaps(shard && shard[id] || "");
     }
     return store.pairUnits[id];
   }
@@ -638,33 +690,48 @@
     });
     var wanted = Array.from(keys).filter(function (k) { return store.pairKeys.has(k); });
     return Promise.all(wanted.map(function (k) { return load("p/" + k + ".js"); })).then(function () {
-      var candidates = null;
+      // a unit is a candidate when it holds every pair of every phrase: held[u] is the number of the pairs, taken
+      // in turn, that it holds so far (each pair counted once, whichever near spellings give it)
+      var held = new Int32Array(store.units);
+      var pairs = 0;
+      var lists = []; // [pair number, the units of one spelling of it], pair by pair
       sets.forEach(function (phrase) {
         for (var i = 0; i + 1 < phrase.length; i++) {
-          var units = new Set();
+          var pair = ++pairs;
           phrase[i].forEach(function (a) {
-            phrase[i + 1].forEach(function (b) { pairUnits(a, b).forEach(function (u) { units.add(u); }); });
+            phrase[i + 1].forEach(function (b) { lists.push([pair, pairUnits(a, b)]); });
           });
-          candidates = candidates === null ? units : new Set(Array.from(candidates).filter(function (u) {
-            return units.has(u);
-          }));
         }
       });
-      var list = Array.from(candidates);
-      var long = sets.filter(function (phrase) { return phrase.length > 2; });
-      var ids = new Set(list.map(chunkOf));
-      if (!long.length || !list.length || ids.size > PHRASE_CHUNKS) { parsed.phraseUnits = candidates; return null; }
-      return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); })).then(function () {
-        parsed.phraseUnits = new Set(list.filter(function (u) {
-          var chunk = store.text[chunkOf(u)];
-          var seq = terms(chunk.units[u - chunk.start][1]);
-          return long.every(function (phrase) {
-            return holdsRun(seq, phrase.map(function (alternatives) { return new Set(alternatives); }));
-          });
-        }));
+      return eachInTurn(lists, function (entry) {
+        return eachSliced(entry[1], function (u) { if (held[u] === entry[0] - 1) held[u] = entry[0]; });
+      }).then(function () { return phraseText(parsed, sets, held, pairs); });
+    });
+  }
+
+  /* parsed.phraseUnits (a mark per unit) from ``held``, the number of consecutive pairs each unit holds: the units
+   * holding all ``pairs``, those of a phrase of three words or more checked on their text (see checkPhrases). */
+  function phraseText(parsed, sets, held, pairs) {
+    var list = [];
+    for (var u = 0; u < store.units; u++) if (held[u] === pairs) list.push(u);
+    var long = sets.filter(function (phrase) { return phrase.length > 2; });
+    var ids = new Set(list.map(chunkOf));
+    parsed.phraseUnits = new Uint8Array(store.units);
+    if (!long.length || !list.length || ids.size > PHRASE_CHUNKS) {
+      list.forEach(function (v) { parsed.phraseUnits[v] = 1; });
+      return null;
+    }
+    return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); })).then(function () {
+      list.forEach(function (v) {
+        var chunk = store.text[chunkOf(v)];
+        var seq = terms(chunk.units[v - chunk.start][1]);
+        parsed.phraseUnits[v] = long.every(function (phrase) {
+          return holdsRun(seq, phrase.map(function (alternatives) { return new Set(alternatives); }));
+        }) ? 1 : 0;
       });
     });
   }
+
 
   /* Hits of ``query``, best first; options.ranking "hits" gives the hit-count baseline, options.filter(document
    * number) keeps only the documents it returns true for. */
@@ -674,7 +741,8 @@
       var parsed = parseQuery(query);
       if (!parsed.items.length) return { parsed: parsed, hits: [] };
       return loadFor(parsed).then(function () { return checkPhrases(parsed); }).then(function () {
-        var hits = ranking === "hits" ? rankHits(parsed, options) : rankBm25(parsed, options);
+        return ranking === "hits" ? rankHits(parsed, options) : rankBm25(parsed, options);
+      }).then(function (hits) {
         return { parsed: parsed, hits: hits };
       });
     });
@@ -802,9 +870,16 @@
     return node;
   }
 
+  var FRENCH = null; // one number format, made once (toLocaleString makes one on each call)
+
+  function number(n) {
+    if (!FRENCH) FRENCH = new Intl.NumberFormat("fr-FR");
+    return FRENCH.format(n);
+  }
+
   function countLabel(n) {
     if (n === 0) return "Aucun résultat";
-    return n === 1 ? "1 résultat" : n.toLocaleString("fr-FR") + " résultats";
+    return n === 1 ? "1 résultat" : number(n) + " résultats";
   }
 
   /* One passage; the passages after a document's first are shown under it, its title not repeated. */
@@ -836,7 +911,7 @@
     if (!parsed.more) return "";
     var raw = parsed.partial ? "« " + parsed.partial.raw + "… » : " : "";
     return " — " + raw + "les " + MAX_EXPANSION + " formes les plus fréquentes cherchées, et " +
-      parsed.more.toLocaleString("fr-FR") + (parsed.more === 1 ? " autre forme non cherchée" :
+      number(parsed.more) + (parsed.more === 1 ? " autre forme non cherchée" :
       " autres formes non cherchées");
   }
 
