@@ -142,7 +142,8 @@
 
   /* Numbers written as comma-separated base-36 gaps (the first from 0), sorted, as an Int32Array. */
   function gaps(encoded) {
-    var n = encoded ? 1 : 0;
+    if (!encoded) return new Int32Array(0);
+    var n = 1;
     for (var i = 0; i < encoded.length; i++) if (encoded.charCodeAt(i) === 44) n++;
     var out = new Int32Array(n);
     var previous = 0;
