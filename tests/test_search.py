@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coopsec.model import Block, Document, Metadata, Part, Source, note_call
-from coopsec.publish.search import SEARCH_DIR, analysis, search_files
+from coopsec.publish.search import SEARCH_DIR, _shard_keys, analysis, search_files
 from coopsec.text import fold
 from coopsec.text import search_stem as stem
 from coopsec.text import search_terms as terms
@@ -118,6 +118,16 @@ def load(files: dict[str, str], path: str) -> dict:
     return json.loads(match.group(1))
 
 
+def test_a_large_prefix_is_split_into_longer_shard_keys() -> None:
+    # one term of 150 kB under "co", two of 60 kB: together above SHARD_BYTES, so "co" is split by a third letter;
+    # "co" itself keeps the key "co", "re" (small) stays whole
+    sizes = {"cooperation": 150_000, "commission": 60_000, "comite": 60_000, "co": 10, "reseau": 50, "retour": 50}
+    assert _shard_keys(sizes) == {"cooperation": "coo", "commission": "com", "comite": "com", "co": "co",
+                                  "reseau": "re", "retour": "re"}
+    sizes = {"commission": 150_000, "comite": 150_000, "coop": 10}  # "com" is still too large: "comm", "comi"
+    assert _shard_keys(sizes) == {"commission": "comm", "comite": "comi", "coop": "coo"}
+
+
 def postings(files: dict[str, str], term: str) -> list[int]:
     shard = load(files, f"{SEARCH_DIR}/i/{term[:2]}.js")
     numbers, total = [], 0
@@ -156,16 +166,18 @@ def fixture_files() -> dict[str, str]:
 
 def test_document_table_and_units(files: dict[str, str]) -> None:
     table = load(files, f"{SEARCH_DIR}/docs.js")
-    assert table["docs"] == [
-        ["corpus/documents/a-note.html", "Note du Conseil", "", 0],
-        # the subtitle in French: the type's label, the date as the site writes it, the place
-        ["corpus/documents/b-declaration.html", "Déclaration d’Alger", "Déclaration · 8–9 avril 2013 · Alger", 2],
-    ]
-    # each: metadata, paragraphs (a heading is a field of the paragraph it leads to)
+    # each: metadata, paragraphs (a heading is a field of the paragraph it leads to); documents in slug order
+    assert table["first"] == "0,2"  # the note's units start at 0, the declaration's at 2
     assert table["units"] == 5
     assert table["analysis"] == analysis() and table["analysis"]["keyLength"] == 2
     text = load(files, f"{SEARCH_DIR}/t/0.js")
     assert [anchor for anchor, _ in text["units"]] == ["", "p-1", "", "p-1", "p-2"]
+    # the rows of the documents whose units the chunk holds: number, page, title, subtitle (in French: the
+    # type's label, the date as the site writes it, the place)
+    assert text["docs"] == [
+        [0, "corpus/documents/a-note.html", "Note du Conseil", ""],
+        [1, "corpus/documents/b-declaration.html", "Déclaration d’Alger", "Déclaration · 8–9 avril 2013 · Alger"],
+    ]
     # footnote calls are not shown in excerpts
     assert text["units"][3][1] == "La lutte contre le terrorisme et la sécurité."
     assert set(table["shards"]) == {p.split("/")[-1][:-3] for p in files if "/i/" in p}

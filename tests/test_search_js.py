@@ -41,11 +41,11 @@ def test_relevance_floors() -> None:
 
     The set is judged on the seeds and the 44 devset texts, indexed together (benchmarks.search.CORPORA).
     The baseline matches as the engine does (typos, phrases, exclusions, OU) and differs only in ranking: its
-    lead (0.062 and 0.095) is below the issue's 0.15, which is not met yet."""
+    lead (0.071 and 0.105) is below the issue's 0.15, which is not met yet."""
     results = evaluate()
     engine, base = results["bm25"]["mean"], results["hits"]["mean"]
-    assert engine["mrr"] >= 0.88
-    assert engine["ndcg@10"] >= 0.81
-    assert engine["recall@10"] >= 0.75
-    assert engine["mrr"] - base["mrr"] >= 0.06
-    assert engine["ndcg@10"] - base["ndcg@10"] >= 0.09
+    assert engine["mrr"] >= 0.895
+    assert engine["ndcg@10"] >= 0.82
+    assert engine["recall@10"] >= 0.765
+    assert engine["mrr"] - base["mrr"] >= 0.07
+    assert engine["ndcg@10"] - base["ndcg@10"] >= 0.10

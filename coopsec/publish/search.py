@@ -8,13 +8,15 @@ same analysis (:func:`coopsec.text.search_terms`) to the query; both sides must 
 
 Layout under ``docs/data/search/``:
 
-- ``docs.js``: document table (page, title, subtitle, first unit), text chunk
-  starts, the list of index shard keys, the query analysis (:func:`analysis`:
-  elisions, stopwords, stemming rules, shard key length; search.js has no copy
-  of them) and the ranking constants;
-- ``i/<key>.js``: inverted index for the terms starting with ``key`` (their
-  first two characters). Each posting is a base-36 delta of unit numbers
-  followed by one capital letter, the unit's BM25F term weight quantized
+- ``docs.js``, loaded when the reader focuses a search box: each document's first unit (base-36 gaps), text
+  chunk starts, the index shard keys with their sizes in bytes (search.js expands a partly typed word only
+  when the shards it needs are small enough), the pair shard keys, the query analysis (:func:`analysis`: elisions,
+  stopwords, stemming rules, shard key length; search.js has no copy of them) and the ranking constants; a few
+  tens of kilobytes at 10,000 documents (the titles are in the text chunks);
+- ``i/<key>.js``: inverted index for the terms starting with ``key``: their first two characters, or more
+  where the terms sharing them would make a shard above :data:`SHARD_BYTES` (:func:`_shard_keys`: ``coo``,
+  ``cop``… instead of ``co``; a term takes the longest key it begins with). Each posting is a base-36 delta
+  of unit numbers followed by one capital letter, the unit's BM25F term weight quantized
   (:func:`_impacts`); the document frequency is the posting count. ``forms``
   lists, for a stem written otherwise than as itself, the units of each folded
   form (``""``: all the stem's units), so that an exact word ranks above its
@@ -23,7 +25,11 @@ Layout under ``docs/data/search/``:
   :func:`coopsec.text.search_terms`), ``"a b"`` -> comma-separated base-36 gaps, grouped by :func:`pair_key`;
   loaded only for a quoted phrase, whose pairs they check without reading the text (a phrase of three words or more is
   then checked on the text of the few units holding all its pairs);
-- ``t/<n>.js``: unit texts (anchor and plain text) for the excerpts.
+- ``t/<n>.js``: unit texts (anchor and plain text) for the excerpts, and the page, title and subtitle of each
+  document with a unit in the chunk.
+
+Documents are numbered in the order of their slugs: the results page's filters, whose facet data names
+documents by slug, rely on it.
 
 A unit is one searchable paragraph (or list item, or heading) of a document,
 or the document's metadata (title, type, date, place, body, references).
@@ -64,6 +70,7 @@ from coopsec.write.markdown import SEARCH_PAGE, base36, document_path
 
 SEARCH_DIR = "data/search"
 KEY_LENGTH = 2
+SHARD_BYTES = 200_000  # an index shard larger than this is split by one more letter of its terms (_shard_keys)
 PAIR_KEY_LENGTH = 1  # letters of the second term added to the first's KEY_LENGTH in a pair shard's key
 CHUNK_CHARS = 48_000
 
@@ -110,14 +117,19 @@ def search_files(docs: list[Document]) -> dict[str, str]:
     units = [unit for index, doc in enumerate(docs) for unit in _units(index, doc)]
     files = {SEARCH_PAGE: search_page()}
     chunks = _chunks(units)
+    rows = _doc_rows(docs)
     for number, (start, end) in enumerate(chunks):
+        held = sorted({unit.doc for unit in units[start:end]})
         files[f"{SEARCH_DIR}/t/{number}.js"] = _script(
-            {"kind": "text", "id": number, "start": start, "units": [[u.anchor, u.text] for u in units[start:end]]}
+            {"kind": "text", "id": number, "start": start, "units": [[u.anchor, u.text] for u in units[start:end]],
+             "docs": [[doc, *rows[doc]] for doc in held]}
         )
     postings, forms = _postings(units)
     shards = _shards(postings, forms)
-    for key, shard in shards.items():
+    sizes = {}
+    for key, shard in sorted(shards.items()):
         files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, **shard})
+        sizes[key] = len(files[f"{SEARCH_DIR}/i/{key}.js"].encode())
     pairs = _pair_shards(units)
     for key, encoded in pairs.items():
         files[f"{SEARCH_DIR}/p/{key}.js"] = _script({"kind": "pairs", "key": key, "pairs": encoded})
@@ -125,9 +137,9 @@ def search_files(docs: list[Document]) -> dict[str, str]:
         {
             "kind": "docs",
             "units": len(units),
-            "docs": _doc_table(docs, units),
+            "first": _encode(_first_units(units)),
             "chunks": [start for start, _ in chunks],
-            "shards": sorted(shards),
+            "shards": sizes,
             "pairs": sorted(pairs),
             "analysis": analysis(),
             "ranking": ranking(),
@@ -225,15 +237,42 @@ def _impacts(counts: list[dict[str, _Counts]]) -> list[dict[str, int]]:
 
 
 def _shards(postings: Postings, forms: dict[str, dict[str, list[int]]]) -> dict[str, Shard]:
-    """Group the postings (and the forms of stems written several ways) by term prefix."""
-    shards: dict[str, Shard] = defaultdict(lambda: {"terms": {}})
-    for term in sorted(postings):
-        shards[term[:KEY_LENGTH]]["terms"][term] = _encode_weighted(postings[term])
+    """Group the postings (and the forms of stems written several ways) by term prefix (:func:`_shard_keys`)."""
+    encoded = {term: _encode_weighted(postings[term]) for term in sorted(postings)}
+    written: dict[str, dict[str, str]] = {}
     for term in sorted(forms):
-        shard = shards[term[:KEY_LENGTH]].setdefault("forms", {})
         every = len(forms[term]) == 1  # a stem written one way only: its form has all the stem's units
-        shard[term] = {form: "" if every else _encode(forms[term][form]) for form in sorted(forms[term])}
+        written[term] = {form: "" if every else _encode(forms[term][form]) for form in sorted(forms[term])}
+    sizes = {
+        term: len(term) + len(encoded.get(term, "")) + sum(len(f) + len(e) for f, e in written.get(term, {}).items())
+        for term in encoded.keys() | written.keys()
+    }
+    keys = _shard_keys(sizes)
+    shards: dict[str, Shard] = defaultdict(lambda: {"terms": {}})
+    for term, postings_of in encoded.items():
+        shards[keys[term]]["terms"][term] = postings_of
+    for term, forms_of in written.items():
+        shards[keys[term]].setdefault("forms", {})[term] = forms_of
     return shards
+
+
+def _shard_keys(sizes: dict[str, int], length: int = KEY_LENGTH) -> dict[str, str]:
+    """Term -> its shard's key: its first ``length`` characters, one more for the terms of a prefix whose shard
+    would exceed :data:`SHARD_BYTES` (again while it does and holds more than one term), so that a word does not
+    read the postings of every word sharing its first two letters. A term no longer than a split key keeps it:
+    search.js takes the longest key a term begins with."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in sizes:
+        groups[term[:length]].append(term)
+    keys = {}
+    for key, terms in groups.items():
+        longer = [term for term in terms if len(term) > length]
+        if sum(sizes[term] for term in terms) <= SHARD_BYTES or len(terms) == 1 or not longer:
+            keys.update(dict.fromkeys(terms, key))
+            continue
+        keys.update({term: key for term in terms if len(term) <= length})
+        keys.update(_shard_keys({term: sizes[term] for term in longer}, length + 1))
+    return keys
 
 
 def pair_key(first: str, second: str) -> str:
@@ -281,20 +320,24 @@ def _chunks(units: list[Unit]) -> list[tuple[int, int]]:
     return chunks
 
 
-def _doc_table(docs: list[Document], units: list[Unit]) -> list[list[str | int]]:
-    """[page URL from the site root, title, subtitle (type, French date, place), first unit] per document."""
+def _first_units(units: list[Unit]) -> list[int]:
+    """The number of each document's first unit (its metadata unit), in document order."""
     first: dict[int, int] = {}
     for number, unit in enumerate(units):
         first.setdefault(unit.doc, number)
+    return list(first.values())
+
+
+def _doc_rows(docs: list[Document]) -> list[list[str]]:
+    """[page URL from the site root, title, subtitle (type, French date, place)] per document."""
     return [
         [
             document_path(doc.slug).removesuffix(".md") + ".html",
             doc.meta.title or doc.slug,
             " · ".join(part for part in (doctypes.label(doc.meta.doc_type), document_date_fr(doc), doc.meta.place)
                        if part),
-            first[index],
         ]
-        for index, doc in enumerate(docs)
+        for doc in docs
     ]
 
 

@@ -76,17 +76,25 @@
     return words(text).map(stem);
   }
 
+  /* The index shard of a term: the longest shard key it begins with (coopsec/publish/search.py splits a prefix
+   * whose shard would be too large by one more letter: "coo", "cop"… instead of "co"). */
   function shardKey(term) {
+    for (var n = Math.min(term.length, store.keyMax); n > A.keyLength; n--) {
+      if (store.shardKeys.has(term.slice(0, n))) return term.slice(0, n);
+    }
     return term.slice(0, A.keyLength);
   }
 
   /* ---------- the index ---------- */
 
   var EXACT = 1; // weight of a hit on the word as typed
-  var STEM = 0.75; // on another word of the same stem
+  var STEM = 0.5; // on another word of the same stem (« drogues » for « drogue »: the word as typed comes first)
   var PREFIX = 0.45; // on a word the last, partly typed, word begins
   var CONTEXT = 0.15; // a word missing from a paragraph but in its document's title or metadata (a paragraph
   // holding the words itself comes first)
+  var SLICE_MS = 12; // ranking work between two yields to the page, at most (about)
+  var SLICE_UNITS = 2000; // candidate units grouped between two looks at the clock
+  var PREFIX_BYTES = 1000000; // index bytes read at most to expand a partly typed word
   var MAX_EXPANSION = 40; // words a partly typed last word may stand for, the most frequent first
   var FUZZY = 0.3; // on a word one edit away from a word the index lacks
   var FUZZY_FAR = 0.6; // times FUZZY, two edits away
@@ -95,12 +103,12 @@
   var PHRASE_CHUNKS = 6; // text chunks (~48 kB each) read at most to check a phrase of three words or more
   var MAX_FUZZY = 8; // near spellings a word may stand for, the nearest and most frequent first
   var PER_DOC = 5; // passages shown under each document, at most
-  var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of the best
+  var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of its best paragraph
 
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
-  var store = { units: 0, docs: null, chunks: null, shardKeys: null, ranking: null, index: {}, postings: {},
-    forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
+  var store = { units: 0, first: null, rows: {}, chunks: null, shardKeys: null, shardBytes: null, keyMax: 0,
+    ranking: null, index: {}, postings: {}, df: {}, forms: {}, text: {}, pairs: {}, pairUnits: {}, pairKeys: null };
 
   function useSource(fn) {
     source = fn;
@@ -114,9 +122,11 @@
   function addShard(data) {
     if (data.kind === "docs") {
       store.units = data.units;
-      store.docs = data.docs;
+      store.first = gaps(data.first);
       store.chunks = data.chunks;
-      store.shardKeys = new Set(data.shards);
+      store.shardBytes = data.shards;
+      store.shardKeys = new Set(Object.keys(data.shards));
+      store.shardKeys.forEach(function (key) { store.keyMax = Math.max(store.keyMax, key.length); });
       store.pairKeys = new Set(data.pairs || []);
       store.ranking = data.ranking;
       configure(data.analysis);
@@ -126,7 +136,30 @@
       store.pairs[data.key] = data.pairs;
     } else if (data.kind === "text") {
       store.text[data.id] = data;
+      data.docs.forEach(function (row) { store.rows[row[0]] = row; });
     }
+  }
+
+  /* Numbers written as comma-separated base-36 gaps (the first from 0), sorted, as an Int32Array. */
+  function gaps(encoded) {
+    if (!encoded) return new Int32Array(0);
+    var n = 1;
+    for (var i = 0; i < encoded.length; i++) if (encoded.charCodeAt(i) === 44) n++;
+    var out = new Int32Array(n);
+    var previous = 0;
+    var gap = 0;
+    var k = 0;
+    for (i = 0; i <= encoded.length; i++) {
+      var c = i < encoded.length ? encoded.charCodeAt(i) : 44;
+      if (c === 44) {
+        previous += gap;
+        out[k++] = previous;
+        gap = 0;
+      } else {
+        gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+      }
+    }
+    return out;
   }
 
   function ready() {
@@ -138,40 +171,57 @@
       .map(function (k) { return load("i/" + k + ".js"); }));
   }
 
-  /* {units: [unit numbers], weights: [BM25F term weights]} of an indexed term. */
+  /* {units: [unit numbers], weights: [BM25F term weights]} of an indexed term (typed arrays: a frequent word
+   * has tens of thousands of postings at 10,000 documents). Each posting is base-36 digits, the gap from the
+   * previous unit, then one capital letter, the weight. */
   function decode(term) {
     if (!store.postings[term]) {
-      var units = [];
-      var weights = [];
-      var scale = (store.ranking.k1 + 1) / store.ranking.levels;
-      var re = /([0-9a-z]+)([A-Z])/g;
-      var m;
-      var previous = 0;
       var encoded = store.index[shardKey(term)].terms[term];
-      while ((m = re.exec(encoded)) !== null) {
-        previous += parseInt(m[1], 36);
-        units.push(previous);
-        weights.push((m[2].charCodeAt(0) - 64) * scale);
+      var units = new Int32Array(df(term));
+      var weights = new Float64Array(units.length);
+      var scale = (store.ranking.k1 + 1) / store.ranking.levels;
+      var previous = 0;
+      var gap = 0;
+      var k = 0;
+      for (var i = 0; i < encoded.length; i++) {
+        var c = encoded.charCodeAt(i);
+        if (c >= 65 && c <= 90) {
+          previous += gap;
+          units[k] = previous;
+          weights[k++] = (c - 64) * scale;
+          gap = 0;
+        } else {
+          gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+        }
       }
       store.postings[term] = { units: units, weights: weights };
     }
     return store.postings[term];
   }
 
-  /* The units where ``term`` is written as ``form`` (a Set), or null when all are. */
+  /* How many units hold an indexed term: its postings counted without decoding them (one capital letter each). */
+  function df(term) {
+    if (store.df[term] === undefined) {
+      var encoded = store.index[shardKey(term)].terms[term];
+      var n = 0;
+      for (var i = 0; i < encoded.length; i++) {
+        var c = encoded.charCodeAt(i);
+        if (c >= 65 && c <= 90) n++;
+      }
+      store.df[term] = n;
+    }
+    return store.df[term];
+  }
+
+  /* The units where ``term`` is written as ``form`` (sorted), or null when all are. */
   function formUnits(term, form) {
     var forms = store.index[shardKey(term)].forms[term];
-    if (!forms) return form === term ? null : new Set();
+    if (!forms) return form === term ? null : [];
     var encoded = forms[form];
-    if (encoded === undefined) return new Set();
+    if (encoded === undefined) return [];
     if (encoded === "") return null;
     var id = term + " " + form;
-    if (!store.forms[id]) {
-      var out = new Set();
-      var previous = 0;
-      encoded.split(",").forEach(function (gap) { previous += parseInt(gap, 36); out.add(previous); });
-      store.forms[id] = out;
-    }
+    if (!store.forms[id]) store.forms[id] = gaps(encoded);
     return store.forms[id];
   }
 
@@ -236,7 +286,8 @@
       partial: open ? { stem: stem(last), raw: last } : null,
       matched: [],
       more: 0,
-      dropped: []
+      dropped: [],
+      short: null
     };
   }
 
@@ -300,7 +351,7 @@
       });
     });
     found.sort(function (a, b) {
-      return a[1] - b[1] || decode(b[0]).units.length - decode(a[0]).units.length || (a[0] < b[0] ? -1 : 1);
+      return a[1] - b[1] || df(b[0]) - df(a[0]) || (a[0] < b[0] ? -1 : 1);
     });
     return found.filter(function (f) { return f[1] === found[0][1]; }).slice(0, MAX_FUZZY);
   }
@@ -318,13 +369,18 @@
         found++;
       }
       var partial = parsed.partial;
-      if (shard && partial && alt.term === partial.stem && alt.term.length >= A.keyLength) {
-        var longer = Object.keys(shard.terms).filter(function (t) {
-          return t !== alt.term && (t.startsWith(partial.stem) || t.startsWith(partial.raw));
+      var keys = partial && alt.term === partial.stem ? prefixKeys(alt.term) : [];
+      if (keys === null) {
+        parsed.short = partial.raw;
+      } else if (keys.length) {
+        var longer = [];
+        keys.forEach(function (key) {
+          if (!store.index[key]) return;
+          Object.keys(store.index[key].terms).forEach(function (t) {
+            if (t !== alt.term && (t.startsWith(partial.stem) || t.startsWith(partial.raw))) longer.push(t);
+          });
         });
-        longer.sort(function (a, b) {
-          return decode(b).units.length - decode(a).units.length || (a < b ? -1 : 1);
-        });
+        longer.sort(function (a, b) { return df(b) - df(a) || (a < b ? -1 : 1); });
         if (longer.length > MAX_EXPANSION) {
           parsed.more += longer.length - MAX_EXPANSION;
           parsed.dropped = parsed.dropped.concat(longer.slice(MAX_EXPANSION));
@@ -341,105 +397,209 @@
     return out;
   }
 
-  function docOf(unit) {
-    var lo = 0;
-    var hi = store.docs.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (store.docs[mid][3] <= unit) lo = mid; else hi = mid - 1;
-    }
-    return lo;
+  /* The index shards holding the words a partly typed word begins: its own and those of longer keys beginning with
+   * it ([] for a word too short to expand, or whose first letters have no shard); null when they weigh more than
+   * PREFIX_BYTES (too many words begin with it: the reader types one more letter). */
+  function prefixKeys(term) {
+    if (term.length < A.keyLength) return [];
+    var keys = [shardKey(term)].filter(function (k) { return store.shardKeys.has(k); });
+    store.shardKeys.forEach(function (k) { if (k.length > term.length && k.startsWith(term)) keys.push(k); });
+    var bytes = 0;
+    keys.forEach(function (k) { bytes += store.shardBytes[k]; });
+    return bytes > PREFIX_BYTES ? null : keys;
   }
 
-  /* unit -> best BM25F contribution of one query item (idf x stored weight x kind of hit). */
-  function itemScores(expanded) {
-    var best = new Map();
-    expanded.forEach(function (e) {
-      var p = decode(e[0]);
-      var weight = idf(p.units.length);
-      var exact = e[1] === e[2] ? null : formUnits(e[0], e[3]);
-      for (var i = 0; i < p.units.length; i++) {
-        var u = p.units[i];
-        var kind = exact === null || exact.has(u) ? e[1] : e[2];
-        var value = weight * p.weights[i] * kind;
-        if (!(best.get(u) >= value)) best.set(u, value);
+  function docOf(unit) {
+    if (!store.unitDoc) {
+      store.unitDoc = new Int32Array(store.units);
+      for (var d = 0; d < store.first.length; d++) {
+        store.unitDoc.fill(d, store.first[d], d + 1 < store.first.length ? store.first[d + 1] : store.units);
       }
-    });
-    return best;
+    }
+    return store.unitDoc[unit];
   }
+
+  /* Adds to ``scores`` ({score: unit -> best contribution (0: none), units: the units with one}) the BM25F
+   * contribution of one expanded term of a query item (idf x stored weight x kind of hit), SLICE_UNITS postings
+   * between two looks at the clock (a promise). */
+  function addScores(scores, e) {
+    var score = scores.score;
+    var p = decode(e[0]);
+    var weight = idf(p.units.length);
+    var exact = e[1] === e[2] ? null : formUnits(e[0], e[3]);
+    var next = 0; // walks the sorted units of the exact form beside the sorted postings
+    var i = 0;
+    return sliced(function () {
+      for (var end = Math.min(p.units.length, i + SLICE_UNITS); i < end; i++) {
+        var u = p.units[i];
+        if (exact !== null) while (next < exact.length && exact[next] < u) next++;
+        var kind = exact === null || exact[next] === u ? e[1] : e[2];
+        var value = weight * p.weights[i] * kind;
+        if (score[u] === 0) scores.units.push(u);
+        if (value > score[u]) score[u] = value;
+      }
+      return i >= p.units.length;
+    });
+  }
+
 
   /* The units of the index kept for a query: none holding an excluded word, all of a phrase's words in a row
    * (checked on the unit's text, see checkPhrases), of a document the filter keeps. */
   function keeper(parsed, options) {
-    var out = new Set();
+    var out = new Uint8Array(store.units);
     parsed.excluded.forEach(function (term) {
       var shard = store.index[shardKey(term)];
-      if (shard && shard.terms[term] !== undefined) decode(term).units.forEach(function (u) { out.add(u); });
+      if (shard && shard.terms[term] !== undefined) decode(term).units.forEach(function (u) { out[u] = 1; });
     });
     var filter = options && options.filter;
     return function (u) {
-      if (out.has(u)) return false;
-      if (parsed.phraseUnits && !parsed.phraseUnits.has(u)) return false;
+      if (out[u]) return false;
+      if (parsed.phraseUnits && !parsed.phraseUnits[u]) return false;
       return !filter || filter(docOf(u));
     };
   }
 
-  /* BM25F ranking, grouped: documents by their best passage, each with its best passages under it. */
+  var slice = { start: 0, armed: false }; // when the current task's ranking work began
+
+  /* The time the ranking work of the current task began: the first call in a task notes it, and a timeout queued
+   * then, which runs once the task is over, clears it for the next. */
+  function sliceStart() {
+    if (!slice.armed) {
+      slice.armed = true;
+      slice.start = Date.now();
+      setTimeout(function () { slice.armed = false; }, 0);
+    }
+    return slice.start;
+  }
+
+  /* Runs ``step`` (a bounded piece of work, true when all is done) again and again, yielding to the page once the
+   * task has done SLICE_MS of such work: at 10,000 documents the ranking of one keystroke is tens of milliseconds
+   * of work, and the page (the reader's next keystroke) must never wait for more than a slice of it. A promise of
+   * when it is done. */
+  function sliced(step) {
+    return new Promise(function (resolve, reject) {
+      (function run() {
+        try {
+          var start = sliceStart();
+          var done = false;
+          while (!done && Date.now() - start < SLICE_MS) done = step();
+          if (done) resolve(); else setTimeout(run, 0);
+        } catch (error) {
+          reject(error);
+        }
+      })();
+    });
+  }
+
+  /* fn(item) for each item of ``list`` in turn, SLICE_UNITS items between two looks at the clock (a promise). */
+  function eachSliced(list, fn) {
+    var i = 0;
+    return sliced(function () {
+      for (var end = Math.min(list.length, i + SLICE_UNITS); i < end; i++) fn(list[i]);
+      return i >= list.length;
+    });
+  }
+
+  /* fn(item) for each item of ``list`` in turn, each call's promise awaited before the next (a promise). */
+  function eachInTurn(list, fn) {
+    return list.reduce(function (done, item) { return done.then(function () { return fn(item); }); },
+      Promise.resolve());
+  }
+
+  /* BM25F ranking (a promise): each query item's contribution in each unit, one expanded term at a time, then the
+   * hits grouped by document (groupHits), then the documents in order (ordered). */
   function rankBm25(parsed, options) {
     var perItem = [];
+    var work = []; // [scores of the item, expanded term]
     var keep = keeper(parsed, options);
     parsed.items.forEach(function (item) {
       var expanded = expand(item, parsed);
       if (!expanded.length) return;
       parsed.matched = parsed.matched.concat(expanded.map(function (e) { return e[0]; }));
-      perItem.push(itemScores(expanded));
+      var scores = { score: new Float64Array(store.units), units: [] };
+      perItem.push(scores);
+      expanded.forEach(function (e) { work.push([scores, e]); });
     });
-    if (!perItem.length) return [];
-    var candidates = new Set();
-    perItem.forEach(function (m) { m.forEach(function (_, u) { if (keep(u)) candidates.add(u); }); });
+    if (!perItem.length) return Promise.resolve([]);
+    return eachInTurn(work, function (w) { return addScores(w[0], w[1]); }).then(function () {
+      return groupHits(perItem, keep);
+    }).then(function (groups) {
+      return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () { return ordered(groups); });
+    });
+  }
+
+  /* The hits of the query items' contributions, grouped by document (a promise of [{score, hits: its best
+   * passages}]). Typed arrays and one pass over the candidates in unit order (a document's units are consecutive),
+   * sliced by document, not maps: at 10,000 documents a frequent word is in tens of thousands of paragraphs. */
+  function groupHits(perItem, keep) {
+    var seen = new Uint8Array(store.units);
+    var candidates = [];
     // per item, document -> its best contribution in the document's text: context of the metadata unit
-    var inDoc = perItem.map(function (m) {
-      var best = new Map();
-      m.forEach(function (value, u) {
-        var d = docOf(u);
-        if (store.docs[d][3] !== u && !(best.get(d) >= value)) best.set(d, value);
-      });
-      return best;
-    });
-    var byDoc = new Map();
-    candidates.forEach(function (u) {
-      var d = docOf(u);
-      var meta = store.docs[d][3];
-      var score = 0;
-      var covered = 0;
-      perItem.forEach(function (m, i) {
-        var own = m.get(u);
-        var context = u === meta ? inDoc[i].get(d) : m.get(meta);
-        if (own !== undefined) { score += own; covered++; } else if (context !== undefined) {
-          score += CONTEXT * context;
-          covered++;
-        }
-      });
-      var share = covered / perItem.length;
-      var hit = { unit: u, doc: d, score: score * share * share };
-      if (!byDoc.has(d)) byDoc.set(d, []);
-      byDoc.get(d).push(hit);
-    });
+    var inDoc = perItem.map(function () { return new Float64Array(store.first.length); });
     var groups = [];
-    byDoc.forEach(function (hits) {
-      hits.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
-      var shown = [];
-      for (var i = 0; i < hits.length && shown.length < PER_DOC; i++) {
-        if (shown.length && hits[i].score < PASSAGE_FLOOR * hits[0].score) break;
-        shown.push(hits[i]);
+    var topUnit = new Int32Array(PER_DOC + 1);
+    var topScore = new Float64Array(PER_DOC + 1);
+    var c = 0;
+    return eachInTurn(perItem, function (m) {
+      var best = inDoc[perItem.indexOf(m)];
+      return eachSliced(m.units, function (u) {
+        if (!seen[u]) { seen[u] = 1; if (keep(u)) candidates.push(u); }
+        var d = docOf(u);
+        if (store.first[d] !== u && m.score[u] > best[d]) best[d] = m.score[u];
+      });
+    }).then(function () {
+      candidates = Int32Array.from(candidates).sort();
+      return sliced(function () {
+        for (var end = Math.min(candidates.length, c + SLICE_UNITS); c < end;) groupDoc();
+        return c === candidates.length;
+      });
+    }).then(function () { return groups; });
+
+    function groupDoc() {
+      var d = docOf(candidates[c]);
+      var meta = store.first[d];
+      var kept = 0; // the document's PER_DOC best hits, best first (ties: the earlier unit)
+      for (; c < candidates.length && docOf(candidates[c]) === d; c++) {
+        var u = candidates[c];
+        var score = 0;
+        var covered = 0;
+        for (var i = 0; i < perItem.length; i++) {
+          var own = perItem[i].score[u];
+          var context = u === meta ? inDoc[i][d] : perItem[i].score[meta];
+          if (own > 0) { score += own; covered++; } else if (context > 0) {
+            score += CONTEXT * context;
+            covered++;
+          }
+        }
+        var share = covered / perItem.length;
+        score *= share * share;
+        var at = kept;
+        while (at > 0 && topScore[at - 1] < score) {
+          topScore[at] = topScore[at - 1];
+          topUnit[at] = topUnit[at - 1];
+          at--;
+        }
+        if (at < PER_DOC) {
+          topScore[at] = score;
+          topUnit[at] = u;
+          if (kept < PER_DOC) kept++;
+        }
       }
-      groups.push({ score: hits[0].score + 0.1 * (hits[1] ? hits[1].score : 0), hits: shown });
-    });
+      // the floor is a share of the best paragraph's score, not of the metadata hit's, whose title counts four times
+      var best = topUnit[0] === meta && kept > 1 ? topScore[1] : topScore[0];
+      var shown = [];
+      for (var k = 0; k < kept && (!k || topScore[k] >= PASSAGE_FLOOR * best); k++) {
+        shown.push({ unit: topUnit[k], doc: d, score: topScore[k], first: k === 0 });
+      }
+      groups.push({ score: topScore[0] + 0.1 * (kept > 1 ? topScore[1] : 0), hits: shown });
+    }
+  }
+
+  /* The hits of the groups, documents by their best passage, each with its best passages under it. */
+  function ordered(groups) {
     groups.sort(function (a, b) { return b.score - a.score || a.hits[0].unit - b.hits[0].unit; });
     var out = [];
-    groups.forEach(function (g) {
-      g.hits.forEach(function (h, i) { h.first = i === 0; out.push(h); });
-    });
+    groups.forEach(function (g) { g.hits.forEach(function (h) { out.push(h); }); });
     return out;
   }
 
@@ -460,17 +620,18 @@
     var doc = result.map(docOf);
     doc.forEach(function (d) { perDoc[d] = (perDoc[d] || 0) + 1; });
     var order = result.map(function (u, n) {
-      var meta = store.docs[doc[n]][3] === u ? 1000000 : 0;
+      var meta = store.first[doc[n]] === u ? 1000000 : 0;
       return { unit: u, doc: doc[n], score: meta + perDoc[doc[n]], first: true };
     });
     order.sort(function (a, b) { return b.score - a.score || a.unit - b.unit; });
     return order;
   }
 
-  /* The shards a query needs: those of its words and excluded words, then, for a word the index lacks,
-   * those where its near spellings are looked for. */
+  /* The shards a query needs: those of its words and excluded words and of the words a partly typed last word
+   * begins, then, for a word the index lacks, those where its near spellings are looked for. */
   function loadFor(parsed) {
-    return loadIndex(parsed.terms.concat(parsed.excluded).map(shardKey)).then(function () {
+    var prefix = parsed.partial && prefixKeys(parsed.partial.stem);
+    return loadIndex(parsed.terms.concat(parsed.excluded).map(shardKey).concat(prefix || [])).then(function () {
       var more = [];
       parsed.items.forEach(function (item) {
         item.alts.forEach(function (alt) {
@@ -498,18 +659,12 @@
     return first.slice(0, A.keyLength) + "-" + second.slice(0, A.pairKeyLength);
   }
 
-  /* The units where ``first`` is followed by ``second`` (a Set), from the pair shards. */
+  /* The units where ``first`` is followed by ``second`` (sorted), from the pair shards. */
   function pairUnits(first, second) {
     var id = first + " " + second;
     if (!store.pairUnits[id]) {
       var shard = store.pairs[pairKey(first, second)];
-      var out = new Set();
-      var encoded = shard && shard[id];
-      if (encoded) {
-        var previous = 0;
-        encoded.split(",").forEach(function (gap) { previous += parseInt(gap, 36); out.add(previous); });
-      }
-      store.pairUnits[id] = out;
+      store.pairUnits[id] = gaps(shard && shard[id] || "");
     }
     return store.pairUnits[id];
   }
@@ -536,33 +691,48 @@
     });
     var wanted = Array.from(keys).filter(function (k) { return store.pairKeys.has(k); });
     return Promise.all(wanted.map(function (k) { return load("p/" + k + ".js"); })).then(function () {
-      var candidates = null;
+      // a unit is a candidate when it holds every pair of every phrase: held[u] is the number of the pairs, taken
+      // in turn, that it holds so far (each pair counted once, whichever near spellings give it)
+      var held = new Int32Array(store.units);
+      var pairs = 0;
+      var lists = []; // [pair number, the units of one spelling of it], pair by pair
       sets.forEach(function (phrase) {
         for (var i = 0; i + 1 < phrase.length; i++) {
-          var units = new Set();
+          var pair = ++pairs;
           phrase[i].forEach(function (a) {
-            phrase[i + 1].forEach(function (b) { pairUnits(a, b).forEach(function (u) { units.add(u); }); });
+            phrase[i + 1].forEach(function (b) { lists.push([pair, pairUnits(a, b)]); });
           });
-          candidates = candidates === null ? units : new Set(Array.from(candidates).filter(function (u) {
-            return units.has(u);
-          }));
         }
       });
-      var list = Array.from(candidates);
-      var long = sets.filter(function (phrase) { return phrase.length > 2; });
-      var ids = new Set(list.map(chunkOf));
-      if (!long.length || !list.length || ids.size > PHRASE_CHUNKS) { parsed.phraseUnits = candidates; return null; }
-      return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); })).then(function () {
-        parsed.phraseUnits = new Set(list.filter(function (u) {
-          var chunk = store.text[chunkOf(u)];
-          var seq = terms(chunk.units[u - chunk.start][1]);
-          return long.every(function (phrase) {
-            return holdsRun(seq, phrase.map(function (alternatives) { return new Set(alternatives); }));
-          });
-        }));
+      return eachInTurn(lists, function (entry) {
+        return eachSliced(entry[1], function (u) { if (held[u] === entry[0] - 1) held[u] = entry[0]; });
+      }).then(function () { return phraseText(parsed, sets, held, pairs); });
+    });
+  }
+
+  /* parsed.phraseUnits (a mark per unit) from ``held``, the number of consecutive pairs each unit holds: the units
+   * holding all ``pairs``, those of a phrase of three words or more checked on their text (see checkPhrases). */
+  function phraseText(parsed, sets, held, pairs) {
+    var list = [];
+    for (var u = 0; u < store.units; u++) if (held[u] === pairs) list.push(u);
+    var long = sets.filter(function (phrase) { return phrase.length > 2; });
+    var ids = new Set(list.map(chunkOf));
+    parsed.phraseUnits = new Uint8Array(store.units);
+    if (!long.length || !list.length || ids.size > PHRASE_CHUNKS) {
+      list.forEach(function (v) { parsed.phraseUnits[v] = 1; });
+      return null;
+    }
+    return Promise.all(Array.from(ids).map(function (id) { return load("t/" + id + ".js"); })).then(function () {
+      list.forEach(function (v) {
+        var chunk = store.text[chunkOf(v)];
+        var seq = terms(chunk.units[v - chunk.start][1]);
+        parsed.phraseUnits[v] = long.every(function (phrase) {
+          return holdsRun(seq, phrase.map(function (alternatives) { return new Set(alternatives); }));
+        }) ? 1 : 0;
       });
     });
   }
+
 
   /* Hits of ``query``, best first; options.ranking "hits" gives the hit-count baseline, options.filter(document
    * number) keeps only the documents it returns true for. */
@@ -572,7 +742,8 @@
       var parsed = parseQuery(query);
       if (!parsed.items.length) return { parsed: parsed, hits: [] };
       return loadFor(parsed).then(function () { return checkPhrases(parsed); }).then(function () {
-        var hits = ranking === "hits" ? rankHits(parsed, options) : rankBm25(parsed, options);
+        return ranking === "hits" ? rankHits(parsed, options) : rankBm25(parsed, options);
+      }).then(function (hits) {
         return { parsed: parsed, hits: hits };
       });
     });
@@ -597,16 +768,16 @@
         return hits.map(function (h) {
           var chunk = store.text[chunkOf(h.unit)];
           var entry = chunk.units[h.unit - chunk.start];
-          var d = store.docs[h.doc];
+          var d = store.rows[h.doc]; // [number, page, title, subtitle], from the text chunk of its units
           return {
-            page: d[0],
+            page: d[1],
             anchor: entry[0],
-            url: (root || "") + d[0] + (query ? "?q=" + encodeURIComponent(query) : "") +
+            url: (root || "") + d[1] + (query ? "?q=" + encodeURIComponent(query) : "") +
               (entry[0] ? "#" + entry[0] : ""),
-            title: d[1],
-            subtitle: d[2],
+            title: d[2],
+            subtitle: d[3],
             text: entry[1],
-            meta: d[3] === h.unit,
+            meta: store.first[h.doc] === h.unit,
             first: h.first,
             score: h.score
           };
@@ -700,9 +871,16 @@
     return node;
   }
 
+  var FRENCH = null; // one number format, made once (toLocaleString makes one on each call)
+
+  function number(n) {
+    if (!FRENCH) FRENCH = new Intl.NumberFormat("fr-FR");
+    return FRENCH.format(n);
+  }
+
   function countLabel(n) {
     if (n === 0) return "Aucun résultat";
-    return n === 1 ? "1 résultat" : n.toLocaleString("fr-FR") + " résultats";
+    return n === 1 ? "1 résultat" : number(n) + " résultats";
   }
 
   /* One passage; the passages after a document's first are shown under it, its title not repeated. */
@@ -728,10 +906,13 @@
 
   /* What the status says of forms a partly typed word could not all stand for. */
   function moreLabel(parsed) {
+    if (parsed.short) {
+      return " — « " + parsed.short + "… » : trop de mots commencent ainsi, tapez une lettre de plus pour les chercher";
+    }
     if (!parsed.more) return "";
     var raw = parsed.partial ? "« " + parsed.partial.raw + "… » : " : "";
     return " — " + raw + "les " + MAX_EXPANSION + " formes les plus fréquentes cherchées, et " +
-      parsed.more.toLocaleString("fr-FR") + (parsed.more === 1 ? " autre forme non cherchée" :
+      number(parsed.more) + (parsed.more === 1 ? " autre forme non cherchée" :
       " autres formes non cherchées");
   }
 
@@ -871,9 +1052,11 @@
     });
   }
 
-  /* slug -> {facet key: [value keys]}, and the year, from the facet data (multi-valued: base-36 index strings). */
+  /* Per document, in the search index's numbering: {facet key: [value keys]} and the year, from the facet data
+   * (multi-valued: base-36 index strings). */
   function facetTable(data) {
     var table = {};
+    var slugs = [];
     data.docs.forEach(function (doc) {
       var row = { year: doc[2] ? doc[2].slice(0, 4) : "" };
       data.facets.forEach(function (facet, f) {
@@ -887,8 +1070,10 @@
         row[facet.key] = indexes.map(function (n) { return facet.values[n][0]; });
       });
       table[doc[0]] = row;
+      slugs.push(doc[0]);
     });
-    return table;
+    // the search index numbers documents in the order of their slugs (coopsec/publish/search.py)
+    return slugs.sort().map(function (slug) { return table[slug]; });
   }
 
   function select(name, label, empty, values) {
@@ -949,8 +1134,7 @@
     return {
       state: new URLSearchParams(state).toString(),
       filter: function (d) {
-        var slug = store.docs[d][0].replace(/^.*\//, "").replace(/\.html$/, "");
-        var row = table[slug];
+        var row = table[d];
         if (!row) return false;
         return names.every(function (name) {
           if (name === "de") return row.year !== "" && row.year >= state.de;

@@ -87,14 +87,21 @@ def test_every_search_hit_lands_on_an_existing_paragraph(pages: dict[Path, Page]
     """Each unit of the search index leads to a built page and, for paragraphs, to an existing anchor."""
     search = site_dir / "data" / "search"
     table = shard(search / "docs.js")
-    units = [unit for i in range(len(table["chunks"])) for unit in shard(search / "t" / f"{i}.js")["units"]]
+    chunks = [shard(search / "t" / f"{i}.js") for i in range(len(table["chunks"]))]
+    units = [unit for chunk in chunks for unit in chunk["units"]]
     assert len(units) == table["units"]
-    starts = [doc[3] for doc in table["docs"]] + [len(units)]
+    rows = {row[0]: row for chunk in chunks for row in chunk["docs"]}  # number -> [number, page, title, subtitle]
+    first, total = [], 0
+    for gap in table["first"].split(","):
+        total += int(gap, 36)
+        first.append(total)
+    starts = [*first, len(units)]
     missing = []
-    for doc, start, end in zip(table["docs"], starts, starts[1:], strict=False):
-        page = pages.get((site_dir / doc[0]).resolve())
+    for number, start, end in zip(range(len(first)), starts, starts[1:], strict=False):
+        page_url = rows[number][1]
+        page = pages.get((site_dir / page_url).resolve())
         anchors = {anchor for anchor, _ in units[start:end] if anchor}
         if page is None or anchors - page.ids:
-            missing.append(f"{doc[0]}: {sorted(anchors - page.ids) if page else 'page absente'}")
+            missing.append(f"{page_url}: {sorted(anchors - page.ids) if page else 'page absente'}")
     assert not missing, "\n".join(missing)
     assert sum(1 for anchor, _ in units if anchor) > 100

@@ -95,7 +95,9 @@ test("OU finds either word; a filter keeps only the documents it accepts", async
   assert.deepEqual(shown.map((h) => h.page.split("/").pop() + "#" + h.anchor), ["a-note.html#p-1"]);
 });
 
-test("a prefix with too many forms searches the most frequent and counts the others", async () => {
+/* A fresh engine on a made-up index: docs.js with the real analysis, and the given index shards (key -> terms),
+ * of the sizes given (key -> bytes; by default their JSON's). */
+function synthetic(shards, bytes = {}) {
   const file = require.resolve("../../docs/assets/search.js");
   delete require.cache[file];
   const fresh = require(file);
@@ -104,19 +106,51 @@ test("a prefix with too many forms searches the most frequent and counts the oth
   let analysis = null;
   globalThis.window = { coopsecSearch: { addShard: (d) => { analysis = d.analysis; } } };
   require("vm").runInThisContext(fs.readFileSync(path.join(process.env.COOPSEC_SEARCH_DATA, "docs.js"), "utf8"));
+  globalThis.window = { coopsecSearch: engine };
+  const loaded = [];
+  fresh.useSource((file) => {
+    loaded.push(file);
+    if (file === "docs.js") {
+      const sizes = {};
+      Object.keys(shards).forEach((key) => { sizes[key] = bytes[key] || JSON.stringify(shards[key]).length; });
+      fresh.addShard({ kind: "docs", units: 60, first: "0", chunks: [0], shards: sizes,
+        analysis, ranking: { k1: 1.2, b: 0.75, levels: 26 } });
+    } else {
+      const key = file.slice(2, -3);
+      fresh.addShard({ kind: "index", key, terms: shards[key] });
+    }
+    return Promise.resolve();
+  });
+  return { fresh, loaded };
+}
+
+test("a prefix with too many forms searches the most frequent and counts the others", async () => {
   // 45 words beginning with "zz": "zzb00" in one unit, ..., each next one in one unit fewer of 50
   const terms = {};
   for (let n = 0; n < 45; n++) terms["zzb" + String(n).padStart(2, "0")] = "1A".repeat(50 - n);
-  fresh.useSource((file) => {
-    if (file === "docs.js") {
-      fresh.addShard({ kind: "docs", units: 60, docs: [["d.html", "D", "", 0]], chunks: [0], shards: ["zz"],
-        analysis, ranking: { k1: 1.2, b: 0.75, levels: 26 } });
-    } else fresh.addShard({ kind: "index", key: "zz", terms });
-    return Promise.resolve();
-  });
+  const { fresh } = synthetic({ zz: terms });
   const found = await fresh.search("zzb");
   assert.equal(found.parsed.more, 5);
   assert.deepEqual(found.parsed.dropped, ["zzb40", "zzb41", "zzb42", "zzb43", "zzb44"]); // the rarest
   assert.equal(found.parsed.matched.length, 40);
-  globalThis.window = { coopsecSearch: engine };
+});
+
+test("a split shard: a word is looked up under the longest key it begins with", async () => {
+  // the build split "zz" by a third letter: "zz" holds the word "zz" only, "zzb" and "zzc" the longer words
+  const { fresh, loaded } = synthetic({ zz: { zz: "1A" }, zzb: { zzbar: "2B", zzbis: "3C" }, zzc: { zzcol: "4D" } });
+  const found = await fresh.search("zzbar zzco");
+  assert.deepEqual(found.parsed.matched, ["zzbar", "zzcol"]);
+  assert.deepEqual(loaded.slice(1).sort(), ["i/zzb.js", "i/zzc.js"]); // not the shard of "zz"
+  // a prefix shorter than the split keys reads the shards of the keys it begins with
+  assert.deepEqual((await fresh.search("zz")).parsed.matched, ["zz", "zzbar", "zzbis", "zzcol"]);
+});
+
+test("a prefix whose shards weigh more than a megabyte is not expanded, and the status says so", async () => {
+  const shards = { zz: { zz: "1A" }, zzb: { zzbar: "2B", zzbis: "3C" }, zzc: { zzcol: "4D" } };
+  const { fresh, loaded } = synthetic(shards, { zzb: 600000, zzc: 600000 });
+  const short = await fresh.search("zz");
+  assert.equal(short.parsed.short, "zz"); // the status asks for one more letter
+  assert.deepEqual(short.parsed.matched, ["zz"]);
+  assert.deepEqual(loaded.slice(1), ["i/zz.js"]); // the big shards are not read
+  assert.deepEqual((await fresh.search("zzb")).parsed.matched, ["zzbar", "zzbis"]); // 600 kB: expanded
 });
