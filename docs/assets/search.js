@@ -1116,7 +1116,14 @@
       fieldset.appendChild(made[0]);
       boxes[y[0]] = made[1];
     });
-    form.appendChild(fieldset);
+    // folded away on a phone, so that the results come first; open wide, or when the address sets a filter
+    var panel = el("details", "coopsec-filters-panel");
+    panel.appendChild(el("summary", "", "Filtres"));
+    panel.appendChild(fieldset);
+    var params = new URLSearchParams(window.location.search);
+    panel.open = !window.matchMedia || window.matchMedia("(min-width: 45em)").matches ||
+      Object.keys(boxes).some(function (name) { return params.get(name); });
+    form.appendChild(panel);
     Object.keys(boxes).forEach(function (name) { boxes[name].addEventListener("change", changed); });
     return boxes;
   }

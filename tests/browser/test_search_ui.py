@@ -221,3 +221,15 @@ def test_a_short_prefix_says_how_many_forms_it_left_out(view: Any) -> None:
     assert re.fullmatch(r"[\d\u202f\u00a0]+ résultats — « co… » : les 40 formes les plus fréquentes cherchées, "
                         r"et \d+ autres formes non cherchées", status), status
     assert view.external == [] and view.errors == []
+
+
+def test_on_a_phone_the_filters_fold_away_unless_the_address_sets_one(view: Any) -> None:
+    page = view.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    results_page(view, "?q=terrorisme", "terrorisme")
+    assert page.locator(".coopsec-filters-panel").evaluate("panel => panel.open") is False
+    first = page.locator("#coopsec-page-results a").first.bounding_box()
+    assert first["y"] < 844  # the first result is on the first screen
+    results_page(view, "?q=terrorisme&type=article", "terrorisme", "type=article")
+    assert page.locator(".coopsec-filters-panel").evaluate("panel => panel.open") is True
+    assert view.errors == []
