@@ -1302,3 +1302,8 @@ def test_a_publication_line_is_no_programme_day() -> None:
     blocks = paragraphs("Diffusé le 14 mars 2019", "Les ministres saluent les progrès de la coopération.")
     doc = make_doc("p", [Part("p", blocks=blocks)], "2019-03-14")
     assert [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"] == []
+
+
+def test_ministers_named_beside_a_date_without_a_town_or_a_verb_of_meeting_make_no_meeting() -> None:
+    text = "Les ministres ont salué la Finlande, devenue le 31e membre de l'Alliance le 4 avril 2023."
+    assert meetings_in(text, "2023-06-16") == {}

@@ -630,6 +630,9 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
     place = (_referred(zone, places, own) or _place(zone, cues, places, _place_in_name(name, places, zone.text))
              or _town_before(zone, places))
+    if cue and cue.role == "people" and not place.city and not any(
+            c.kind == "meeting" and c.role != "people" for c in cues):
+        cue, kind, name = None, "event", UNDATED_EVENT  # "les ministres ont accueilli la Suède, membre le 7 mars"
     citation = Citation(slug, anchor, _quote(zone))
     confidence, reason = _confidence(zone, cue)
     span = _lasting(zone) if kind == "meeting" else zone.date.span
