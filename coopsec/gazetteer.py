@@ -166,6 +166,9 @@ class Gazetteer:
         towns = towns_named(key) if key not in self.organisations else ()
         if not towns:
             return self._unlisted_town(words, key, country_hint, source)
+        if country_hint and not any(country_name(town.country) == country_hint for town in towns):
+            # "Port (Trinité-et-Tobago)" is no town "Le Port" of La Réunion: the country written wins
+            return self._unlisted_town(words, key, country_hint, source) or Place("", country_hint, source)
         hinted = [town for town in towns if country_name(town.country) == country_hint] or [
             town for town in towns if country_name(town.country) in self.focus]
         town = (hinted or list(towns))[0]

@@ -1307,3 +1307,8 @@ def test_a_publication_line_is_no_programme_day() -> None:
 def test_ministers_named_beside_a_date_without_a_town_or_a_verb_of_meeting_make_no_meeting() -> None:
     text = "Les ministres ont salué la Finlande, devenue le 31e membre de l'Alliance le 4 avril 2023."
     assert meetings_in(text, "2023-06-16") == {}
+
+
+def test_the_country_written_after_a_town_wins_over_a_namesake_elsewhere() -> None:
+    assert PLACES.resolve("Valence (Venezuela)").country == "Venezuela"  # not Valence, in the Drôme
+    assert PLACES.resolve("Valence (Espagne)").country == "Espagne"
