@@ -94,8 +94,6 @@ def file_sizes(site: Path) -> dict[str, dict[str, int]]:
 
 def synthetic_site(n: int, seed: int, workdir: Path) -> tuple[Path, dict[str, Any]]:
     """``n`` generated texts converted by the build, their search index and results page in a bare site."""
-    import markdown
-
     from coopsec.model import BuildReport
     from coopsec.pipeline import Project, Thesauri, process_corpus
     from coopsec.publish.search import search_files
@@ -112,6 +110,14 @@ def synthetic_site(n: int, seed: int, workdir: Path) -> tuple[Path, dict[str, An
     files = search_files(docs)
     index_s = time.perf_counter() - started
     site = workdir / "site"
+    write_bare_site(files, site)
+    return site, {"docs": len(docs), "convert_s": convert_s, "index_s": index_s}
+
+
+def write_bare_site(files: dict[str, str], site: Path) -> None:
+    """The search files and the results page (its Markdown as bare HTML) under ``site``, with the assets."""
+    import markdown
+
     for path, content in files.items():
         target = site / path
         if path.endswith(".md"):
@@ -121,7 +127,6 @@ def synthetic_site(n: int, seed: int, workdir: Path) -> tuple[Path, dict[str, An
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     copy_assets(site)
-    return site, {"docs": len(docs), "convert_s": convert_s, "index_s": index_s}
 
 
 def search_timing(site: Path) -> dict[str, Any]:

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import markdown
 import pytest
 
+from benchmarks.search.scale import write_bare_site
 from coopsec.model import Block, Document, Metadata, Part, Source
 from coopsec.publish.search import search_files, search_page
 
 ROOT = Path(__file__).resolve().parents[2]
 
-PAGE = """<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Recherche</title>
-<link rel="stylesheet" href="../assets/search.css"></head>
-<body><header class="md-header"><nav class="md-header__inner"></nav></header>
-<main>{body}</main><script src="../assets/search.js"></script></body></html>
-"""
 XSS = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script> zqxpiege '
 LONG_TASKS = """
 window.longTasks = [];
@@ -46,17 +39,7 @@ def synthetic_docs(count: int) -> list[Document]:
 @pytest.fixture(scope="module", name="big_site")
 def fixture_big_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("big")
-    for path, content in search_files(synthetic_docs(1000)).items():
-        target = site / path.removesuffix(".md")
-        if path.endswith(".md"):
-            body = markdown.markdown(content.split("---", 2)[2], extensions=["md_in_html"])
-            target = target.with_suffix(".html")
-            content = PAGE.format(body=body)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    (site / "assets").mkdir()
-    for name in ("search.js", "search.css"):
-        shutil.copy2(ROOT / "docs" / "assets" / name, site / "assets" / name)
+    write_bare_site(search_files(synthetic_docs(1000)), site)
     assert "coopsec-page-q" in search_page()
     return site
 
