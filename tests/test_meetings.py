@@ -1091,6 +1091,7 @@ def test_a_town_the_reference_data_lacks_is_known_by_the_country_written_with_it
     ("text", "city"),
     [
         ("Adoptée par le Conseil de sécurité des Nations unies à sa 9001e séance, le 3 mars 2022.", "New York"),
+        ("Adoptée par le Conseil de sécurité à sa 9002e séance, le 3 mars 2022.", "New York"),
         ("Le Conseil de l'Atlantique Nord de l'OTAN s'est réuni le 2 mars 2022 en session extraordinaire.",
          "Bruxelles"),
         ("Les ministres de l'UE ont tenu une réunion en visioconférence le 2 mars 2022.", ""),
