@@ -40,7 +40,8 @@ from .publish.render_cache import RenderCache
 from .publish.search import search_files
 from .schema import load_override, validate_front_matter
 from .staging import keep_unchanged, publish, recover, rewrites_summary, stage_docs
-from .stamp import SiteStamp, render_fingerprint, site_fingerprint
+from .stamp import render_fingerprint, site_fingerprint
+from .uptodate import BuildStamp, inputs_fingerprint
 from .write.chronology import chronology_page, document_jsonld
 from .write.data import data_files
 from .write.facets import facet_files
@@ -52,6 +53,10 @@ from .write.taxonomy import actor_pages, theme_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+UNCHANGED = ("rien n'a changé depuis la dernière construction (textes, surcharges, code, configuration, pages "
+             "écrites à la main) : docs/, site/ et dist/ conservés tels quels, aucun fichier réécrit")
+"""The report's line when the build stopped at once (:mod:`.uptodate`)."""
 
 
 def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
@@ -70,24 +75,31 @@ def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
 
 def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
     """The stages in order: generate the pages, stage them, render the site (unless unchanged), zip, swap."""
-    report = BuildReport()
     epoch = build_epoch()
+    build_stamp = BuildStamp(project)
+    inputs = inputs_fingerprint(project, [f"strict {strict}", f"date {build_date(epoch)}"])
+    last = build_stamp.unchanged(inputs, bundle)
+    if last:
+        last.diagnostics.append(Diagnostic("site", UNCHANGED, level="info"))
+        return last
+    build_stamp.forget()
+    report = BuildReport()
     files = generate(project, epoch, report)
     if not files:
         return report
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
         return report
     staged_docs, docs_rewrites = stage_docs(files, project)
-    stamp = SiteStamp(project)
     try:
         config = mkdocs_config(project, staged_docs, strict)
-        fingerprint = site_fingerprint(config)
-        if stamp.current(fingerprint, bundle):
+        site = site_fingerprint(config)
+        if build_stamp.site_unchanged(site, bundle):
             publish(project, staged_docs, None, None)
             report.diagnostics.append(Diagnostic("site", "site inchangé : rendu MkDocs et paquet hors ligne conservés",
                                                  level="info"))
             report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, None), level="info"))
             report.published = True
+            build_stamp.record(inputs, site, bool(build_stamp.last.get("bundle")), report)
             return report
         staged_site = render_site(config)
         site_rewrites = keep_unchanged(staged_site, project.site)
@@ -99,11 +111,10 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
     if bundle:
         zip_path = project.staging / BUNDLE_NAME
         make_bundle(staged_site, zip_path, epoch)
-    stamp.forget()  # an interrupted swap must not look up to date
     publish(project, staged_docs, staged_site, zip_path)
-    stamp.record(fingerprint, bundle)
     report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, site_rewrites), level="info"))
     report.published = True
+    build_stamp.record(inputs, site, bundle, report)
     return report
 
 
@@ -130,6 +141,11 @@ def build_epoch() -> int:
     """The build time: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     return int(value) if value else int(datetime.now(UTC).timestamp())
+
+
+def build_date(epoch: int) -> str:
+    """The day of the build, as the overview shows it."""
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
 
 
 @dataclass
@@ -253,10 +269,9 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
         for doc in docs:
             report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
             files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
-        build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
         for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
                      chronology_page(meetings, docs), exported(),
-                     overview(docs, build_date, meetings, themes, actors), facet_files(docs, themes, actors)):
+                     overview(docs, build_date(epoch), meetings, themes, actors), facet_files(docs, themes, actors)):
             files.update(part)
     return files
 

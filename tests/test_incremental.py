@@ -1,6 +1,7 @@
 """A rebuild after one text or one override changes writes only what that change shows in: every other file of
 docs/ and site/ keeps its bytes, its inode and its time; pages come from the render cache exactly as MkDocs
-renders them; a change of what shapes every page renders every page again."""
+renders them; a change of what shapes every page renders every page again; with nothing changed, input or
+output, a build writes nothing at all."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from support import address
 
-from coopsec.pipeline import build
+from coopsec.pipeline import UNCHANGED, build
 from coopsec.project import Project
-from coopsec.write.markdown import GENERATED_DIRS
+from coopsec.write.markdown import GENERATED_DIRS, document_path
 
 TEXT = "001_874993d00a89d4a5.txt"
 OVERRIDE = "002_78ad2da195104e9c.yml"
@@ -112,13 +114,13 @@ def test_pages_from_the_render_cache_are_the_pages_mkdocs_renders(built: Path) -
     entries = sorted(project.render_cache.glob("*.html"))
     documents = list((built / "docs" / "corpus" / "documents").glob("*.md"))
     assert len(entries) >= len(documents) == 5  # every document page (and theme, actor pages) was stored
-    project.site_stamp.unlink()
+    project.build_stamp.unlink()
     build(built, bundle=False)  # every page out of the navigation from the cache
     assert {rel: digest for rel, (digest, _, _) in snapshot(built).items()} == \
         {rel: digest for rel, (digest, _, _) in rendered.items()}
     marked = entries[0].read_bytes().replace(b"</body>", b"<!-- du cache -->\n</body>")
     entries[0].write_bytes(marked)
-    project.site_stamp.unlink()
+    project.build_stamp.unlink()
     build(built, bundle=False)
     assert sum(b"<!-- du cache -->" in path.read_bytes() for path in (built / "site").rglob("*.html")) == 1
 
@@ -139,6 +141,63 @@ def test_the_offline_bundle_is_the_same_for_the_same_site(project: Path) -> None
     build(project)
     bundle = Project(project).bundle
     first = bundle.read_bytes()
-    Project(project).site_stamp.unlink()
+    Project(project).build_stamp.unlink()
     build(project)  # rendered again (from the render cache) and zipped again
     assert bundle.read_bytes() == first
+
+
+def project_files(root: Path) -> dict[str, tuple[int, int, int]]:
+    """Size, inode and mtime of every file of the project but the build lock (each build writes its pid there)."""
+    lock = Project(root).lock
+    return {path.relative_to(root).as_posix(): (path.stat().st_size, path.stat().st_ino, path.stat().st_mtime_ns)
+            for path in root.rglob("*") if path.is_file() and path != lock}
+
+
+def test_a_build_with_nothing_changed_writes_nothing_and_says_so(project: Path) -> None:
+    (project / "corpus" / "vide.txt").write_bytes(b"")  # refused at every build, with an error
+    first = build(project)
+    before = project_files(project)
+    again = build(project)
+    assert project_files(project) == before  # docs/, site/, dist/ and the caches: not one file written
+    assert again.published
+    assert [d.message for d in again.diagnostics if d.file == "site"] == [UNCHANGED]
+    assert again.converted == first.converted and again.reconverted == 0
+    assert again.failed == first.failed == ["vide.txt"]
+    errors = [d for d in first.diagnostics if d.level != "info"]
+    assert [d.file for d in errors] == ["vide.txt"]
+    assert [d for d in again.diagnostics if d.level != "info"] == errors  # given again until fixed
+
+
+def _edit_text(root: Path) -> None:
+    text = root / "corpus" / TEXT
+    text.write_text(text.read_text(encoding="utf-8").replace(EDITED, f"en sa {NEW_WORD} d'État membre"),
+                    encoding="utf-8")
+
+
+def _edit_override(root: Path) -> None:
+    override = root / "corpus" / OVERRIDE
+    override.write_text(override.read_text(encoding="utf-8").replace("un enjeu de la lutte",
+                                                                     f"un enjeu {NEW_WORD} de la lutte"),
+                        encoding="utf-8")
+
+
+def _delete_page(root: Path) -> None:
+    (root / "site" / document_site_path(root, TEXT)).unlink()
+
+
+def document_site_path(root: Path, text: str) -> str:
+    """The path under site/ of a corpus text's page."""
+    return document_path(address(root, text)).removesuffix(".md") + ".html"
+
+
+@pytest.mark.parametrize(("change", "text", "shown"), [(_edit_text, TEXT, NEW_WORD),
+                                                       (_edit_override, OVERRIDE.replace(".yml", ".txt"), NEW_WORD),
+                                                       (_delete_page, TEXT, EDITED)],
+                         ids=["text", "override", "deleted-site-page"])
+def test_a_change_of_input_or_output_builds_again(built: Path, change, text: str, shown: str) -> None:
+    change(built)
+    report = build(built, bundle=False)
+    assert report.published
+    assert UNCHANGED not in [d.message for d in report.diagnostics]
+    assert summary(report).startswith("site/ : ")  # rendered again
+    assert shown in (built / "site" / document_site_path(built, text)).read_text(encoding="utf-8")
