@@ -36,6 +36,7 @@ from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, S
 from .pool import beside, spread, worth_spreading
 from .project import BUNDLE_NAME, Project
 from .publish.bundle import make_bundle
+from .publish.linked import LinkDocsFiles
 from .publish.render_cache import RenderCache
 from .publish.search import search_files
 from .schema import load_override, validate_front_matter
@@ -298,6 +299,7 @@ def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfi
     snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs_dir)]
     config.plugins["coopsec/render-cache"] = RenderCache(project.render_cache, render_fingerprint(config))
+    config.plugins["coopsec/linked"] = LinkDocsFiles()
     return config
 
 

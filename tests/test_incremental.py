@@ -6,11 +6,14 @@ output, a build writes nothing at all."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
-from support import address
+from support import address, copy_project
 
+from benchmarks.builds import edit_text
+from benchmarks.generate import generate_corpus
 from coopsec.pipeline import UNCHANGED, build
 from coopsec.project import Project
 from coopsec.write.markdown import GENERATED_DIRS, document_path
@@ -201,3 +204,54 @@ def test_a_change_of_input_or_output_builds_again(built: Path, change, text: str
     assert UNCHANGED not in [d.message for d in report.diagnostics]
     assert summary(report).startswith("site/ : ")  # rendered again
     assert shown in (built / "site" / document_site_path(built, text)).read_text(encoding="utf-8")
+
+
+def output(root: Path) -> dict[str, str]:
+    """The digest of every file of docs/ (hand-written and generated), site/ and dist/, by path."""
+    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for folder in ("docs", "site", "dist") for path in (root / folder).rglob("*") if path.is_file()}
+
+
+def test_rebuilds_give_what_a_clean_build_of_the_same_corpus_gives(tmp_path: Path, project: Path) -> None:
+    """One text edited, an override written, then a text added and one removed: after each rebuild, the output
+    is byte for byte a clean build's (in another checkout, from the same corpus and address book)."""
+    generated = generate_corpus(12, project / "corpus", seed=3)
+    assert build(project).published
+    edit_text(generated[4])
+    (project / "corpus" / f"{generated[7].stem}.yml").write_text(f'title: "Note sur la {NEW_WORD}"\n',
+                                                                  encoding="utf-8")
+    steps = [build(project)]
+    added = generate_corpus(1, tmp_path / "new", seed=4)[0]
+    added.rename(project / "corpus" / f"new_{added.name}")
+    generated[9].unlink()
+    steps.append(build(project))
+    clean = copy_project(tmp_path / "clean", corpus=False)
+    shutil.rmtree(clean / "corpus")
+    shutil.copytree(project / "corpus", clean / "corpus")
+    assert build(clean).published
+    assert all(step.published and step.reconverted for step in steps)
+    assert output(project) == output(clean)
+
+
+def test_files_of_the_docs_are_published_by_a_link_not_a_copy(built: Path) -> None:
+    docs, site = built / "docs", built / "site"
+    shards = [path.relative_to(docs) for path in (docs / "data" / "search").rglob("*.js")]
+    assert len(shards) > 100
+    assert [rel for rel in shards if not (site / rel).samefile(docs / rel)] == []
+    css = "assets/site.css"  # hand-written: its staged copy is linked, the page in place is left alone
+    assert (site / css).read_bytes() == (docs / css).read_bytes() and not (site / css).samefile(docs / css)
+
+
+def test_a_rebuild_writes_into_no_file_of_the_previous_output(built: Path, tmp_path: Path) -> None:
+    """The previous output's files are replaced, never written into: a hard link to each of them, taken before,
+    still holds its bytes after a rebuild that changed them."""
+    before = snapshot(built)
+    held = {}
+    for number, (rel, (digest, _, _)) in enumerate(sorted(before.items())):
+        link = tmp_path / str(number)
+        link.hardlink_to(built / rel)
+        held[link] = digest
+    _edit_text(built)
+    build(built, bundle=False)
+    assert len(changes(before, snapshot(built))) > 2  # the text's page in docs/ and site/, and more
+    assert {link: hashlib.sha256(link.read_bytes()).hexdigest() for link in held} == held

@@ -27,6 +27,8 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .linked import LinkedFile
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
@@ -35,8 +37,9 @@ INCLUDE = b"--8<--"
 """How a page includes another file (pymdownx.snippets): such a page is always rendered."""
 
 
-class CachedPage(File):
-    """A page whose HTML is known: MkDocs copies the cached file to the page's address, as a static file."""
+class CachedPage(LinkedFile):
+    """A page whose HTML is known: MkDocs publishes the cached file at the page's address, as a static file (a
+    hard link to the cache's entry)."""
 
     def __init__(self, page: File, cached: Path):
         super().__init__(page.src_uri, None, page.dest_dir, page.use_directory_urls, dest_uri=page.dest_uri,
