@@ -59,14 +59,16 @@ def _addresses_digest(project: Project) -> str:
 
 def outputs(project: Project, bundle: bool) -> Outputs:
     """Size, inode and time of every file of the generated docs folders, of site/ and of the bundle (if made)."""
-    found: Outputs = {}
-    folders = [project.docs / name for name in GENERATED_DIRS] + [project.site]
-    paths = [path for folder in folders for _, path in _tree(folder, project.root)]
+    start = len(str(project.root)) + 1  # every path below starts with the root's
+    paths = [os.path.join(directory, name)
+             for folder in [*(project.docs / name for name in GENERATED_DIRS), project.site]
+             for directory, _, names in os.walk(folder) for name in names]
     if bundle and project.bundle.is_file():
-        paths.append(project.bundle)
-    for path in paths:
-        status = path.lstat()
-        found[path.relative_to(project.root).as_posix()] = [status.st_size, status.st_ino, status.st_mtime_ns]
+        paths.append(str(project.bundle))
+    found: Outputs = {}
+    for path in sorted(paths):
+        status = os.lstat(path)
+        found[path[start:].replace(os.sep, "/")] = [status.st_size, status.st_ino, status.st_mtime_ns]
     return found
 
 

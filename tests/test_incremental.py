@@ -255,3 +255,17 @@ def test_a_rebuild_writes_into_no_file_of_the_previous_output(built: Path, tmp_p
     build(built, bundle=False)
     assert len(changes(before, snapshot(built))) > 2  # the text's page in docs/ and site/, and more
     assert {link: hashlib.sha256(link.read_bytes()).hexdigest() for link in held} == held
+
+
+def test_an_added_text_renders_again_only_the_pages_that_change(built: Path) -> None:
+    """The pages of the other texts (their Markdown unchanged) come from the render cache: the entries written
+    are no more than the pages whose Markdown changed."""
+    cache = Project(built).render_cache
+    entries = set(cache.glob("*.html"))
+    before = snapshot(built)
+    added = built / "corpus" / "nouveau.txt"
+    added.write_text("Communiqué conjoint\n\nLes ministres se sont réunis à Rabat le 3 mars 2021.\n", encoding="utf-8")
+    assert build(built, bundle=False).published
+    pages = [rel for rel in changes(before, snapshot(built)) if rel.startswith("docs/") and rel.endswith(".md")]
+    written = set(cache.glob("*.html")) - entries
+    assert 0 < len(written) <= len(pages) < len(list((built / "docs").rglob("*.md"))) // 2

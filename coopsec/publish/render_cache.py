@@ -1,10 +1,12 @@
 """The render cache, an MkDocs plugin for speed only: a page whose inputs have not changed is not rendered again.
 
-A page is keyed by a hash of everything that shapes its HTML: its path and Markdown, every file MkDocs
-publishes (paths and addresses, which links resolve against), and the render fingerprint
-(:func:`coopsec.stamp.render_fingerprint`: ``mkdocs.yml``, hooks, theme overrides, the renderers' versions,
-strict mode). When ``.cache/render/<key>.html`` holds the HTML it was last rendered to, the page is handed to
-MkDocs as that file, copied as it is: it is neither read, converted nor passed to the templates. The site is
+A page is keyed by a hash of everything that shapes its HTML: its path and Markdown, the pages of the
+navigation (paths and addresses: the menu of every page), the files its links resolve to (MkDocs rewrites a
+relative link to another file of the docs, and only if that file exists; :data:`LINK`), and the render
+fingerprint (:func:`coopsec.stamp.render_fingerprint`: ``mkdocs.yml``, hooks, theme overrides, the renderers'
+versions, strict mode): a text added or removed renders again only the pages that change or link to it. When
+``.cache/render/<key>.html`` holds the HTML it was last rendered to, the page is handed to MkDocs as that file,
+published as it is: it is neither read, converted nor passed to the templates. The site is
 byte for byte the one MkDocs renders without the cache (``tests/test_render.py`` builds both).
 
 Only pages out of the navigation are taken from the cache (the document, theme and actor pages, thousands of
@@ -18,10 +20,14 @@ after a warning about no page in particular (the anchors' check), the build stor
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
@@ -35,6 +41,10 @@ if TYPE_CHECKING:
 
 INCLUDE = b"--8<--"
 """How a page includes another file (pymdownx.snippets): such a page is always rendered."""
+LINK = re.compile(r"""\]\(\s*<([^>\n]*)>|\]\(\s*([^\s)]+)|^ {0,3}\[[^\]\n]*\]:[ \t]*<?([^\s>]+)"""
+                  r"""|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.MULTILINE)
+"""Whatever in a page's Markdown may be a link MkDocs resolves against the other files (more than that, never
+less): the target of an inline link or image, of a reference definition, an ``href`` or ``src`` attribute."""
 
 
 class CachedPage(LinkedFile):
@@ -77,11 +87,12 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        listing = "".join(f"{file.src_uri}\0{file.dest_uri}\0" for file in sorted(files, key=_source))
-        common = hashlib.sha256(f"{self.fingerprint}\0{listing}".encode())
+        navigation = "".join(f"{file.src_uri}\0{file.dest_uri}\0" for file in sorted(files, key=_source)
+                             if file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED)
+        common = hashlib.sha256(f"{self.fingerprint}\0{navigation}".encode())
         chosen: list[File] = []
         for file in files:
-            key = self._key(file, common) if file.dest_uri not in config.theme.static_templates else ""
+            key = self._key(file, files, common) if file.dest_uri not in config.theme.static_templates else ""
             if key and (self.directory / f"{key}.html").is_file():
                 self.kept.add(key)
                 file = CachedPage(file, self.directory / f"{key}.html")
@@ -90,7 +101,7 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
             chosen.append(file)
         return Files(chosen)
 
-    def _key(self, file: File, common: hashlib._Hash) -> str:
+    def _key(self, file: File, files: Files, common: hashlib._Hash) -> str:
         """The page's key, or "" for a file that is not a cacheable page."""
         if not (file.is_documentation_page() and file.inclusion == InclusionLevel.NOT_IN_NAV):
             return ""
@@ -100,6 +111,7 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         digest = common.copy()
         digest.update(f"{file.src_uri}\0".encode())
         digest.update(markdown)
+        digest.update("".join(_targets(file, markdown.decode("utf-8", errors="replace"), files)).encode())
         return digest.hexdigest()
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -148,3 +160,23 @@ class _Warnings(logging.Handler):
 
 def _source(file: File) -> str:
     return file.src_uri
+
+
+def _targets(page: File, markdown: str, files: Files) -> list[str]:
+    """Each file path a link of the page may resolve to, with the address of the file there ("" for none), as
+    MkDocs resolves it: relative to the page, unquoted, normalised."""
+    found = set()
+    for match in LINK.finditer(markdown):
+        url = next(group for group in match.groups() if group is not None)
+        for candidate in {url, html.unescape(url)}:
+            try:
+                scheme, netloc, path, _, _ = urlsplit(candidate)
+            except ValueError:  # not a URL MkDocs would rewrite either; kept in the key as it is
+                found.add(f"{candidate}\0?\0")
+                continue
+            if scheme or netloc or not path:
+                continue
+            uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), unquote(path)).lstrip("/"))
+            target = files.get_file_from_path(uri)
+            found.add(f"{uri}\0{target.dest_uri if target else ''}\0")
+    return sorted(found)
