@@ -2,7 +2,7 @@
 
 A page is keyed by a hash of everything that shapes its HTML: its path and Markdown, the pages of the
 navigation (paths and addresses: the menu of every page), the files its links resolve to (MkDocs rewrites a
-relative link to another file of the docs, and only if that file exists; :data:`LINK`), and the render
+relative link to another file of the docs, and only if that file exists; :data:`LINKS`), and the render
 fingerprint (:func:`coopsec.stamp.render_fingerprint`: ``mkdocs.yml``, hooks, theme overrides, the renderers'
 versions, strict mode): a text added or removed renders again only the pages that change or link to it. When
 ``.cache/render/<key>.html`` holds the HTML it was last rendered to, the page is handed to MkDocs as that file,
@@ -41,10 +41,11 @@ if TYPE_CHECKING:
 
 INCLUDE = b"--8<--"
 """How a page includes another file (pymdownx.snippets): such a page is always rendered."""
-LINK = re.compile(r"""\]\(\s*<([^>\n]*)>|\]\(\s*([^\s)]+)|^ {0,3}\[[^\]\n]*\]:[ \t]*<?([^\s>]+)"""
-                  r"""|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.MULTILINE)
+LINKS = (re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^\s)]+))"), re.compile(r"\]:[ \t]*<?([^\s>]+)"),
+         re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"""))
 """Whatever in a page's Markdown may be a link MkDocs resolves against the other files (more than that, never
-less): the target of an inline link or image, of a reference definition, an ``href`` or ``src`` attribute."""
+less): the target of an inline link or image, of a reference definition, an ``href`` or ``src`` attribute
+(three patterns, each opening with a literal: one pattern of three branches takes twice as long)."""
 
 
 class CachedPage(LinkedFile):
@@ -91,8 +92,9 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
                              if file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED)
         common = hashlib.sha256(f"{self.fingerprint}\0{navigation}".encode())
         chosen: list[File] = []
+        resolved: dict[tuple[str, str], str] = {}
         for file in files:
-            key = self._key(file, files, common) if file.dest_uri not in config.theme.static_templates else ""
+            key = self._key(file, files, common, resolved) if file.dest_uri not in config.theme.static_templates else ""
             if key and (self.directory / f"{key}.html").is_file():
                 self.kept.add(key)
                 file = CachedPage(file, self.directory / f"{key}.html")
@@ -101,8 +103,8 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
             chosen.append(file)
         return Files(chosen)
 
-    def _key(self, file: File, files: Files, common: hashlib._Hash) -> str:
-        """The page's key, or "" for a file that is not a cacheable page."""
+    def _key(self, file: File, files: Files, common: hashlib._Hash, resolved: dict[tuple[str, str], str]) -> str:
+        """The page's key, or "" for a file that is not a cacheable page (``resolved``: see :func:`_targets`)."""
         if not (file.is_documentation_page() and file.inclusion == InclusionLevel.NOT_IN_NAV):
             return ""
         markdown = file.content_bytes
@@ -111,7 +113,7 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         digest = common.copy()
         digest.update(f"{file.src_uri}\0".encode())
         digest.update(markdown)
-        digest.update("".join(_targets(file, markdown.decode("utf-8", errors="replace"), files)).encode())
+        digest.update("".join(_targets(file, markdown.decode("utf-8", errors="replace"), files, resolved)).encode())
         return digest.hexdigest()
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -162,21 +164,38 @@ def _source(file: File) -> str:
     return file.src_uri
 
 
-def _targets(page: File, markdown: str, files: Files) -> list[str]:
+def _targets(page: File, markdown: str, files: Files, resolved: dict[tuple[str, str], str]) -> list[str]:
     """Each file path a link of the page may resolve to, with the address of the file there ("" for none), as
-    MkDocs resolves it: relative to the page, unquoted, normalised."""
+    MkDocs resolves it: relative to the page, unquoted, normalised. ``resolved`` remembers the links already
+    resolved from the same folder (a listing page links to hundreds of documents, its neighbours to the same)."""
+    urls = {"".join(groups) if isinstance(groups, tuple) else groups
+            for pattern in LINKS for groups in pattern.findall(markdown)}
+    urls |= {html.unescape(url) for url in urls if "&" in url}
+    folder = posixpath.dirname(page.src_uri)
     found = set()
-    for match in LINK.finditer(markdown):
-        url = next(group for group in match.groups() if group is not None)
-        for candidate in {url, html.unescape(url)}:
-            try:
-                scheme, netloc, path, _, _ = urlsplit(candidate)
-            except ValueError:  # not a URL MkDocs would rewrite either; kept in the key as it is
-                found.add(f"{candidate}\0?\0")
-                continue
-            if scheme or netloc or not path:
-                continue
-            uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), unquote(path)).lstrip("/"))
-            target = files.get_file_from_path(uri)
-            found.add(f"{uri}\0{target.dest_uri if target else ''}\0")
+    for url in urls - {""}:
+        entry = resolved.get((folder, url))
+        if entry is None:
+            entry = resolved[folder, url] = _resolve(folder, url, files)
+        if entry:
+            found.add(entry)
     return sorted(found)
+
+
+def _resolve(folder: str, url: str, files: Files) -> str:
+    """What a link ``url`` of a page of ``folder`` resolves to, as a key: the file path and the address of the
+    file there ("" for none); "" for a link MkDocs leaves as it is (another site, an anchor of the page)."""
+    if ":" in url or url.startswith("//"):
+        try:
+            scheme, netloc, path, _, _ = urlsplit(url)
+        except ValueError:  # not a URL MkDocs would rewrite either; kept in the key as it is
+            return f"{url}\0?\0"
+        if scheme or netloc:
+            return ""
+    else:
+        path = url.split("#", 1)[0].split("?", 1)[0]
+    if not path:
+        return ""
+    uri = posixpath.normpath(posixpath.join(folder, unquote(path)).lstrip("/"))
+    target = files.src_uris.get(uri)
+    return f"{uri}\0{target.dest_uri if target else ''}\0"
