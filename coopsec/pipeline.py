@@ -255,23 +255,20 @@ def page_name(path: Path) -> str:
 def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport) -> dict[str, str]:
     """Every generated file, as {path under docs/: content}.
 
-    With many documents, the data exports and the search index are written by a
-    forked child process on another core while this one writes the pages.
+    With many documents, the search index is written by a forked child process on another core while this one
+    writes the pages and the data exports (the two halves take about as long).
     """
     meetings = link_meetings(docs)
     link_citations(docs, thesauri.places)
     themes, actors = thesauri.themes, thesauri.actors
 
-    def exports() -> dict[str, str]:
-        return {**data_files(docs, meetings), **search_files(docs)}
-
-    with beside(exports, worth_spreading(len(docs))) as exported:
+    with beside(lambda: search_files(docs), worth_spreading(len(docs))) as search_index:
         files: dict[str, str] = {}
         for doc in docs:
             report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
             files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
         for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
-                     chronology_page(meetings, docs), exported(),
+                     chronology_page(meetings, docs), data_files(docs, meetings), search_index(),
                      overview(docs, build_date(epoch), meetings, themes, actors), facet_files(docs, themes, actors)):
             files.update(part)
     return files
