@@ -78,7 +78,8 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
     """The stages in order: generate the pages, stage them, render the site (unless unchanged), zip, swap."""
     epoch = build_epoch()
     build_stamp = BuildStamp(project)
-    inputs = inputs_fingerprint(project, [f"strict {strict}", f"date {build_date(epoch)}"])
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "")  # a reproducible build's time is in the bundle's entries
+    inputs = inputs_fingerprint(project, [f"strict {strict}", f"date {build_date(epoch)}", f"epoch {fixed}"])
     last = build_stamp.unchanged(inputs, bundle)
     if last:
         last.diagnostics.append(Diagnostic("site", UNCHANGED, level="info"))

@@ -31,6 +31,10 @@ from .write.markdown import GENERATED_DIRS
 SOURCES = ("corpus", "hooks", "overrides")
 """Folders of the project read whole: the corpus and what MkDocs renders with besides the docs."""
 
+WRITERS = ("python-frontmatter", "jsonschema", "icalendar")
+"""Libraries that write or check generated files, besides the renderers (:data:`coopsec.stamp.RENDERERS`) and the
+text libraries (in :data:`coopsec.version.CODE_FINGERPRINT`)."""
+
 Outputs = dict[str, list[int]]
 """Every file a build left, by path under the project: [size, inode, mtime in ns]."""
 
@@ -42,7 +46,7 @@ def inputs_fingerprint(project: Project, options: list[str]) -> str:
         files += _tree(project.root / folder, project.root)
     files += _tree(project.docs, project.root, skip=GENERATED_DIRS)
     addresses = _address_book(project)
-    libraries = [f"{name}=={version(name)}" for name in RENDERERS]
+    libraries = [f"{name}=={version(name)}" for name in (*RENDERERS, *WRITERS)]
     return files_digest([(rel, path) for rel, path in files if path != addresses],
                         [CODE_FINGERPRINT, f"python {platform.python_version()}", *libraries, *options])
 
