@@ -35,7 +35,7 @@ from .lock import BuildLocked, build_lock
 from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, SourceError, Theme
 from .pool import beside, spread, worth_spreading
 from .project import BUNDLE_NAME, Project
-from .publish.bundle import make_bundle
+from .publish.bundle import Previous, make_bundle
 from .publish.linked import LinkDocsFiles
 from .publish.render_cache import RenderCache
 from .publish.search import search_files
@@ -112,7 +112,8 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
     zip_path = None
     if bundle:
         zip_path = project.staging / BUNDLE_NAME
-        make_bundle(staged_site, zip_path, epoch)
+        previous = Previous(project.bundle, site_rewrites.kept) if build_stamp.bundle_of_site() else None
+        make_bundle(staged_site, zip_path, epoch, previous)
     publish(project, staged_docs, staged_site, zip_path)
     report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, site_rewrites), level="info"))
     report.published = True

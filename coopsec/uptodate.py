@@ -119,6 +119,10 @@ class BuildStamp:
         configuration that ``site`` fingerprints (:func:`coopsec.stamp.site_fingerprint`) and is intact."""
         return self.last.get("site") == site and self._intact(bundle, lambda rel: not rel.startswith("docs/"))
 
+    def bundle_of_site(self) -> bool:
+        """Whether the bundle in place was zipped from the site in place, neither touched since."""
+        return self._intact(True, lambda rel: not rel.startswith("docs/"))
+
     def _intact(self, bundle: bool, among: Callable[[str], bool]) -> bool:
         """Whether the last build made the bundle (if one is wanted) and left the files ``among`` selects as they
         are."""
