@@ -16,6 +16,7 @@ from benchmarks.builds import edit_text
 from benchmarks.generate import generate_corpus
 from coopsec.pipeline import UNCHANGED, build
 from coopsec.project import Project
+from coopsec.publish import render_cache
 from coopsec.write.markdown import GENERATED_DIRS, document_path
 
 TEXT = "001_874993d00a89d4a5.txt"
@@ -269,3 +270,17 @@ def test_an_added_text_renders_again_only_the_pages_that_change(built: Path) -> 
     pages = [rel for rel in changes(before, snapshot(built)) if rel.startswith("docs/") and rel.endswith(".md")]
     written = set(cache.glob("*.html")) - entries
     assert 0 < len(written) <= len(pages) < len(list((built / "docs").rglob("*.md"))) // 2
+
+
+def test_links_are_looked_for_only_in_the_pages_whose_markdown_changed(built: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(built)
+    scanned = []
+    look = render_cache._link_paths
+    monkeypatch.setattr(render_cache, "_link_paths", lambda page, markdown, resolved: scanned.append(page.src_uri)
+                        or look(page, markdown, resolved))
+    _edit_text(built)
+    build(built, bundle=False)
+    pages = {rel.removeprefix("docs/") for rel in changes(before, snapshot(built))
+             if rel.startswith("docs/") and rel.endswith(".md")}
+    assert scanned and set(scanned) <= pages

@@ -4,7 +4,9 @@ A page is keyed by a hash of everything that shapes its HTML: its path and Markd
 navigation (paths and addresses: the menu of every page), the files its links resolve to (MkDocs rewrites a
 relative link to another file of the docs, and only if that file exists; :data:`LINKS`), and the render
 fingerprint (:func:`coopsec.stamp.render_fingerprint`: ``mkdocs.yml``, hooks, theme overrides, the renderers'
-versions, strict mode): a text added or removed renders again only the pages that change or link to it. When
+versions, strict mode): a text added or removed renders again only the pages that change or link to it. A
+page's links are looked for once per Markdown: ``.cache/render/<digest>.links`` keeps the paths they point to,
+and each build only looks up which of those files exist. When
 ``.cache/render/<key>.html`` holds the HTML it was last rendered to, the page is handed to MkDocs as that file,
 published as it is: it is neither read, converted nor passed to the templates. The site is
 byte for byte the one MkDocs renders without the cache (``tests/test_render.py`` builds both).
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import os
 import posixpath
@@ -80,6 +83,8 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         """Key -> HTML of the pages rendered without a warning, stored once the build has succeeded."""
         self.warned: set[str] = set()
         """Pages a warning was given about; "" for a warning about no page in particular."""
+        self.links: set[str] = set()
+        """Digests of the pages whose links this build looked up (``<digest>.links``)."""
         self._watch: _Warnings | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -104,17 +109,37 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         return Files(chosen)
 
     def _key(self, file: File, files: Files, common: hashlib._Hash, resolved: dict[tuple[str, str], str]) -> str:
-        """The page's key, or "" for a file that is not a cacheable page (``resolved``: see :func:`_targets`)."""
+        """The page's key, or "" for a file that is not a cacheable page (``resolved``: see :func:`_link_paths`)."""
         if not (file.is_documentation_page() and file.inclusion == InclusionLevel.NOT_IN_NAV):
             return ""
         markdown = file.content_bytes
         if INCLUDE in markdown:
             return ""
+        page = hashlib.sha256(f"{file.src_uri}\0".encode())
+        page.update(markdown)
         digest = common.copy()
-        digest.update(f"{file.src_uri}\0".encode())
-        digest.update(markdown)
-        digest.update("".join(_targets(file, markdown.decode("utf-8", errors="replace"), files, resolved)).encode())
+        digest.update(page.digest())
+        paths = self._links(file, page.hexdigest(), markdown, resolved)
+        digest.update("".join(_targets(paths, files)).encode())
         return digest.hexdigest()
+
+    def _links(self, file: File, page: str, markdown: bytes, resolved: dict[tuple[str, str], str]) -> list[str]:
+        """The paths the links of a page (``page``: the digest of its path and Markdown) point to: read from
+        ``<page>.links`` when the same page was seen before, else found and stored there."""
+        self.links.add(page)
+        stored = self.directory / f"{page}.links"
+        try:
+            known = json.loads(stored.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = None
+        if isinstance(known, list) and all(isinstance(path, str) for path in known):
+            return known
+        paths = _link_paths(file, markdown.decode("utf-8", errors="replace"), resolved)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        temporary = self.directory / f".{page}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(paths, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, stored)
+        return paths
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         key = self.keys.get(page.file.src_uri)
@@ -133,7 +158,7 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
             temporary = self.directory / f".{key}.{os.getpid()}.tmp"
             temporary.write_bytes(self.rendered[key])
             os.replace(temporary, self.directory / f"{key}.html")
-        used = self.kept | stored
+        used = self.kept | stored | self.links
         for path in self.directory.iterdir():
             if path.stem not in used:
                 path.unlink(missing_ok=True)
@@ -164,38 +189,46 @@ def _source(file: File) -> str:
     return file.src_uri
 
 
-def _targets(page: File, markdown: str, files: Files, resolved: dict[tuple[str, str], str]) -> list[str]:
-    """Each file path a link of the page may resolve to, with the address of the file there ("" for none), as
-    MkDocs resolves it: relative to the page, unquoted, normalised. ``resolved`` remembers the links already
-    resolved from the same folder (a listing page links to hundreds of documents, its neighbours to the same)."""
+def _link_paths(page: File, markdown: str, resolved: dict[tuple[str, str], str]) -> list[str]:
+    """Each file path a link of the page may resolve to, as MkDocs resolves it: relative to the page, unquoted,
+    normalised (``?`` then the link for one that is not a URL). ``resolved`` remembers the links already resolved
+    from the same folder (a listing page links to hundreds of documents, its neighbours to the same)."""
     urls = {"".join(groups) if isinstance(groups, tuple) else groups
             for pattern in LINKS for groups in pattern.findall(markdown)}
     urls |= {html.unescape(url) for url in urls if "&" in url}
     folder = posixpath.dirname(page.src_uri)
     found = set()
     for url in urls - {""}:
-        entry = resolved.get((folder, url))
-        if entry is None:
-            entry = resolved[folder, url] = _resolve(folder, url, files)
-        if entry:
-            found.add(entry)
+        path = resolved.get((folder, url))
+        if path is None:
+            path = resolved[folder, url] = _resolve(folder, url)
+        if path:
+            found.add(path)
     return sorted(found)
 
 
-def _resolve(folder: str, url: str, files: Files) -> str:
-    """What a link ``url`` of a page of ``folder`` resolves to, as a key: the file path and the address of the
-    file there ("" for none); "" for a link MkDocs leaves as it is (another site, an anchor of the page)."""
+def _resolve(folder: str, url: str) -> str:
+    """The file path a link ``url`` of a page of ``folder`` points to; "" for a link MkDocs leaves as it is (another
+    site, an anchor of the page)."""
     if ":" in url or url.startswith("//"):
         try:
             scheme, netloc, path, _, _ = urlsplit(url)
         except ValueError:  # not a URL MkDocs would rewrite either; kept in the key as it is
-            return f"{url}\0?\0"
+            return f"?{url}"
         if scheme or netloc:
             return ""
     else:
         path = url.split("#", 1)[0].split("?", 1)[0]
     if not path:
         return ""
-    uri = posixpath.normpath(posixpath.join(folder, unquote(path)).lstrip("/"))
-    target = files.src_uris.get(uri)
-    return f"{uri}\0{target.dest_uri if target else ''}\0"
+    return posixpath.normpath(posixpath.join(folder, unquote(path)).lstrip("/"))
+
+
+def _targets(paths: list[str], files: Files) -> list[str]:
+    """Each path with the address of the file there ("" for none): what the page's links become."""
+    known = files.src_uris
+    found = set()
+    for path in paths:
+        target = None if path.startswith("?") else known.get(path)
+        found.add(f"{path}\0{target.dest_uri if target else ''}\0")
+    return sorted(found)
