@@ -93,7 +93,7 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
         return report
     staged_docs, docs_rewrites = stage_docs(files, project)
     try:
-        config = mkdocs_config(project, staged_docs, strict)
+        config = mkdocs_config(project, staged_docs, strict, build_stamp.written_in_place())
         site = site_fingerprint(config)
         if build_stamp.site_unchanged(site, bundle):
             publish(project, staged_docs, None, None)
@@ -288,8 +288,10 @@ def link_meetings(docs: list[Document]) -> list[Meeting]:
     return merged
 
 
-def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfig:
-    """The project's MkDocs configuration, reading the staged docs into a staged site directory."""
+def mkdocs_config(project: Project, docs_dir: Path, strict: bool, altered: frozenset[int] = frozenset()
+                  ) -> MkDocsConfig:
+    """The project's MkDocs configuration, reading the staged docs into a staged site directory; the render
+    cache does not trust its entries whose inodes are ``altered``."""
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice; see README
@@ -297,7 +299,7 @@ def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfi
                          site_dir=str(project.staging / "site"), strict=strict)
     snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs_dir)]
-    config.plugins["coopsec/render-cache"] = RenderCache(project.render_cache, render_fingerprint(config))
+    config.plugins["coopsec/render-cache"] = RenderCache(project.render_cache, render_fingerprint(config), altered)
     config.plugins["coopsec/linked"] = LinkDocsFiles()
     return config
 

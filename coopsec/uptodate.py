@@ -123,6 +123,16 @@ class BuildStamp:
         """Whether the bundle in place was zipped from the site in place, neither touched since."""
         return self._intact(True, lambda rel: not rel.startswith("docs/"))
 
+    def written_in_place(self) -> frozenset[int]:
+        """The inodes of the files of site/ written into since the last build (same file, other size or time):
+        a page from the render cache is a hard link to its entry, which such a write changed too."""
+        recorded = self.last.get("outputs")
+        if not isinstance(recorded, dict):
+            return frozenset()
+        now = outputs(self.project, bundle=False)
+        return frozenset(stat[1] for rel, stat in recorded.items()
+                         if rel.startswith("site/") and rel in now and now[rel][1] == stat[1] and now[rel] != stat)
+
     def _intact(self, bundle: bool, among: Callable[[str], bool]) -> bool:
         """Whether the last build made the bundle (if one is wanted) and left the files ``among`` selects as they
         are."""

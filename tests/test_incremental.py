@@ -284,3 +284,17 @@ def test_links_are_looked_for_only_in_the_pages_whose_markdown_changed(built: Pa
     pages = {rel.removeprefix("docs/") for rel in changes(before, snapshot(built))
              if rel.startswith("docs/") and rel.endswith(".md")}
     assert scanned and set(scanned) <= pages
+
+
+def test_a_page_written_into_in_place_is_rendered_again(built: Path) -> None:
+    """A published page is a hard link to its render cache entry: written into (as an editor that keeps hard
+    links does), it changes the entry too, which the next build must not serve."""
+    page = built / "site" / document_site_path(built, TEXT)
+    rendered = page.read_bytes()
+    shutil.rmtree(built / "site")
+    build(built, bundle=False)  # every page out of the navigation published from the render cache
+    assert any(page.samefile(entry) for entry in Project(built).render_cache.glob("*.html"))
+    with page.open("r+b") as stream:
+        stream.write(b"<!-- retouche -->")  # the same file, other bytes
+    build(built, bundle=False)
+    assert page.read_bytes() == rendered

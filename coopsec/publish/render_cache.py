@@ -28,6 +28,7 @@ import logging
 import os
 import posixpath
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -71,10 +72,13 @@ class _NoOptions(Config):  # type: ignore[no-untyped-call]  # mkdocs: __init_sub
 class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # mkdocs: __init_subclass__ unannotated
     """Pages out of the navigation copied from ``directory`` when their key is there, stored there when not."""
 
-    def __init__(self, directory: Path, fingerprint: str):
+    def __init__(self, directory: Path, fingerprint: str, altered: frozenset[int] = frozenset()):
         super().__init__()
         self.directory = directory
         self.fingerprint = fingerprint
+        self.altered = altered
+        """Inodes of files written into since they were published: an entry that is one of them is rendered
+        again (a published page is a hard link to its entry)."""
         self.keys: dict[str, str] = {}
         """Pages to render and store: source path -> key."""
         self.kept: set[str] = set()
@@ -100,13 +104,21 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         resolved: dict[tuple[str, str], str] = {}
         for file in files:
             key = self._key(file, files, common, resolved) if file.dest_uri not in config.theme.static_templates else ""
-            if key and (self.directory / f"{key}.html").is_file():
+            if key and self._holds(key):
                 self.kept.add(key)
                 file = CachedPage(file, self.directory / f"{key}.html")
             elif key:
                 self.keys[file.src_uri] = key
             chosen.append(file)
         return Files(chosen)
+
+    def _holds(self, key: str) -> bool:
+        """Whether the cache holds the page of ``key``, as it was rendered."""
+        try:
+            status = (self.directory / f"{key}.html").stat()
+        except OSError:
+            return False
+        return stat.S_ISREG(status.st_mode) and status.st_ino not in self.altered
 
     def _key(self, file: File, files: Files, common: hashlib._Hash, resolved: dict[tuple[str, str], str]) -> str:
         """The page's key, or "" for a file that is not a cacheable page (``resolved``: see :func:`_link_paths`)."""
