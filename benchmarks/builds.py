@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
-from slugify import slugify
 
+from coopsec.addresses import ADDRESSES, load_addresses
 from coopsec.project import BUNDLE_NAME
 from coopsec.write.indexes import OVERVIEW
 from coopsec.write.markdown import (
@@ -24,11 +25,14 @@ from coopsec.write.markdown import (
     document_path,
 )
 
+from .generate import generate_corpus
 from .project import Run, python, run, tree_size
 
 BENCH_DIR = ".bench"  # scratch outputs inside the benchmark project
 ZENSICAL_VENV = Path("/tmp/coopsec-bench-zensical")
 EDIT_MARK = " révisé"
+ADDED_SEED = 10_000
+"""Seed of the text the added-text rebuild adds (the corpus's own seeds are small)."""
 INDEX_PAGES = frozenset((DOCUMENTS_INDEX, THEMES_INDEX, ACTORS_INDEX, CHRONOLOGY, DATA_PAGE, SEARCH_PAGE, OVERVIEW))
 """Corpus-wide pages: they may change whenever any document does."""
 MEETING_LINK = re.compile(r"chronologie\.html#([\w-]+)")
@@ -139,8 +143,21 @@ def rebuild(root: Path) -> tuple[dict[str, Any], list[str]]:
     return result, changed + sorted(set(before) - set(after))
 
 
+def add_text(root: Path) -> Path:
+    """A new text in the corpus: one more generated text, from a seed of its own."""
+    new = generate_corpus(1, root / BENCH_DIR / "added", seed=ADDED_SEED)[0]
+    return new.rename(root / "corpus" / f"added_{new.name}")
+
+
+def rebuild_with(root: Path, change: Callable[[], object]) -> tuple[dict[str, Any], list[str]]:
+    """``change()``, then :func:`rebuild`."""
+    change()
+    return rebuild(root)
+
+
 def incremental(root: Path, text: Path) -> dict[str, Any]:
-    """A rebuild with nothing changed, then one after editing ``text``: time and generated files rewritten.
+    """A rebuild with nothing changed, then one after editing ``text``, then one after adding a text: time and
+    generated files rewritten.
 
     A page rewritten under docs/corpus/ after the edit is expected when it is the text's own page, a
     corpus-wide index page, a page that links to the text, or a page citing a meeting that the text cites
@@ -149,7 +166,7 @@ def incremental(root: Path, text: Path) -> dict[str, Any]:
     noop, noop_changed = rebuild(root)
     edit_text(text)
     result, changed = rebuild(root)
-    slug = slugify(text.stem)
+    slug = load_addresses(root / "corpus" / ADDRESSES)[text.name].current  # the page's address
     page = document_path(slug)
     docs = root / "docs"
     meetings = set(MEETING_LINK.findall((docs / page).read_text(encoding="utf-8")))
@@ -161,8 +178,12 @@ def incremental(root: Path, text: Path) -> dict[str, Any]:
             if reason == "unrelated" and meetings & set(MEETING_LINK.findall(content)):
                 reason = "meetings"
             reasons[reason].append(rel)
+    added, added_changed = rebuild_with(root, lambda: add_text(root))
     return result | {
         "document": text.name,
+        "added_wall_s": added["wall_s"],
+        "added_reconverted": added["reconverted"],
+        "added_changed": len(added_changed),
         "noop_wall_s": noop["wall_s"],
         "noop_changed": noop_changed,
         "generated_files": len(snapshot(root)),

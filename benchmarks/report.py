@@ -11,6 +11,8 @@ MAX_PLAIN_RATIO = 2.0  # full build over a bare MkDocs build of plain pages of t
 MAX_FIRST_RESULT_MS = 1000
 MAX_LONG_TASK_MS = 200
 MAX_MEMORY_GROWTH = 1.25  # memory per document at N over memory per document at N/10
+MAX_EDIT_SHARE = 0.10  # a rebuild after one text is edited, over the full build (issue 15)
+MAX_NOOP_SHARE = 0.05  # a rebuild with nothing changed, over the full build
 
 
 @dataclass
@@ -24,7 +26,19 @@ class Target:
 def targets(results: dict[str, Any]) -> list[Target]:
     """Each target of the brief, measured or not."""
     return [_conversion(results), _memory(results), _build(results), _plain(results), _incremental(results),
-            _search(results)]
+            _share(results, "noop_wall_s", "sans changement / build complet", MAX_NOOP_SHARE),
+            _share(results, "wall_s", "1 texte modifié / build complet", MAX_EDIT_SHARE), _search(results)]
+
+
+def share_of_build(results: dict[str, Any], figure: str) -> float | None:
+    """A rebuild's wall time (``figure`` of the incremental run) over the full build's."""
+    full, part = results.get("build", {}).get("wall_s"), results.get("incremental", {}).get(figure)
+    return part / full if full and part else None
+
+
+def _share(results: dict[str, Any], figure: str, label: str, bound: float) -> Target:
+    share = share_of_build(results, figure)
+    return Target(label, f"{share:.1%}" if share else "—", f"<= {bound:.0%}", share <= bound if share else None)
 
 
 def _conversion(results: dict[str, Any]) -> Target:
@@ -180,6 +194,11 @@ def figures(results: dict[str, Any]) -> list[tuple[str, str]]:
                 f"({incremental['changed_corpus']} corpus/, {incremental['changed_data']} data/)",
             ),
             (
+                "reconstruction (1 texte ajouté)",
+                f"{incremental['added_wall_s']:.1f} s ({share_of_build(results, 'added_wall_s') or 0:.0%} du build), "
+                f"{incremental['added_reconverted']} reconverti(s), {incremental['added_changed']} fichiers réécrits",
+            ),
+            (
                 "  pages corpus/ réécrites",
                 f"{len(incremental['linking_pages'])} qui lient le texte, "
                 f"{len(incremental['shared_meeting_pages'])} via une réunion partagée, "
@@ -247,5 +266,8 @@ def as_json(results: dict[str, Any]) -> dict[str, Any]:
         "build_ratio": build_ratio(results),
         "plain_ratio": plain_ratio(results),
         "memory_growth": memory_growth(results),
+        "noop_share": share_of_build(results, "noop_wall_s"),
+        "edit_share": share_of_build(results, "wall_s"),
+        "added_share": share_of_build(results, "added_wall_s"),
         "targets": [asdict(target) for target in targets(results)],
     }

@@ -35,12 +35,14 @@ from .lock import BuildLocked, build_lock
 from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, SourceError, Theme
 from .pool import beside, spread, worth_spreading
 from .project import BUNDLE_NAME, Project
-from .publish.bundle import make_bundle
+from .publish.bundle import Previous, make_bundle
+from .publish.linked import LinkDocsFiles
 from .publish.render_cache import RenderCache
 from .publish.search import search_files
 from .schema import load_override, validate_front_matter
 from .staging import keep_unchanged, publish, recover, rewrites_summary, stage_docs
-from .stamp import SiteStamp, render_fingerprint, site_fingerprint
+from .stamp import render_fingerprint, site_fingerprint
+from .uptodate import BuildStamp, inputs_fingerprint
 from .write.chronology import chronology_page, document_jsonld
 from .write.data import data_files
 from .write.facets import facet_files
@@ -52,6 +54,10 @@ from .write.taxonomy import actor_pages, theme_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+UNCHANGED = ("rien n'a changé depuis la dernière construction (textes, surcharges, code, configuration, pages "
+             "écrites à la main) : docs/, site/ et dist/ conservés tels quels, aucun fichier réécrit")
+"""The report's line when the build stopped at once (:mod:`.uptodate`)."""
 
 
 def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
@@ -70,24 +76,32 @@ def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
 
 def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
     """The stages in order: generate the pages, stage them, render the site (unless unchanged), zip, swap."""
-    report = BuildReport()
     epoch = build_epoch()
+    build_stamp = BuildStamp(project)
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "")  # a reproducible build's time is in the bundle's entries
+    inputs = inputs_fingerprint(project, [f"strict {strict}", f"date {build_date(epoch)}", f"epoch {fixed}"])
+    last = build_stamp.unchanged(inputs, bundle)
+    if last:
+        last.diagnostics.append(Diagnostic("site", UNCHANGED, level="info"))
+        return last
+    build_stamp.forget()
+    report = BuildReport()
     files = generate(project, epoch, report)
     if not files:
         return report
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
         return report
     staged_docs, docs_rewrites = stage_docs(files, project)
-    stamp = SiteStamp(project)
     try:
-        config = mkdocs_config(project, staged_docs, strict)
-        fingerprint = site_fingerprint(config)
-        if stamp.current(fingerprint, bundle):
+        config = mkdocs_config(project, staged_docs, strict, build_stamp.written_in_place())
+        site = site_fingerprint(config)
+        if build_stamp.site_unchanged(site, bundle):
             publish(project, staged_docs, None, None)
             report.diagnostics.append(Diagnostic("site", "site inchangé : rendu MkDocs et paquet hors ligne conservés",
                                                  level="info"))
             report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, None), level="info"))
             report.published = True
+            build_stamp.record(inputs, site, bool(build_stamp.last.get("bundle")), report)
             return report
         staged_site = render_site(config)
         site_rewrites = keep_unchanged(staged_site, project.site)
@@ -98,12 +112,12 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
     zip_path = None
     if bundle:
         zip_path = project.staging / BUNDLE_NAME
-        make_bundle(staged_site, zip_path, epoch)
-    stamp.forget()  # an interrupted swap must not look up to date
+        previous = Previous(project.bundle, site_rewrites.kept) if build_stamp.bundle_of_site() else None
+        make_bundle(staged_site, zip_path, epoch, previous)
     publish(project, staged_docs, staged_site, zip_path)
-    stamp.record(fingerprint, bundle)
     report.diagnostics.append(Diagnostic("site", rewrites_summary(docs_rewrites, site_rewrites), level="info"))
     report.published = True
+    build_stamp.record(inputs, site, bundle, report)
     return report
 
 
@@ -130,6 +144,11 @@ def build_epoch() -> int:
     """The build time: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     return int(value) if value else int(datetime.now(UTC).timestamp())
+
+
+def build_date(epoch: int) -> str:
+    """The day of the build, as the overview shows it."""
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
 
 
 @dataclass
@@ -238,25 +257,21 @@ def page_name(path: Path) -> str:
 def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport) -> dict[str, str]:
     """Every generated file, as {path under docs/: content}.
 
-    With many documents, the data exports and the search index are written by a
-    forked child process on another core while this one writes the pages.
+    With many documents, the search index is written by a forked child process on another core while this one
+    writes the pages and the data exports (the two halves take about as long).
     """
     meetings = link_meetings(docs)
     link_citations(docs, thesauri.places)
     themes, actors = thesauri.themes, thesauri.actors
 
-    def exports() -> dict[str, str]:
-        return {**data_files(docs, meetings), **search_files(docs)}
-
-    with beside(exports, worth_spreading(len(docs))) as exported:
+    with beside(lambda: search_files(docs), worth_spreading(len(docs))) as search_index:
         files: dict[str, str] = {}
         for doc in docs:
             report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
             files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
-        build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
         for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
-                     chronology_page(meetings, docs), exported(),
-                     overview(docs, build_date, meetings, themes, actors), facet_files(docs, themes, actors)):
+                     chronology_page(meetings, docs), data_files(docs, meetings), search_index(),
+                     overview(docs, build_date(epoch), meetings, themes, actors), facet_files(docs, themes, actors)):
             files.update(part)
     return files
 
@@ -273,8 +288,10 @@ def link_meetings(docs: list[Document]) -> list[Meeting]:
     return merged
 
 
-def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfig:
-    """The project's MkDocs configuration, reading the staged docs into a staged site directory."""
+def mkdocs_config(project: Project, docs_dir: Path, strict: bool, altered: frozenset[int] = frozenset()
+                  ) -> MkDocsConfig:
+    """The project's MkDocs configuration, reading the staged docs into a staged site directory; the render
+    cache does not trust its entries whose inodes are ``altered``."""
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice; see README
@@ -282,7 +299,8 @@ def mkdocs_config(project: Project, docs_dir: Path, strict: bool) -> MkDocsConfi
                          site_dir=str(project.staging / "site"), strict=strict)
     snippets = config["mdx_configs"].setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(docs_dir)]
-    config.plugins["coopsec/render-cache"] = RenderCache(project.render_cache, render_fingerprint(config))
+    config.plugins["coopsec/render-cache"] = RenderCache(project.render_cache, render_fingerprint(config), altered)
+    config.plugins["coopsec/linked"] = LinkDocsFiles()
     return config
 
 

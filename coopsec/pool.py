@@ -54,7 +54,8 @@ def beside(function: Callable[[], Result], worth: bool) -> Iterator[Callable[[],
     it and safe (no other thread here), else by the call itself.
 
     Writing the data exports and search index of 1,000 benchmark documents beside the pages: the render step
-    takes 8.9 s instead of 13.1 s, about 6 % of the build (same run as :func:`spread`'s figure).
+    takes 8.9 s instead of 13.1 s, about 6 % of the build (same run as :func:`spread`'s figure); the search
+    index alone beside the pages and exports, 6.4 s instead of 8.1 s (benchmarks/README.md, « Speed paths »).
     """
     if not (worth and threading.active_count() == 1):
         yield function

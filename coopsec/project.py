@@ -30,6 +30,6 @@ class Project:
     bundle = _Under("dist", BUNDLE_NAME)  # the offline zip
     cache = _Under(".cache", "coopsec")  # each text's conversion, by its key
     render_cache = _Under(".cache", "render")  # pages MkDocs rendered, by a digest of what shaped each one
-    site_stamp = _Under(".cache", "site.sha256")  # the render stamp: the site is up to date with it
+    build_stamp = _Under(".cache", "build.json")  # the last successful build's inputs, outputs and report
     staging = _Under(".build")  # the output being built, swapped into place at the end
     lock = _Under(".cache", "build.lock")  # held by the one build running in this checkout

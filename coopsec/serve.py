@@ -45,12 +45,16 @@ def regenerate(root: Path) -> BuildReport:
 
 
 def sync_generated(files: dict[str, str], project: Project) -> None:
-    """Write changed generated files in place and remove stale ones (the dev server reloads what changed)."""
+    """Replace changed generated files and remove stale ones (the dev server reloads what changed). A file is
+    replaced, never written into: the one in place may be a hard link to a file of site/
+    (:mod:`coopsec.publish.linked`)."""
     for rel, content in files.items():
         target = project.docs / rel
         if not holds(target, content.encode("utf-8")):
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            temporary.write_text(content, encoding="utf-8", newline="\n")
+            os.replace(temporary, target)
     for name in GENERATED_DIRS:
         for path in sorted((project.docs / name).rglob("*"), reverse=True):
             rel = path.relative_to(project.docs).as_posix()

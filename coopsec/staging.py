@@ -63,7 +63,9 @@ def keep_unchanged(staged: Path, current: Path) -> Rewrites:
             continue
         rel = path.relative_to(staged)
         previous = current / rel
-        if previous.is_file() and not previous.is_symlink() and filecmp.cmp(previous, path, shallow=False):
+        if previous.is_file() and not previous.is_symlink() and os.path.samefile(previous, path):
+            rewrites.kept.append(rel.as_posix())  # a hard link to the file in place already
+        elif previous.is_file() and not previous.is_symlink() and filecmp.cmp(previous, path, shallow=False):
             link = path.with_name(f".{path.name}.link")
             os.link(previous, link)
             os.replace(link, path)

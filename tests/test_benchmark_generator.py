@@ -175,9 +175,12 @@ def test_targets_verdicts() -> None:
         "build": {"wall_s": 30.0},
         "mkdocs": {"wall_s": 20.0},
         "plain": {"wall_s": 10.0, "pages": 1000},
+        "incremental": {"noop_wall_s": 1.2, "wall_s": 4.5},
     }
     verdicts = {target.name: target.passed for target in targets(results)}
     assert verdicts["conversion, 1 cœur"] is True
     assert verdicts["build complet / mkdocs nu"] is False  # x1.5
     assert verdicts["build complet / pages simples"] is False  # x3
+    assert verdicts["sans changement / build complet"] is True  # 4 %
+    assert verdicts["1 texte modifié / build complet"] is False  # 15 %
     assert verdicts["recherche hors ligne"] is None

@@ -28,6 +28,7 @@ from coopsec import pipeline
 from coopsec.cli import main
 from coopsec.extract.read import MAX_BYTES, read_source
 from coopsec.model import Citation, DateSpan, Meeting, Place, SourceError
+from coopsec.publish import bundle as offline_bundle
 from coopsec.write.data import meeting_record, meetings_csv
 from coopsec.write.markdown import CHRONOLOGY
 
@@ -519,7 +520,7 @@ def interrupt_after(calls: int, original):
         (pipeline, "stage_docs", 1),  # before the staged docs tree is written
         (Path, "write_text", 5),  # in the middle of writing the staged docs tree
         (pipeline, "make_bundle", 1),  # after MkDocs rendered the staged site
-        (zipfile.ZipFile, "writestr", 50),  # in the middle of writing the bundle
+        (offline_bundle._Writer, "file", 50),  # in the middle of writing the bundle
     ],
 )
 def test_interrupted_build_leaves_the_previous_output_intact(built, monkeypatch, owner, name, calls):

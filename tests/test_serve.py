@@ -42,3 +42,22 @@ def test_serve_rebuilds_when_a_text_changes(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_regenerating_the_pages_in_place_leaves_the_built_site_as_it_was(project):
+    """The preview replaces the generated files it changes: a file of site/ linked to one of them keeps its bytes."""
+    import hashlib
+
+    from coopsec.pipeline import build
+    from coopsec.serve import regenerate
+
+    assert build(project, bundle=False).published
+    site = project / "site"
+    before = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in site.rglob("*") if path.is_file()}
+    text = project / "corpus" / INTERPOL
+    text.write_text(text.read_text(encoding="utf-8").replace("Nous, les Ministres", "Nous, les Délégués"),
+                    encoding="utf-8")
+    assert regenerate(project).published
+    search_texts = (project / "docs" / "data" / "search" / "t").glob("*.js")  # the paragraphs, for the excerpts
+    assert any("Nous, les Délégués" in path.read_text(encoding="utf-8") for path in search_texts)
+    assert {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in before} == before

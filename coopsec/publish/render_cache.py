@@ -1,10 +1,14 @@
 """The render cache, an MkDocs plugin for speed only: a page whose inputs have not changed is not rendered again.
 
-A page is keyed by a hash of everything that shapes its HTML: its path and Markdown, every file MkDocs
-publishes (paths and addresses, which links resolve against), and the render fingerprint
-(:func:`coopsec.stamp.render_fingerprint`: ``mkdocs.yml``, hooks, theme overrides, the renderers' versions,
-strict mode). When ``.cache/render/<key>.html`` holds the HTML it was last rendered to, the page is handed to
-MkDocs as that file, copied as it is: it is neither read, converted nor passed to the templates. The site is
+A page is keyed by a hash of everything that shapes its HTML: its path and Markdown, the pages of the
+navigation (paths and addresses: the menu of every page), the files its links resolve to (MkDocs rewrites a
+relative link to another file of the docs, and only if that file exists; :data:`LINKS`), and the render
+fingerprint (:func:`coopsec.stamp.render_fingerprint`: ``mkdocs.yml``, hooks, theme overrides, the renderers'
+versions, strict mode): a text added or removed renders again only the pages that change or link to it. A
+page's links are looked for once per Markdown: ``.cache/render/<digest>.links`` keeps the paths they point to,
+and each build only looks up which of those files exist. When
+``.cache/render/<key>.html`` holds the HTML it was last rendered to, the page is handed to MkDocs as that file,
+published as it is: it is neither read, converted nor passed to the templates. The site is
 byte for byte the one MkDocs renders without the cache (``tests/test_render.py`` builds both).
 
 Only pages out of the navigation are taken from the cache (the document, theme and actor pages, thousands of
@@ -18,14 +22,22 @@ after a warning about no page in particular (the anchors' check), the build stor
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import logging
 import os
+import posixpath
+import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .linked import LinkedFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,10 +45,16 @@ if TYPE_CHECKING:
 
 INCLUDE = b"--8<--"
 """How a page includes another file (pymdownx.snippets): such a page is always rendered."""
+LINKS = (re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^\s)]+))"), re.compile(r"\]:[ \t]*<?([^\s>]+)"),
+         re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"""))
+"""Whatever in a page's Markdown may be a link MkDocs resolves against the other files (more than that, never
+less): the target of an inline link or image, of a reference definition, an ``href`` or ``src`` attribute
+(three patterns, each opening with a literal: one pattern of three branches takes twice as long)."""
 
 
-class CachedPage(File):
-    """A page whose HTML is known: MkDocs copies the cached file to the page's address, as a static file."""
+class CachedPage(LinkedFile):
+    """A page whose HTML is known: MkDocs publishes the cached file at the page's address, as a static file (a
+    hard link to the cache's entry)."""
 
     def __init__(self, page: File, cached: Path):
         super().__init__(page.src_uri, None, page.dest_dir, page.use_directory_urls, dest_uri=page.dest_uri,
@@ -54,10 +72,13 @@ class _NoOptions(Config):  # type: ignore[no-untyped-call]  # mkdocs: __init_sub
 class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # mkdocs: __init_subclass__ unannotated
     """Pages out of the navigation copied from ``directory`` when their key is there, stored there when not."""
 
-    def __init__(self, directory: Path, fingerprint: str):
+    def __init__(self, directory: Path, fingerprint: str, altered: frozenset[int] = frozenset()):
         super().__init__()
         self.directory = directory
         self.fingerprint = fingerprint
+        self.altered = altered
+        """Inodes of files written into since they were published: an entry that is one of them is rendered
+        again (a published page is a hard link to its entry)."""
         self.keys: dict[str, str] = {}
         """Pages to render and store: source path -> key."""
         self.kept: set[str] = set()
@@ -66,6 +87,8 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         """Key -> HTML of the pages rendered without a warning, stored once the build has succeeded."""
         self.warned: set[str] = set()
         """Pages a warning was given about; "" for a warning about no page in particular."""
+        self.links: set[str] = set()
+        """Digests of the pages whose links this build looked up (``<digest>.links``)."""
         self._watch: _Warnings | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -74,12 +97,14 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        listing = "".join(f"{file.src_uri}\0{file.dest_uri}\0" for file in sorted(files, key=_source))
-        common = hashlib.sha256(f"{self.fingerprint}\0{listing}".encode())
+        navigation = "".join(f"{file.src_uri}\0{file.dest_uri}\0" for file in sorted(files, key=_source)
+                             if file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED)
+        common = hashlib.sha256(f"{self.fingerprint}\0{navigation}".encode())
         chosen: list[File] = []
+        resolved: dict[tuple[str, str], str] = {}
         for file in files:
-            key = self._key(file, common) if file.dest_uri not in config.theme.static_templates else ""
-            if key and (self.directory / f"{key}.html").is_file():
+            key = self._key(file, files, common, resolved) if file.dest_uri not in config.theme.static_templates else ""
+            if key and self._holds(key):
                 self.kept.add(key)
                 file = CachedPage(file, self.directory / f"{key}.html")
             elif key:
@@ -87,17 +112,46 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
             chosen.append(file)
         return Files(chosen)
 
-    def _key(self, file: File, common: hashlib._Hash) -> str:
-        """The page's key, or "" for a file that is not a cacheable page."""
+    def _holds(self, key: str) -> bool:
+        """Whether the cache holds the page of ``key``, as it was rendered."""
+        try:
+            status = (self.directory / f"{key}.html").stat()
+        except OSError:
+            return False
+        return stat.S_ISREG(status.st_mode) and status.st_ino not in self.altered
+
+    def _key(self, file: File, files: Files, common: hashlib._Hash, resolved: dict[tuple[str, str], str]) -> str:
+        """The page's key, or "" for a file that is not a cacheable page (``resolved``: see :func:`_link_paths`)."""
         if not (file.is_documentation_page() and file.inclusion == InclusionLevel.NOT_IN_NAV):
             return ""
         markdown = file.content_bytes
         if INCLUDE in markdown:
             return ""
+        page = hashlib.sha256(f"{file.src_uri}\0".encode())
+        page.update(markdown)
         digest = common.copy()
-        digest.update(f"{file.src_uri}\0".encode())
-        digest.update(markdown)
+        digest.update(page.digest())
+        paths = self._links(file, page.hexdigest(), markdown, resolved)
+        digest.update("".join(_targets(paths, files)).encode())
         return digest.hexdigest()
+
+    def _links(self, file: File, page: str, markdown: bytes, resolved: dict[tuple[str, str], str]) -> list[str]:
+        """The paths the links of a page (``page``: the digest of its path and Markdown) point to: read from
+        ``<page>.links`` when the same page was seen before, else found and stored there."""
+        self.links.add(page)
+        stored = self.directory / f"{page}.links"
+        try:
+            known = json.loads(stored.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = None
+        if isinstance(known, list) and all(isinstance(path, str) for path in known):
+            return known
+        paths = _link_paths(file, markdown.decode("utf-8", errors="replace"), resolved)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        temporary = self.directory / f".{page}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(paths, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, stored)
+        return paths
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         key = self.keys.get(page.file.src_uri)
@@ -116,7 +170,7 @@ class RenderCache(BasePlugin[_NoOptions]):  # type: ignore[no-untyped-call]  # m
             temporary = self.directory / f".{key}.{os.getpid()}.tmp"
             temporary.write_bytes(self.rendered[key])
             os.replace(temporary, self.directory / f"{key}.html")
-        used = self.kept | stored
+        used = self.kept | stored | self.links
         for path in self.directory.iterdir():
             if path.stem not in used:
                 path.unlink(missing_ok=True)
@@ -145,3 +199,48 @@ class _Warnings(logging.Handler):
 
 def _source(file: File) -> str:
     return file.src_uri
+
+
+def _link_paths(page: File, markdown: str, resolved: dict[tuple[str, str], str]) -> list[str]:
+    """Each file path a link of the page may resolve to, as MkDocs resolves it: relative to the page, unquoted,
+    normalised (``?`` then the link for one that is not a URL). ``resolved`` remembers the links already resolved
+    from the same folder (a listing page links to hundreds of documents, its neighbours to the same)."""
+    urls = {"".join(groups) if isinstance(groups, tuple) else groups
+            for pattern in LINKS for groups in pattern.findall(markdown)}
+    urls |= {html.unescape(url) for url in urls if "&" in url}
+    folder = posixpath.dirname(page.src_uri)
+    found = set()
+    for url in urls - {""}:
+        path = resolved.get((folder, url))
+        if path is None:
+            path = resolved[folder, url] = _resolve(folder, url)
+        if path:
+            found.add(path)
+    return sorted(found)
+
+
+def _resolve(folder: str, url: str) -> str:
+    """The file path a link ``url`` of a page of ``folder`` points to; "" for a link MkDocs leaves as it is (another
+    site, an anchor of the page)."""
+    if ":" in url or url.startswith("//"):
+        try:
+            scheme, netloc, path, _, _ = urlsplit(url)
+        except ValueError:  # not a URL MkDocs would rewrite either; kept in the key as it is
+            return f"?{url}"
+        if scheme or netloc:
+            return ""
+    else:
+        path = url.split("#", 1)[0].split("?", 1)[0]
+    if not path:
+        return ""
+    return posixpath.normpath(posixpath.join(folder, unquote(path)).lstrip("/"))
+
+
+def _targets(paths: list[str], files: Files) -> list[str]:
+    """Each path with the address of the file there ("" for none): what the page's links become."""
+    known = files.src_uris
+    found = set()
+    for path in paths:
+        target = None if path.startswith("?") else known.get(path)
+        found.add(f"{path}\0{target.dest_uri if target else ''}\0")
+    return sorted(found)

@@ -63,7 +63,6 @@ from coopsec.text import (
     SEARCH_STOPWORDS,
     SEARCH_SUFFIXES,
     search_stem,
-    search_terms,
     search_words,
 )
 from coopsec.write.markdown import SEARCH_PAGE, base36, document_path
@@ -124,13 +123,14 @@ def search_files(docs: list[Document]) -> dict[str, str]:
             {"kind": "text", "id": number, "start": start, "units": [[u.anchor, u.text] for u in units[start:end]],
              "docs": [[doc, *rows[doc]] for doc in held]}
         )
-    postings, forms = _postings(units)
+    counts = [{kind: _counts(text) for kind, text in unit.fields.items()} for unit in units]
+    postings, forms = _postings(counts)
     shards = _shards(postings, forms)
     sizes = {}
     for key, shard in sorted(shards.items()):
         files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, **shard})
         sizes[key] = len(files[f"{SEARCH_DIR}/i/{key}.js"].encode())
-    pairs = _pair_shards(units)
+    pairs = _pair_shards(counts)
     for key, encoded in pairs.items():
         files[f"{SEARCH_DIR}/p/{key}.js"] = _script({"kind": "pairs", "key": key, "pairs": encoded})
     files[f"{SEARCH_DIR}/docs.js"] = _script(
@@ -181,16 +181,18 @@ class Shard(TypedDict, total=False):
     forms: dict[str, dict[str, str]]
 
 
-def _postings(units: list[Unit]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
-    """Term -> [(unit number, quantized BM25F weight)], and stem -> folded form -> unit numbers."""
-    counts = [{kind: _counts(text) for kind, text in unit.fields.items()} for unit in units]
+def _postings(counts: list[dict[str, _Counts]]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
+    """Term -> [(unit number, quantized BM25F weight)], and stem -> folded form -> unit numbers, from the terms
+    of each field of each unit."""
     postings: Postings = defaultdict(list)
     forms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for number, weights in enumerate(_impacts(counts)):
         for term, weight in weights.items():
             postings[term].append((number, weight))
-        for form in dict.fromkeys(form for fields in counts[number].values() for form in fields.forms):
-            forms[search_stem(form)][form].append(number)
+        stems = {form: stem for field in counts[number].values() for form, stem in zip(field.forms, field.stems,
+                                                                                        strict=True)}
+        for form, stem in stems.items():
+            forms[stem][form].append(number)
     # a stem written only as itself needs no list: its one form is the stem
     written = {term: found for term, found in forms.items() if list(found) != [term]}
     return postings, written
@@ -198,17 +200,21 @@ def _postings(units: list[Unit]) -> tuple[Postings, dict[str, dict[str, list[int
 
 @dataclass
 class _Counts:
+    """The search terms of one field of a unit, analysed once for the index and the pairs."""
+
     terms: dict[str, int]  # term -> occurrences in the field
     length: int  # terms in the field
-    forms: list[str]  # exact folded forms
+    forms: list[str]  # exact folded forms, in order
+    stems: list[str]  # the term of each form (:func:`coopsec.text.search_terms` of the field)
 
 
 def _counts(text: str) -> _Counts:
     found = search_words(text)
+    stems = [search_stem(form) for form in found]
     counts: dict[str, int] = defaultdict(int)
-    for form in found:
-        counts[search_stem(form)] += 1
-    return _Counts(counts, len(found), found)
+    for stem in stems:
+        counts[stem] += 1
+    return _Counts(counts, len(found), found, stems)
 
 
 def _impacts(counts: list[dict[str, _Counts]]) -> list[dict[str, int]]:
@@ -280,11 +286,11 @@ def pair_key(first: str, second: str) -> str:
     return first[:KEY_LENGTH] + "-" + second[:PAIR_KEY_LENGTH]
 
 
-def _pair_shards(units: list[Unit]) -> dict[str, dict[str, str]]:
+def _pair_shards(counts: list[dict[str, _Counts]]) -> dict[str, dict[str, str]]:
     """Pair shard key -> {"a b": encoded units} for the consecutive terms of every field of every unit."""
     pairs: dict[str, list[int]] = defaultdict(list)
-    for number, unit in enumerate(units):
-        found = {pair for text in unit.fields.values() for pair in pairwise(search_terms(text))}
+    for number, fields in enumerate(counts):
+        found = {pair for field in fields.values() for pair in pairwise(field.stems)}
         for first, second in sorted(found):
             pairs[f"{first} {second}"].append(number)
     shards: dict[str, dict[str, str]] = defaultdict(dict)
