@@ -191,15 +191,15 @@ class Gazetteer:
         focused.focus = frozenset(self.country_ids[i] for i in actor_ids if i in self.country_ids)
         return focused
 
-    def last_seat(self, text: str) -> Place | None:
-        """The seat of the organisation named last in ``text`` ("le 30e sommet de l'Union africaine, au siège
-        de l'organisation" -> Addis-Abeba), or None."""
+    def last_seat(self, text: str, first: bool = False) -> Place | None:
+        """The seat of the organisation named last (or ``first``) in ``text`` ("le 30e sommet de l'Union
+        africaine, au siège de l'organisation" -> Addis-Abeba), or None."""
         if self._seat_names is None:
             return None
         found = list(self._seat_names.finditer(" ".join(tokens(text))))
         if not found:
             return None
-        seat = self.seats[found[-1].group()]
+        seat = self.seats[found[0 if first else -1].group()]
         return Place(seat, self.country_of(seat), "siège", "siège de l'organisation")
 
     def _town_named_alike(self, key: str) -> bool:

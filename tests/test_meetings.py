@@ -1313,3 +1313,12 @@ def test_ministers_named_beside_a_date_without_a_town_or_a_verb_of_meeting_make_
 def test_the_country_written_after_a_town_wins_over_a_namesake_elsewhere() -> None:
     assert PLACES.resolve("Valence (Venezuela)").country == "Venezuela"  # not Valence, in the Drôme
     assert PLACES.resolve("Valence (Espagne)").country == "Espagne"
+
+
+def test_a_sitting_nothing_places_is_held_at_the_seat_of_the_body_the_heading_names() -> None:
+    part = Part("Rapport d'information", header=["SÉNAT", "SESSION ORDINAIRE DE 2021-2022"],
+                blocks=paragraphs("La commission a procédé, le mercredi 9 février 2022, à l'audition du préfet.",
+                                  "Le sommet s'est ouvert le 3 mars 2022."))
+    found = {m.span.iso(): m.place.city for m in find_meetings(make_doc("s", [part], "2022-04-01"), PLACES)
+             if m.kind == "meeting"}
+    assert found == {("2022-02-09", "2022-02-09"): "Paris", ("2022-03-03", "2022-03-03"): ""}  # a summit travels

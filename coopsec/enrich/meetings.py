@@ -298,7 +298,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                      if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
     if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
-    meetings = [_at_the_seat(m, places) for m in _placed_in_the_town_named(meetings, doc, places)]
+    home = places.last_seat(" ".join(plain(line) for line in doc.parts[0].header), first=True) if doc.parts else None
+    meetings = [_at_the_seat(m, places, home) for m in _placed_in_the_town_named(meetings, doc, places)]
     return merge_meetings([meetings])
 
 
@@ -434,7 +435,7 @@ def _placed_in_the_town_named(meetings: list[Meeting], doc: Document, places: Ga
     return meetings
 
 
-def _at_the_seat(meeting: Meeting, places: Gazetteer) -> Meeting:
+def _at_the_seat(meeting: Meeting, places: Gazetteer, home: Place | None = None) -> Meeting:
     """A sitting of a standing body that nothing else placed is held at the seat of the organisation its
     clause names last: "Adoptée par le Conseil de sécurité des Nations unies à sa 8667e séance" sat in New
     York. Not a meeting whose name says it travels (a summit, a conference, a ministerial)."""
@@ -444,7 +445,7 @@ def _at_the_seat(meeting: Meeting, places: Gazetteer) -> Meeting:
     if not _SITTING.match(meeting.name, after_ordinal.end() if after_ordinal else 0) or _TRAVELLING.search(
             meeting.name):
         return meeting
-    seat = places.last_seat(meeting.sources[0].quote)
+    seat = places.last_seat(meeting.sources[0].quote) or home  # else the body the text's heading names
     return replace(meeting, place=seat) if seat else meeting
 
 
