@@ -1322,3 +1322,8 @@ def test_a_sitting_nothing_places_is_held_at_the_seat_of_the_body_the_heading_na
     found = {m.span.iso(): m.place.city for m in find_meetings(make_doc("s", [part], "2022-04-01"), PLACES)
              if m.kind == "meeting"}
     assert found == {("2022-02-09", "2022-02-09"): "Paris", ("2022-03-03", "2022-03-03"): ""}  # a summit travels
+
+
+def test_a_hearing_told_by_its_verb_is_named_a_hearing() -> None:
+    text = "Le 12 janvier 2022, la commission a entendu le préfet de police."
+    assert meetings_in(text, "2022-06-01")[("2022-01-12", "2022-01-12")].name.startswith("Audition")

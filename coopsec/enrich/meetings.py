@@ -75,6 +75,7 @@ def _with_adverb(verb: str) -> str:
 
 _MEETING_VERB = _any_word(*map(_with_adverb, _WORDS["meeting_verbs"]))
 _VISIT_VERB = _any_word(*map(_with_adverb, _WORDS["visit_verbs"]))
+_HEARING_VERB = _any_word(*map(_with_adverb, _WORDS["hearing_verbs"]))
 _PEOPLE = _any_word(*_WORDS["people"])
 _BUILDING = re.compile(rf"(?i:\b(?:{'|'.join(_WORDS['venue_heads'])})(?:\s+\w+)?\s+(?:des|de|du|d['’])\s*)$")
 """The head of a building's name, just before a meeting noun: "Centre international de | conférences"."""
@@ -219,7 +220,7 @@ class _Cue:
     start: int
     end: int
     kind: MeetingKind
-    role: str  # "noun" | "verb" | "people" | "visit"
+    role: str  # "noun" | "verb" | "people" | "visit" | "hearing"
     label: str = ""
 
 
@@ -567,6 +568,7 @@ _CUE_PATTERNS: tuple[tuple[re.Pattern[str], MeetingKind, str, str], ...] = (
     (_ORDINAL_ACRONYM, "meeting", "noun", ""),
     (_MEETING_VERB, "meeting", "verb", ""),
     (_VISIT_VERB, "meeting", "visit", ""),
+    (_HEARING_VERB, "meeting", "hearing", ""),
     (_PEOPLE, "meeting", "people", ""),
     (_EVENT_NOUN, "event", "noun", ""),
     *((pattern, "event", "verb", label) for pattern, label in _EVENT_VERBS),
@@ -795,7 +797,7 @@ def _meeting_of_its_outcome(zone: _Zone, event: Meeting) -> Meeting | None:
                    reason=reason, confidence=round(event.confidence - INFERRED_DATE_COST, 2))
 
 
-_CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "verb": 0.75, "people": 0.7}
+_CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "hearing": 0.8, "verb": 0.75, "people": 0.7}
 """How sure a cue word makes the reading, by its role; a date not written in full costs ``INFERRED_DATE_COST``."""
 INFERRED_DATE_COST = 0.15
 UNCUED_CONFIDENCE = 0.5
@@ -824,7 +826,7 @@ def _meeting_name(zone: _Zone, cues: list[_Cue]) -> str:
         return named_after if " " not in name and " " in named_after else name
     if cue := _nearest(zone, [c for c in nouns if not _next_dates(zone, c)]):
         return _noun_name(zone, cue)
-    for role, word in (("people", "Rencontre"), ("visit", "Visite"), ("verb", "Réunion")):
+    for role, word in (("people", "Rencontre"), ("visit", "Visite"), ("hearing", "Audition"), ("verb", "Réunion")):
         if cue := next((c for c in cues if c.role == role), None):
             return _participants_name(zone, cue, word)
     return "Réunion"
