@@ -13,7 +13,7 @@ import pytest
 from slugify import slugify
 
 from coopsec.enrich.actors import load_actors
-from coopsec.enrich.meetings import find_meetings, merge_meetings
+from coopsec.enrich.meetings import _sentence_starts, find_meetings, merge_meetings
 from coopsec.extract.timex import NOTE_FUTURE
 from coopsec.gazetteer import Gazetteer
 from coopsec.model import Block, Citation, DateSpan, Document, Meeting, Metadata, Part, Place, Source, note_call
@@ -1327,3 +1327,8 @@ def test_a_sitting_nothing_places_is_held_at_the_seat_of_the_body_the_heading_na
 def test_a_hearing_told_by_its_verb_is_named_a_hearing() -> None:
     text = "Le 12 janvier 2022, la commission a entendu le préfet de police."
     assert meetings_in(text, "2022-06-01")[("2022-01-12", "2022-01-12")].name.startswith("Audition")
+
+
+def test_the_sentences_under_a_programmes_day_do_not_end_at_an_abbreviation_or_a_semicolon() -> None:
+    text = "Le ministre recevra M. Dupont; il visitera le port. Il rencontrera ensuite le préfet."
+    assert _sentence_starts(text) == [0, text.index(" Il rencontrera")]

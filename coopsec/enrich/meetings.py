@@ -18,11 +18,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from babel.dates import get_day_names
 from slugify import slugify
 
 from coopsec.data import word_lists
-from coopsec.extract.dates import MONTH_NAME, DateMatch
+from coopsec.extract.dates import MONTH_NAME, WEEKDAY_NAME, DateMatch
 from coopsec.extract.timex import NOTE_CONTEXT, NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
 from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
@@ -185,12 +184,12 @@ _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
 _DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s+et\s+[^()]{{2,60}}?)?"
                        rf"(?:\s*\([^()]{{2,40}}\))?[\s:.]*)?")
-"""What a programme's day line holds besides its date: punctuation, perhaps its town ("Mardi 14 mars – Rabat")."""
-_WEEKDAY_FIRST = re.compile(rf"\s*(?i:{'|'.join(get_day_names('wide', locale='fr').values())})\b")
+"""What a programme's day line holds besides its date: punctuation, perhaps its town ("Lundi 13 mars :",
+"Mardi 14 mars – Rabat"); the lines under it are on that day."""
+_WEEKDAY_FIRST = re.compile(rf"\s*(?i:{WEEKDAY_NAME})\b")
 """A line that opens with its weekday, as a programme's day does."""
 _TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
 """A programme's line that opens with its hour: "10h00 : entretien", "9 h 30 – réunion"."""
-"""What a line of a programme holds besides its day: "Lundi 13 mars :"; the items under it are on that day."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
@@ -305,9 +304,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts."""
-    ends = (match.end() for match in _CLAUSE_END.finditer(text) if match.group() != ";")
-    return [0, *(end for end in ends if end < len(text))]
+    """Where each sentence of ``text`` starts: the clauses of :func:`_clauses` that no semicolon opens."""
+    return [start for start, _ in _clauses(text) if not start or text[start - 1] != ";"]
 
 
 def _readings(
@@ -615,10 +613,10 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
     days written out elsewhere in the document."""
     cues = [] if _is_byline(zone) else _cues(zone)
-    if SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE:
-        cues = [c for c in cues if c.kind == "event"]  # "copréside depuis le 1er janvier 2017": a state, no meeting
-    if _DEADLINE.search(zone.text, max(0, zone.date.start - 20), zone.date.start):
-        cues = [c for c in cues if c.kind == "event"]  # "communiquer, avant le 15 janvier, les noms": a deadline
+    if ((SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE)
+            or _DEADLINE.search(zone.text, max(0, zone.date.start - 20), zone.date.start)):
+        # "copréside depuis le 1er janvier 2017": a state; "communiquer, avant le 15 janvier, les noms": a deadline
+        cues = [c for c in cues if c.kind == "event"]
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
     if cue and cue.kind == "meeting" and cue.role == "noun" and (participle := _participle_between(zone, cue, cues)):
         cue = participle  # "lors de son audition, il a rappelé la réforme, annoncée par le Président le 9 novembre"

@@ -44,7 +44,9 @@ _SHORT_MONTH = "|".join(
 MONTH_NAME = _names(get_month_names("wide", locale="fr"))
 """A French month name in full, from Babel's locale data, its accents optional (``fevrier``)."""
 _MONTH = rf"({MONTH_NAME}|{_SHORT_MONTH})(?!\w)"
-_WEEKDAY = rf"(?:(?:{_names(get_day_names('wide', locale='fr'))})\s+)?"
+WEEKDAY_NAME = _names(get_day_names("wide", locale="fr"))
+"""A French weekday name, from Babel's locale data."""
+_WEEKDAY = rf"(?:(?:{WEEKDAY_NAME})\s+)?"
 _DAY = r"(?<![\d/.,])([0-3]?\d)(?:er)?(?!\d)"
 _YEAR = r"(\d{4})(?![\d/])"
 _DASH = r"\s*[-–—]\s*"

@@ -39,8 +39,10 @@ _HALF_YEAR = 183
 _WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale="fr").items()}
 _WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, reverse=True))  # French names: no accents
 _APOSTROPHE = "['’ʼ]"
+_MONTH_NUMBERS = {name: number for number, name in get_month_names("wide", locale="fr").items()}
+"""French month names in full, in lower case as Babel writes them -> their number."""
 _KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", "matin", "midi", "soir",
-                                 *_WEEKDAYS, *get_month_names("wide", locale="fr").values())))
+                                 *_WEEKDAYS, *_MONTH_NUMBERS)))
 """Lowercase text that every relative expression holds ("demain" is in "lendemain", "jour" in "aujourd'hui"):
 one search of the lowered text, a quick test before the patterns."""
 _DIGIT = re.compile(r"\d")
@@ -91,7 +93,6 @@ _BARE_DAY = re.compile(r"\b(?:le|du|au)\s+(?P<day>[0-3]?\d)(?:er)?"
                        r"(?=\s*(?:[;:)]|[.,](?!\d)|$|(?:à|au|aux|en|et|puis|dans|lors|pour|avec|par|où|devant)\b))")
 """A day of the month written alone after a date of the same sentence, followed by a sign or a small word
 (not a noun: "le 27 membres"): "à Port-Vila le 27, puis à Port Moresby le 28" (of July, said just before)."""
-_MONTH_NUMBERS = {name: number for number, name in get_month_names("wide", locale="fr").items()}
 _YEARLESS_MONTH = re.compile(
     rf"\b(?:en|de|d{_APOSTROPHE}|au\s+mois\s+d(?:e\s+|{_APOSTROPHE})|(?:d[ée]but|fin|mi)[-‐\s])\s*"
     rf"(?P<month>{'|'.join(sorted(_MONTH_NUMBERS, key=len, reverse=True))})\b(?!\s*\d)"
