@@ -1095,8 +1095,9 @@
     return [wrap, box];
   }
 
-  /* The filter controls, inside the page's form (a plain GET keeps them in the address); calls back on change. */
-  function filterControls(form, data, changed) {
+  /* The filter controls, inside the page's form (a plain GET keeps them in the address), set from the address's
+     ``params``; calls back on change. */
+  function filterControls(form, data, params, changed) {
     var fieldset = el("fieldset", "coopsec-filters");
     fieldset.appendChild(el("legend", "", "Filtrer les résultats"));
     var boxes = {};
@@ -1116,13 +1117,18 @@
       fieldset.appendChild(made[0]);
       boxes[y[0]] = made[1];
     });
+    Object.keys(boxes).forEach(function (name) {
+      var wanted = params.get(name);
+      if (wanted && Array.prototype.some.call(boxes[name].options, function (o) { return o.value === wanted; })) {
+        boxes[name].value = wanted;
+      }
+    });
     // folded away on a phone, so that the results come first; open wide, or when the address sets a filter
     var panel = el("details", "coopsec-filters-panel");
     panel.appendChild(el("summary", "", "Filtres"));
     panel.appendChild(fieldset);
-    var params = new URLSearchParams(window.location.search);
     panel.open = !window.matchMedia || window.matchMedia("(min-width: 45em)").matches ||
-      Object.keys(boxes).some(function (name) { return params.get(name); });
+      Object.keys(filterState(boxes)).length > 0;
     form.appendChild(panel);
     Object.keys(boxes).forEach(function (name) { boxes[name].addEventListener("change", changed); });
     return boxes;
@@ -1186,13 +1192,7 @@
     loadFacets().then(function (data) {
       if (!data || !data.docs || !form) return;
       table = facetTable(data);
-      boxes = filterControls(form, data, function () { limit = PAGE_SIZE; run(); });
-      Object.keys(boxes).forEach(function (name) {
-        var wanted = params.get(name);
-        if (wanted && Array.prototype.some.call(boxes[name].options, function (o) { return o.value === wanted; })) {
-          boxes[name].value = wanted;
-        }
-      });
+      boxes = filterControls(form, data, params, function () { limit = PAGE_SIZE; run(); });
     }).catch(function () {}).then(function () { if (query) run(); });
   }
 
