@@ -32,7 +32,9 @@ from .text import name_key, phrase, tokens
 
 CITIES = Path(__file__).parent / "data" / "cities.tsv.gz"
 CITY_POPULATION = 200_000
-"""Inhabitants from which a town named like a country is taken for the town after "à" ("à Grenade")."""
+"""Inhabitants from which a town named like a country is taken for the town after "à" ("à Grenade"), and
+from which a town of a country the text names wins over a capital named alike ("Tripoli" in a text on Lebanon;
+"Vienne" is Vienna even in a text on France)."""
 MIN_POPULATION = 5000
 """Smallest town kept in the extract; smaller venues go into ``corpus/actors.yml`` (``places``)."""
 
@@ -49,6 +51,10 @@ _CAPITAL = re.compile(
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)\s*$")
 MAX_UNLISTED_WORDS = 3
 """Words of the longest town name the reference data may lack (``Nusa Dua``, ``Saint-Jean de Luz``)."""
+FRENCH_U = ("ou", "u")
+"""French writes the sound u of a transliterated name "ou" where the reference data has "u" (``Abou Dhabi``,
+Oum Durman``): a name the extract lacks is looked up once more with "u", among its cities (a small town so
+spelt is too often another one)."""
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "sur", "en"}
 
 
@@ -83,6 +89,8 @@ def towns_named(key: str) -> tuple[Town, ...]:
         _, country, population, capital = lines[index].split("\t")
         found.append(Town(key, country, int(population), capital == "1"))
         index += 1
+    if not found and FRENCH_U[0] in key:
+        return tuple(town for town in towns_named(key.replace(*FRENCH_U)) if town.population >= CITY_POPULATION)
     return tuple(sorted(found, key=lambda town: (not town.capital, -town.population)))
 
 
@@ -170,7 +178,8 @@ class Gazetteer:
             # "Port (Trinité-et-Tobago)" is no town "Le Port" of La Réunion: the country written wins
             return self._unlisted_town(words, key, country_hint, source) or Place("", country_hint, source)
         hinted = [town for town in towns if country_name(town.country) == country_hint] or [
-            town for town in towns if country_name(town.country) in self.focus]
+            town for town in towns if country_name(town.country) in self.focus
+            and (town.population >= CITY_POPULATION or not towns[0].capital)]  # "à Vienne": Vienna, not the Isère
         town = (hinted or list(towns))[0]
         return Place(_with_article(display_name(words), town), country_hint or country_name(town.country), source)
 

@@ -36,8 +36,9 @@ class _FoldTable(dict[int, str]):
         return folded
 
 
-LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
-"""Ligatures that NFKD does not decompose, written out."""
+LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+             "ß": "ss", "ı": "i"}
+"""Ligatures and stroked letters that NFKD does not decompose, written out (``Bodø``, ``Łódź``, ``Straße``)."""
 _LIGATURES = LIGATURES
 _FOLD_TABLE = _FoldTable()
 

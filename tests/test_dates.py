@@ -194,6 +194,15 @@ def test_days_enumerated_before_a_pair_open_the_range(text: str, span: tuple[str
     assert found.span.iso() == span
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    ("lors de ses séances des 3 et 17 mars 2021.", [("2021-03-03", "2021-03-03"), ("2021-03-17", "2021-03-17")]),
+    ("le 2 et le 9 juin 2019", [("2019-06-02", "2019-06-02"), ("2019-06-09", "2019-06-09")]),
+    ("les 3 et 4 mars 2021", [("2021-03-03", "2021-03-04")]),  # two days that follow are one range
+])
+def test_two_days_apart_joined_by_et_are_two_dates(text: str, spans: list[tuple[str, str]]) -> None:
+    assert [found.span.iso() for found in find_dates(text)] == spans
+
+
 def test_a_month_shortened_as_agencies_do() -> None:
     (found,) = find_dates("Tallinn, 14 fév 2024 (AFP) - Les ministres")
     assert found.span.iso() == ("2024-02-14", "2024-02-14")

@@ -871,6 +871,13 @@ def test_a_country_name_after_a_is_its_town_only_if_the_town_is_there_or_a_city(
         "", "Mali")  # not the small town of Turkmenistan
 
 
+def test_a_town_spelt_the_french_way_is_found_under_its_reference_spelling() -> None:
+    assert (PLACES.resolve("Abou Dhabi").city, PLACES.resolve("Abou Dhabi").country) == (
+        "Abou Dhabi", "Émirats arabes unis")  # "Abu Dhabi" in the reference data
+    assert PLACES.resolve("Bodø").country == "Norvège"  # "ø" folds to "o"
+    assert PLACES.resolve("Jour") is None  # a small "Jur" elsewhere is not taken
+
+
 def test_a_town_known_with_its_article_is_named_with_it() -> None:
     assert PLACES.resolve("Caire").city == "Le Caire"  # "au Caire"
     assert PLACES.resolve("Havre").city == "Le Havre"
@@ -1332,3 +1339,46 @@ def test_a_hearing_told_by_its_verb_is_named_a_hearing() -> None:
 def test_the_sentences_under_a_programmes_day_do_not_end_at_an_abbreviation_or_a_semicolon() -> None:
     text = "Le ministre recevra M. Dupont; il visitera le port. Il rencontrera ensuite le préfet."
     assert _sentence_starts(text) == [0, text.index(" Il rencontrera")]
+
+
+def test_a_mission_carried_out_abroad_is_a_meeting() -> None:
+    text = "Le rapport fait suite à une mission conduite au Sénégal du 4 au 8 mars 2019, à Dakar et à Thiès."
+    assert meetings_in(text, "2019-04-02")[("2019-03-04", "2019-03-08")].place.country == "Sénégal"
+
+
+def test_talks_told_in_the_pluperfect_are_a_meeting() -> None:
+    text = "Lundi dernier, le ministre s'était déjà entretenu à Niamey avec son homologue nigérien."
+    assert meetings_in(text, "2021-06-10")[("2021-06-07", "2021-06-07")].place.city == "Niamey"
+
+
+def test_a_month_without_its_year_takes_the_year_written_before_it_in_the_paragraph() -> None:
+    text = ("En 2019, le groupe s'est réuni trois fois : à Rome en février, à Tunis du 3 au 5 juin et de nouveau "
+            "à Rome du 7 au 9 octobre.")
+    found = {iso: m.place.city for iso, m in meetings_in(text, "2020-03-01").items()}
+    assert found == {("2019-02", "2019-02"): "Rome", ("2019-06-03", "2019-06-05"): "Tunis",
+                     ("2019-10-07", "2019-10-09"): "Rome"}
+
+
+def test_a_month_without_its_year_in_the_future_is_after_the_texts_date_whatever_came_before() -> None:
+    text = "Le traité, signé le 4 avril 1949, sera célébré lors de la réunion prévue à Londres en décembre."
+    assert ("2019-12", "2019-12") in meetings_in(text, "2019-02-13")
+
+
+def test_a_calendar_line_names_its_activity_but_not_a_departure() -> None:
+    items = [Block("item", text, anchor=f"i-{i}") for i, text in enumerate([
+        "14-18 octobre : exercice sur table de gestion de crise, Casablanca",
+        "21 octobre : départ de la délégation pour Rabat",
+    ], 1)]
+    doc = make_doc("c", [Part("c", blocks=items)], "2024-07-22")
+    found = {m.span.iso(): (m.name, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {("2024-10-14", "2024-10-18"): ("Exercice sur table de gestion de crise", "Casablanca")}
+
+
+def test_a_capital_wins_over_a_small_namesake_in_a_country_the_text_names() -> None:
+    text = "La France a pris part à la conférence de l'AIEA tenue à Vienne du 20 au 24 mai 2024."
+    assert meetings_in(text, "2024-07-22")[("2024-05-20", "2024-05-24")].place.country == "Autriche"
+
+
+def test_meetings_on_two_days_apart_are_two_meetings() -> None:
+    text = "Le groupe « Asie-Océanie » a examiné le projet lors de ses réunions des 4 et 18 octobre 2022."
+    assert set(meetings_in(text, "2022-10-25")) == {("2022-10-04", "2022-10-04"), ("2022-10-18", "2022-10-18")}

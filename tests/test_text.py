@@ -12,6 +12,7 @@ from coopsec.text import fold, loose, sentence_case, spellings, tokens
     [
         ("Sécurité", "securite"),
         ("ŒUVRE cœur", "oeuvre coeur"),
+        ("Bodø, Łódź, Straße", "bodo, lodz, strasse"),  # letters NFKD leaves whole
         ("l'OTAN", " otan"),
         ("L’Algérie", " algerie"),
         ("jusqu'à Bruxelles", " a bruxelles"),

@@ -144,11 +144,12 @@ _PLACE_AFTER_YEAR = re.compile(rf"\s*,\s*(?:à|au|en)\s+(?P<place>{_PLACE_NAME})
 _HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
 _ELIDED = re.compile(
-    rf"\s*\)?\s*(?:,\s*|,?\s*(?:et|puis|ainsi\s+que|ou)\s+)(?:(?:celles?|ceux|celui)\s+)?(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
+    rf"\s*\)?\s*(?:,\s*|,?\s*(?:et|puis|ainsi\s+que|ou)\s+)(?:{_ADVERB}\s+)?(?:(?:celles?|ceux|celui)\s+)?"
+    rf"(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
     rf"(?P<place>{_PLACE_NAME})"
 )
-"""The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie", and in an
-enumeration ", de Kigali", "de Paris (25 novembre 2008), de Dakar (23 novembre 2011)"."""
+"""The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie", "et de nouveau à
+Paris", and in an enumeration ", de Kigali", "de Paris (25 novembre 2008), de Dakar (23 novembre 2011)"."""
 _PRONOUN_OF = re.compile(rf"\b(?:celles?|celui)\s+(?P<of>de|d['’])\s*(?P<place>{_PLACE_NAME})")
 """A meeting the clause names by a pronoun and its place: "puis réaffirmée lors de celle de Bamako, le 20 mai"."""
 _ELIDED_GROUP = re.compile(
@@ -188,6 +189,9 @@ _DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?
 "Mardi 14 mars – Rabat"); the lines under it are on that day."""
 _WEEKDAY_FIRST = re.compile(rf"\s*(?i:{WEEKDAY_NAME})\b")
 """A line that opens with its weekday, as a programme's day does."""
+_LOGISTICS = _any_word(*_WORDS["logistics"])
+_CALENDAR_SEPARATOR = re.compile(r"\s*[:–—]\s*(?=\w)")
+"""What follows the date that opens a calendar's line: "10-12 septembre : atelier…", "1er octobre – réunion…"."""
 _TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
 """A programme's line that opens with its hour: "10h00 : entretien", "9 h 30 – réunion"."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
@@ -623,6 +627,8 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     kind: MeetingKind
     if point := _reference_point(zone, cues):
         kind, name = "event", point  # "quelques semaines après la mort de treize militaires, le 25 novembre 2019"
+    elif cue is None and (item := _calendar_item(zone)):
+        kind, name = "meeting", item  # "23-27 septembre : formation à la détection aux frontières, Cadarache"
     elif cue is None:
         kind, name = "event", UNDATED_EVENT
     elif cue.kind == "meeting":
@@ -639,6 +645,15 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     span = _lasting(zone) if kind == "meeting" else zone.date.span
     meeting = Meeting("", name, span, place, kind, [citation], confidence, reason, zone.date.note)
     return meeting, cue is None or zone.date.note in _RELATIVE_NOTES
+
+
+def _calendar_item(zone: _Zone) -> str:
+    """What a calendar's line opened by its date names, up to its first comma, when the line holds no cue
+    word: an activity of the calendar ("3 décembre : visioconférence de bilan"); else ""."""
+    separator = _CALENDAR_SEPARATOR.match(zone.text, zone.date.end)
+    if zone.date.start or not separator or _LOGISTICS.match(zone.text, separator.end()):
+        return ""
+    return _tidy(re.split(r"[,;(]", zone.text[separator.end() : zone.end], maxsplit=1)[0])
 
 
 def _participle_between(zone: _Zone, noun: _Cue, cues: list[_Cue]) -> _Cue | None:

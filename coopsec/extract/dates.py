@@ -66,6 +66,9 @@ _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
 _ENUMERATED = re.compile(r"\bles\s+(?<![\d/.,])([0-3]?\d)(?:er)?\s*,\s*(?:[0-3]?\d\s*,\s*)*$",
                          re.IGNORECASE)
 """Days enumerated before a pair of days, up to it: "les 28, " of "les 28, 29 et 30 juin"."""
+_DAYS_APART = re.compile(r"((?:\b(?:les?|des)\s+)?[0-3]?\d(?:er)?)\s+et\s+(?:(?:le|ce)\s+)?(?=[0-3]?\d(?:er)?\s)",
+                         re.IGNORECASE)
+"""The first of two days joined by "et" at the start of a date: "des 10 " of "des 10 et 15 novembre"."""
 _DIGIT = re.compile(r"\d")
 """Something every date has: a quick test before the full patterns."""
 _WRITTEN_YEAR = re.compile(r"\d{4}")
@@ -117,7 +120,7 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
         previous_end, taken_until = taken_until, end
         if (span := reading()) is not None:
             yearless = not _WRITTEN_YEAR.search(text, start, end)
-            chosen.append(_enumerated(text, DateMatch(span, start, end, yearless=yearless), previous_end))
+            chosen += _apart(text, _enumerated(text, DateMatch(span, start, end, yearless=yearless), previous_end))
     return chosen
 
 
@@ -133,6 +136,21 @@ def _enumerated(text: str, match: DateMatch, after: int) -> DateMatch:
         return match
     return DateMatch(DateSpan(first, span.end, "day", text[days.start() : match.end]), days.start(), match.end,
                      match.note, match.yearless)
+
+
+def _apart(text: str, match: DateMatch) -> list[DateMatch]:
+    """Two days of a month joined by "et" that do not follow each other are two dates, not a range: "ses
+    réunions des 10 et 15 novembre" (while "les 10 et 11 novembre" are the two days of one meeting)."""
+    span = match.span
+    pair = _DAYS_APART.match(text, match.start, match.end)
+    if pair is None or span.precision != "day" or (span.end - span.start).days < 2:
+        return [match]
+    first = DateMatch(DateSpan(span.start, span.start, "day", pair.group(1)), match.start, pair.end(1),
+                      match.note, yearless=True)
+    second_start = pair.end()
+    second = DateMatch(DateSpan(span.end, span.end, "day", text[second_start : match.end]), second_start,
+                       match.end, match.note, match.yearless)
+    return [first, second]
 
 
 def _day(year: int | None, month: int, day: int) -> date | None:

@@ -385,18 +385,23 @@ def _read_bare_day(match: re.Match[str], _anchor: date | None, absolute: list[Da
     return _days(when, when, match, NOTE_PREVIOUS_DATE)
 
 
-def _read_yearless_month(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
+def _read_yearless_month(match: re.Match[str], anchor: date | None, absolute: list[DateMatch]) -> Reading:
     """A month without its year, near the anchor: before it or after it as "dernier", "prochain" or a verb
-    in the future say (the anchor's own month counts as past or future alike), else the nearest."""
+    in the future say (the anchor's own month counts as past or future alike); else in the year of the last
+    date written in full before it in the paragraph ("Au cours de l'année 2022, (…) à Paris en mars"), unless
+    that puts it before that date; else the nearest to the anchor."""
     if anchor is None:
         return None
     month, word = _MONTH_NUMBERS[match["month"]], match["word"]
+    told = [m.span.start for m in absolute if m.end <= match.start() and not m.yearless]
     if word:
         later = not _is_last(word)
         year = anchor.year + (month <= anchor.month if later else -(month >= anchor.month))
         note = NOTE_NEXT if later else NOTE_LAST
     elif _is_future(match.string, match.start(), match.end()):
         year, note = anchor.year + (month < anchor.month), NOTE_NEXT_IN_FUTURE
+    elif told and told[-1].month <= month:
+        year, note = told[-1].year, NOTE_CONTEXT
     else:  # the nearest to the anchor ("sa session de décembre" in a note of November)
         year, note = anchor.year + round((anchor.month - month) / 12), NOTE_ANCHOR_YEAR
     first = date(year, month, 1)
