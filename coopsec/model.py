@@ -214,7 +214,8 @@ class CitedBy:
 
 PLACE_SOURCES = {"texte": "écrit dans le texte", "siège": "déduit du siège", "nom": "déduit du nom",
                  "date du texte": "lieu du document", "capitale": "déduit du pays",
-                 "renvoi": "déduit d’un renvoi", "ville du pays": "déduit de la seule ville du pays nommée"}
+                 "renvoi": "déduit d’un renvoi", "ville du pays": "déduit de la seule ville du pays nommée",
+                 "calendrier": "lieu des réunions du calendrier"}
 """How a meeting's place was found -> how the site says it (``lieu déduit du siège : siège de l'OTAN``)."""
 
 

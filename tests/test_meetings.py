@@ -1382,3 +1382,35 @@ def test_a_capital_wins_over_a_small_namesake_in_a_country_the_text_names() -> N
 def test_meetings_on_two_days_apart_are_two_meetings() -> None:
     text = "Le groupe « Asie-Océanie » a examiné le projet lors de ses réunions des 4 et 18 octobre 2022."
     assert set(meetings_in(text, "2022-10-25")) == {("2022-10-04", "2022-10-04"), ("2022-10-18", "2022-10-18")}
+
+
+def test_a_calendar_under_a_month_heading_dates_its_day_lines_and_holds_them_where_it_says() -> None:
+    blocks = [Block("paragraph", "Les réunions se tiennent à Luxembourg sauf mention contraire.", anchor="p-1"),
+              Block("paragraph", "MARS 2025", anchor="p-2"),
+              Block("paragraph", "3 : Groupe de travail « Terrorisme »", anchor="p-3"),
+              Block("paragraph", "17-18 : Réunion des chefs des services de police (Lisbonne, Portugal)", anchor="p-4")]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2025-02-20")
+    found = {m.span.iso(): m.place.city for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {("2025-03-03", "2025-03-03"): "Luxembourg", ("2025-03-17", "2025-03-18"): "Lisbonne"}
+
+
+def test_a_programmes_heading_gives_its_town_to_the_days_under_it() -> None:
+    blocks = [Block("paragraph", "Bamako, 4-5 mai 2016", anchor="p-1"),
+              Block("paragraph", "Mercredi 4 mai", anchor="p-2"),
+              Block("item", "10h00 : entretien avec le directeur général de la police", anchor="i-1")]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2016-04-20")
+    (talks,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
+    assert (talks.span.iso(), talks.place.city) == (("2016-05-04", "2016-05-04"), "Bamako")
+
+
+@pytest.mark.parametrize(("text", "written", "day", "city"), [
+    ("La capitale sénégalaise accueille ce samedi 9 mars un forum sur la sécurité.", "2019-03-08", "2019-03-09",
+     "Dakar"),
+    # a month told in the past is before the text's day, though the next February would be nearer
+    ("Niamey avait déjà accueilli en février le sommet du G5 Sahel.", "2019-09-20", "2019-02", "Niamey"),
+    ("Le conseil des ministres, réuni à Dar es Salaam le 13 août 2019, a adopté le budget.", "2019-09-20",
+     "2019-08-13", "Dar es Salaam"),
+])
+def test_a_town_hosting_or_named_with_its_particles_places_the_meeting(
+        text: str, written: str, day: str, city: str) -> None:
+    assert meetings_in(text, written)[(day, day)].place.city == city

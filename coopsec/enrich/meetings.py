@@ -12,6 +12,7 @@ l'OTAN``/``Bruxelles, le`` next to the date.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -45,7 +46,10 @@ ANAPHOR_REACH = 40
 _ORD_NUM = r"(?:(?:\d{1,4}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,4}\s*e|[IVXLC]{2,6}e)\b"
 """An ordinal: ``15ème``, ``83 ème``, ``83e``, ``XVIème``, ``XVIe`` (but not the words ``Le``, ``Ce``)."""
 _CAP = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
-_PLACE_NAME = rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}))*"
+_PLACE_NAME = (rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}"
+               rf"|(?:es|el|al|ed|ech)[\s-]{_CAP}))*")
+"""A place name: capitalised words, with the particles French and transliterated Arabic names hold between
+them ("Saint-Louis du Sénégal", "Dar es Salaam", "Charm el-Cheikh")."""
 
 
 def _any_word(*words: str) -> re.Pattern[str]:
@@ -141,8 +145,10 @@ _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\
 """A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
 _PLACE_AFTER_YEAR = re.compile(rf"\s*,\s*(?:à|au|en)\s+(?P<place>{_PLACE_NAME})")
 """A place right after a year and a comma: "en 2017, à Bruxelles"."""
-_HOST = re.compile(rf"(?P<place>{_PLACE_NAME})\s+(?i:{'|'.join(_WORDS['host_verbs'])})\b")
-"""A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale"."""
+_HOST = re.compile(rf"(?P<place>{_PLACE_NAME}|(?<=[Ll]a\s)capitale\s+[\w'’-]+)\s+"
+                   rf"(?i:{'|'.join(map(_with_adverb, _WORDS['host_verbs']))})\b")
+"""A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale", "la
+capitale burkinabè accueille ce samedi 14 septembre un sommet"."""
 _ELIDED = re.compile(
     rf"\s*\)?\s*(?:,\s*|,?\s*(?:et|puis|ainsi\s+que|ou)\s+)(?:{_ADVERB}\s+)?(?:(?:celles?|ceux|celui)\s+)?"
     rf"(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
@@ -181,6 +187,13 @@ _DURATION = re.compile(rf"\b(?P<days>{'|'.join(_WORDS['durations'])}|\d)\s+jours
 _CLOSING = _any_word(*_WORDS["closing_verbs"])
 _OPENING = _any_word(*_WORDS["opening_verbs"])
 _DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'])})\s*$")
+_UNLESS_STATED = _any_word(*_WORDS["unless_stated"])
+_HELD_IN = re.compile(rf"{_MEETING_VERB.pattern}\s+(?:à|au)\s+(?P<place>{_PLACE_NAME})", re.IGNORECASE)
+_MONTH_HEADING = re.compile(rf"\s*(?i:{MONTH_NAME})\s+\d{{4}}\s*:?\s*")
+"""A calendar's heading naming a month and its year: "SEPTEMBRE 2024"."""
+_CALENDAR_DAYS = re.compile(r"\s*(?P<first>[0-3]?\d)(?:er)?(?:\s*[-–]\s*(?P<last>[0-3]?\d))?(?=\s*[:–—]\s*\w)")
+"""The days opening a calendar's line under a month heading: "4 : ", "9-10 : "."""
+NOTE_HEADING = "mois et année de l'intitulé du calendrier"
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
 _DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s+et\s+[^()]{{2,60}}?)?"
@@ -196,6 +209,8 @@ _TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]"
 """A programme's line that opens with its hour: "10h00 : entretien", "9 h 30 – réunion"."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
+_BRACKETED_TOWN = re.compile(rf"\(\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*(?:,\s*{_CAP}[^()]{{0,40}})?\)")
+"""A town in brackets after a meeting's name, with or without its country: "(Budapest)", "(Glasgow, Royaume-Uni)"."""
 _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COUNTRY_AFTER = re.compile(rf"\s*,\s*(?:en|au|aux)\s+({_CAP}(?:[\s-]+{_CAP})*)(?=\s*[,;.)]|\s+(?:du|le|les|en)\b)")
 """The country written after a town: "de Nusa Dua, en Indonésie, du 7 au 10 novembre"."""
@@ -255,15 +270,28 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         day: DateMatch | None = None  # the day a line of a programme gives to the items under it
         day_place = Place()  # and the town it names: "Mardi 14 mars – Rabat"
         after_day = False  # right after a day line
+        month: DateSpan | None = None  # the month a calendar's heading gives to the day lines under it
+        stay = (DateSpan(date.max, date.min, "day", ""), Place())  # the days and town of a programme's heading
         for text, paragraph, item in _texts(part):
             times = find_times(text, anchor, context_year if item or not anchor else None, years=True)
+            if month and not times and (days := _days_of_month(text, month)):
+                times = [days]  # "SEPTEMBRE 2024" above "9-10 : Réunion du groupe de travail"
+            else:
+                month = times[0].span if len(times) == 1 and _MONTH_HEADING.fullmatch(text) else None
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
             timed = item or _TIME_LINE.match(text) is not None  # "10h00 : entretien avec le ministre"
-            line = _DAY_LINE.fullmatch(text[: times[0].start] + text[times[0].end :]) if len(times) == 1 else None
+            only = times[0] if len(times) == 1 else None
+            rest = text[: only.start] + text[only.end :] if only else ""
+            line = _DAY_LINE.fullmatch(rest) if only else None
+            if only and only.span.start < only.span.end and (heading := _DAY_LINE.fullmatch(rest.rstrip(" ,"))):
+                town = heading.group("place")  # "Dakar, 16-18 janvier 2017" above a programme's days
+                stay = only.span, (places.resolve(town, town_first=True) if town else None) or Place()
             if line:
                 day = times[0]  # "Lundi 13 mars :"
                 town = line.group("place")
                 day_place = (places.resolve(town, town_first=True) if town else None) or Place()
+                if not day_place and stay[0].start <= day.span.start <= day.span.end <= stay[0].end:
+                    day_place = stay[1]
             elif (timed or after_day) and day and not times:
                 # "- 15h00 : entretien avec le ministre, La Haye"; the paragraph under "Lundi 15 avril – Brasília",
                 # each of its sentences
@@ -302,9 +330,34 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                      if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
     if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
+    if default := _default_place(doc, places):
+        meetings = [replace(m, place=default) if m.kind == "meeting" and not m.place else m for m in meetings]
     home = places.last_seat(" ".join(plain(line) for line in doc.parts[0].header), first=True) if doc.parts else None
     meetings = [_at_the_seat(m, places, home) for m in _placed_in_the_town_named(meetings, doc, places)]
     return merge_meetings([meetings])
+
+
+def _default_place(doc: Document, places: Gazetteer) -> Place:
+    """The town a calendar says its meetings are held in unless it says otherwise: "Les réunions se tiennent à
+    Bruxelles (bâtiment Justus Lipsius) sauf mention contraire"."""
+    for part in doc.parts:
+        for text, _, _ in _texts(part):
+            if (unless := _UNLESS_STATED.search(text)) and (held := _HELD_IN.search(text, 0, unless.start())):
+                return places.resolve(held.group("place"), "calendrier", town_first=True) or Place()
+    return Place()
+
+
+def _days_of_month(text: str, month: DateSpan) -> DateMatch | None:
+    """The days a calendar's line opens with, in the month of the heading above it: "4-7 : 92e session de
+    l'Assemblée générale" under "NOVEMBRE 2024"."""
+    if not (match := _CALENDAR_DAYS.match(text)):
+        return None
+    last_day = calendar.monthrange(month.start.year, month.start.month)[1]
+    first, last = int(match["first"]), int(match["last"] or match["first"])
+    if not 1 <= first <= last <= last_day:
+        return None
+    span = DateSpan(month.start.replace(day=first), month.start.replace(day=last), "day", match[0].strip())
+    return DateMatch(span, match.start(), match.end(), NOTE_HEADING)
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -650,10 +703,15 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
 def _calendar_item(zone: _Zone) -> str:
     """What a calendar's line opened by its date names, up to its first comma, when the line holds no cue
     word: an activity of the calendar ("3 décembre : visioconférence de bilan"); else ""."""
-    separator = _CALENDAR_SEPARATOR.match(zone.text, zone.date.end)
-    if zone.date.start or not separator or _LOGISTICS.match(zone.text, separator.end()):
+    separator = _calendar_line(zone)
+    if not separator or _LOGISTICS.match(zone.text, separator.end()):
         return ""
     return _tidy(re.split(r"[,;(]", zone.text[separator.end() : zone.end], maxsplit=1)[0])
+
+
+def _calendar_line(zone: _Zone) -> re.Match[str] | None:
+    """The separator after the date when the date opens a calendar's line: " : " of "4 : Comité…"."""
+    return None if zone.date.start else _CALENDAR_SEPARATOR.match(zone.text, zone.date.end)
 
 
 def _participle_between(zone: _Zone, noun: _Cue, cues: list[_Cue]) -> _Cue | None:
@@ -966,6 +1024,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
                    for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("
                    or (text[m.end()] in ".;," and _whole_town(places, m.group("place")))]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
+                   for m in _BRACKETED_TOWN.finditer(text, *span) if not m.group("place").isupper()]  # not "(MED)"
     if listed := _LISTED_PLACE.match(text, zone.date.end, zone.end):
         candidates.append((listed.start("place"), listed.end("place"), listed.group("place"), True))
     if dateline := _DATELINE.search(zone.text, zone.start, zone.date.start):
@@ -975,6 +1035,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     nouns = [c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.end <= date.start]
     after = sorted(c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.start >= date.end)
     others_after = after if nouns else after[1:]  # "le 6 novembre, après un entretien à Rome": Rome is its own
+    if _calendar_line(zone):
+        others_after = []  # "4-7 : 92e session de l'Assemblée générale d'INTERPOL (Glasgow)": one name
     named_from = max(nouns) if named and nouns else zone.start  # "au Caire en 2000, et le sommet de Lisbonne"
     near = []
     for start, end, words, town_first in candidates:

@@ -26,6 +26,7 @@ NOTE_ANCHOR_YEAR = "année la plus proche de la date du texte"
 NOTE_NEXT_IN_FUTURE = "verbe au futur : après la date du texte"
 NOTE_LAST = "« dernier » : avant la date du texte"
 NOTE_NEXT = "« prochain » : après la date du texte"
+NOTE_PAST = "verbe au passé : avant la date du texte"
 NOTE_RELATIVE = "relative à la date du texte"
 NOTE_FUTURE = "relative à la date du texte, verbe au futur"
 NOTE_PREVIOUS_DATE = "relative à la date précédente"
@@ -323,14 +324,20 @@ def _read_weekday(match: re.Match[str], anchor: date | None, _absolute: list[Dat
 
 def _is_future(text: str, start: int, end: int) -> bool:
     """Whether the verb nearest to ``text[start:end]``, in its clause or else in its sentence, is a future."""
+    return _tense(text, start, end) == "future"
+
+
+def _tense(text: str, start: int, end: int) -> str:
+    """"future" or "past", as the verb nearest to ``text[start:end]`` in its clause, or else in its sentence,
+    tells; "" when there is none."""
     for delimiter in (_CLAUSE_END, _SENTENCE_END):
         low = max((found.end() for found in delimiter.finditer(text, 0, start)), default=0)
         high = found.start() if (found := delimiter.search(text, end)) else len(text)
-        cues = [(max(cue.start() - end, start - cue.end()), cue["future"] is not None)
+        cues = [(max(cue.start() - end, start - cue.end()), "future" if cue["future"] is not None else "past")
                 for cue in _TENSE.finditer(text, low, high)]
         if cues:
             return min(cues)[1]
-    return False
+    return ""
 
 
 def _read_week(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
@@ -398,10 +405,12 @@ def _read_yearless_month(match: re.Match[str], anchor: date | None, absolute: li
         later = not _is_last(word)
         year = anchor.year + (month <= anchor.month if later else -(month >= anchor.month))
         note = NOTE_NEXT if later else NOTE_LAST
-    elif _is_future(match.string, match.start(), match.end()):
+    elif (tense := _tense(match.string, match.start(), match.end())) == "future":
         year, note = anchor.year + (month < anchor.month), NOTE_NEXT_IN_FUTURE
     elif told and told[-1].month <= month:
         year, note = told[-1].year, NOTE_CONTEXT
+    elif tense == "past":  # "Ouagadougou avait déjà accueilli en février le sommet" (a text of September)
+        year, note = anchor.year - (month > anchor.month), NOTE_PAST
     else:  # the nearest to the anchor ("sa session de décembre" in a note of November)
         year, note = anchor.year + round((anchor.month - month) / 12), NOTE_ANCHOR_YEAR
     first = date(year, month, 1)
