@@ -250,6 +250,7 @@ class Meeting:
     confidence: float = 1.0  # 0-1: how sure the extraction is that this is a dated meeting
     reason: str = ""  # why, in French: the cue words and what was inferred
     date_note: str = ""  # how the date was resolved when it is not written in full, in French
+    hour: str = ""  # the hour a programme's line gives it ("10h30"): two hours of one day are two meetings
 
 
 @dataclass(slots=True)

@@ -1414,3 +1414,12 @@ def test_a_programmes_heading_gives_its_town_to_the_days_under_it() -> None:
 def test_a_town_hosting_or_named_with_its_particles_places_the_meeting(
         text: str, written: str, day: str, city: str) -> None:
     assert meetings_in(text, written)[(day, day)].place.city == city
+
+
+def test_two_hours_of_a_programmes_day_are_two_meetings() -> None:
+    blocks = [Block("paragraph", "Jeudi 12 octobre – Tunis", anchor="p-1"),
+              Block("paragraph", "9h30 : entretien avec le ministre de l'Intérieur", anchor="p-2"),
+              Block("paragraph", "14h00 : visite de l'école nationale de la garde", anchor="p-3")]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2023-09-30")
+    found = sorted((m.hour, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting")
+    assert found == [("14h00", "Tunis"), ("9h30", "Tunis")]

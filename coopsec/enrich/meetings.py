@@ -13,6 +13,7 @@ l'OTAN``/``Bruxelles, le`` next to the date.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -187,6 +188,10 @@ _DURATION = re.compile(rf"\b(?P<days>{'|'.join(_WORDS['durations'])}|\d)\s+jours
 _CLOSING = _any_word(*_WORDS["closing_verbs"])
 _OPENING = _any_word(*_WORDS["opening_verbs"])
 _DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'])})\s*$")
+_PLACE_LABEL = re.compile(r"\s*(?:\d+\.\s*)?Lieu\s*:\s*(?P<place>[^:]{2,80}?)\s*\.?\s*$")
+"""A record's line giving where its meeting sits: "2. Lieu : Neuer Saal, Hofburg, Vienne"."""
+LABELLED_REACH = 20
+"""Paragraphs of the first part read for a record's "Lieu :" line."""
 _UNLESS_STATED = _any_word(*_WORDS["unless_stated"])
 _HELD_IN = re.compile(rf"{_MEETING_VERB.pattern}\s+(?:à|au)\s+(?P<place>{_PLACE_NAME})", re.IGNORECASE)
 _MONTH_HEADING = re.compile(rf"\s*(?i:{MONTH_NAME})\s+\d{{4}}\s*:?\s*")
@@ -263,7 +268,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     """
     anchor = _day(doc.meta.date)
     places = places.focused(doc.actors)
-    own = (places.resolve(doc.meta.place, "date du texte", town_first=True) if doc.meta.place else None) or Place()
+    own = (places.resolve(doc.meta.place, "date du texte", town_first=True) if doc.meta.place else None) or (
+        _labelled_place(doc, places))
     context_year: int | None = None
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
@@ -296,7 +302,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                 # "- 15h00 : entretien avec le ministre, La Haye"; the paragraph under "Lundi 15 avril – Brasília",
                 # each of its sentences
                 times = [replace(day, start=start, end=start) for start in _sentence_starts(text)]
-                found += [(replace(m, place=m.place or day_place), weak)
+                hour = hour_line[0].strip(" :–—-") if (hour_line := _TIME_LINE.match(text)) else ""
+                found += [(replace(m, place=m.place or day_place, hour=hour), weak)
                           for m, weak in _readings(text, times, doc.slug, paragraph, places, own)]
                 times = []
             elif not timed:
@@ -335,6 +342,17 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     home = places.last_seat(" ".join(plain(line) for line in doc.parts[0].header), first=True) if doc.parts else None
     meetings = [_at_the_seat(m, places, home) for m in _placed_in_the_town_named(meetings, doc, places)]
     return merge_meetings([meetings])
+
+
+def _labelled_place(doc: Document, places: Gazetteer) -> Place:
+    """The town a record's "Lieu :" line names, in its first lines, its last words first: "Lieu : Neuer Saal,
+    Hofburg, Vienne"."""
+    for text, _, _ in itertools.islice(_texts(doc.parts[0]), LABELLED_REACH) if doc.parts else ():
+        if label := _PLACE_LABEL.match(text):
+            for words in reversed(label.group("place").split(",")):
+                if (place := places.resolve(words, "date du texte", town_first=True)) and place.city:
+                    return place
+    return Place()
 
 
 def _default_place(doc: Document, places: Gazetteer) -> Place:
@@ -1178,12 +1196,14 @@ def _significant(meeting: Meeting) -> set[str]:
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Of two entries of the same kind and days: same place, a shared distinctive word, the same paragraph,
-    or one with no distinctive word of the same text.
+    """Of two entries of the same kind and days, not told at two hours of a programme: same place, a shared
+    distinctive word, the same paragraph, or one with no distinctive word of the same text.
 
     Two different towns (proper names) are never the same meeting; a venue ("siège de l'OTAN") may
     be the same meeting as a town.
     """
+    if a.hour and b.hour and a.hour != b.hour:
+        return False  # "10h30 : entretien avec le ministre", "15h00 : visite de la base"
     if a.place.city and b.place.city:
         if place_key(a.place.city) == place_key(b.place.city):
             return True
