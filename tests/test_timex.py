@@ -22,6 +22,7 @@ from coopsec.extract.timex import (
     NOTE_LAST,
     NOTE_NEXT,
     NOTE_NEXT_IN_FUTURE,
+    NOTE_PAST,
     NOTE_PREVIOUS_DATE,
     NOTE_RELATIVE,
     NOTE_SINCE,
@@ -103,10 +104,12 @@ def test_relative_months_and_weeks_across_a_year_end() -> None:
                                                                NOTE_NEXT_IN_FUTURE)),
         ("Le sommet se tiendra en février à Addis-Abeba.", (D(2020, 2, 1), D(2020, 2, 29), "month",
                                                             NOTE_NEXT_IN_FUTURE)),
-        ("La réunion de novembre a adopté un plan.", (D(2018, 11, 1), D(2018, 11, 30), "month", NOTE_ANCHOR_YEAR)),
+        ("La réunion de novembre a adopté un plan.", (D(2018, 11, 1), D(2018, 11, 30), "month", NOTE_PAST)),
+        # told in the past: the September before, though the next one is as near
+        ("La réunion de septembre a adopté un plan.", (D(2018, 9, 1), D(2018, 9, 30), "month", NOTE_PAST)),
         ("lors de la visite d'octobre dernier", (D(2018, 10, 1), D(2018, 10, 31), "month", NOTE_LAST)),
         ("au sommet de mai prochain", (D(2019, 5, 1), D(2019, 5, 31), "month", NOTE_NEXT)),
-        ("une réunion s'est tenue mi-janvier", (D(2019, 1, 1), D(2019, 1, 31), "month", NOTE_ANCHOR_YEAR)),
+        ("une réunion s'est tenue mi-janvier", (D(2019, 1, 1), D(2019, 1, 31), "month", NOTE_PAST)),
         ("le rapport au Conseil lors de sa session de décembre", (D(2018, 12, 1), D(2018, 12, 31), "month",
                                                                   NOTE_ANCHOR_YEAR)),  # the nearest December
     ],
