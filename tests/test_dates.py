@@ -206,3 +206,8 @@ def test_two_days_apart_joined_by_et_are_two_dates(text: str, spans: list[tuple[
 def test_a_month_shortened_as_agencies_do() -> None:
     (found,) = find_dates("Tallinn, 14 fév 2024 (AFP) - Les ministres")
     assert found.span.iso() == ("2024-02-14", "2024-02-14")
+
+
+def test_a_number_after_a_counting_noun_is_no_day() -> None:
+    assert [m.span.iso() for m in find_dates("Jour 1 – 14 novembre 2005")] == [("2005-11-14", "2005-11-14")]
+    assert [m.span.iso() for m in find_dates("mis à jour le 2 septembre 2024")] == [("2024-09-02", "2024-09-02")]

@@ -1423,3 +1423,15 @@ def test_two_hours_of_a_programmes_day_are_two_meetings() -> None:
     doc = make_doc("c", [Part("c", blocks=blocks)], "2023-09-30")
     found = sorted((m.hour, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting")
     assert found == [("14h00", "Tunis"), ("9h30", "Tunis")]
+
+
+def test_a_programmes_journeys_move_its_town_and_its_descriptions_keep_its_day() -> None:
+    texts = ["Jour 1 – Mardi 7 mars 2006", "08h00 : Arrivée à l'aéroport international de Niamey",
+             "09h00 : Entretien avec le ministre de l'Intérieur",
+             "Échanges sur la coopération policière et la formation.",  # describes the item above
+             "11h00 : Audience auprès du président de la République", "Jour 2 – Mercredi 8 mars 2006",
+             "07h30 : Départ pour Agadez", "10h00 : Séance de travail avec le gouverneur"]
+    doc = make_doc("p", [Part("p", blocks=paragraphs(*texts))], "2006-02-27")
+    found = sorted((m.span.iso()[0], m.hour, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting")
+    assert found == [("2006-03-07", "09h00", "Niamey"), ("2006-03-07", "11h00", "Niamey"),
+                     ("2006-03-08", "10h00", "Agadez")]

@@ -201,13 +201,16 @@ _CALENDAR_DAYS = re.compile(r"\s*(?P<first>[0-3]?\d)(?:er)?(?:\s*[-–]\s*(?P<la
 NOTE_HEADING = "mois et année de l'intitulé du calendrier"
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
-_DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s+et\s+[^()]{{2,60}}?)?"
+_DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?i:jour|journ[ée]e)\s+\d{{1,2}}\s*[:.,–—-]*)?\s*"
+                       rf"(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s+et\s+[^()]{{2,60}}?)?"
                        rf"(?:\s*\([^()]{{2,40}}\))?[\s:.]*)?")
-"""What a programme's day line holds besides its date: punctuation, perhaps its town ("Lundi 13 mars :",
-"Mardi 14 mars – Rabat"); the lines under it are on that day."""
+"""What a programme's day line holds besides its date: punctuation, perhaps its number and its town ("Lundi
+13 mars :", "Mardi 14 mars – Rabat", "Jour 1 – 14 novembre 2005"); the lines under it are on that day."""
 _WEEKDAY_FIRST = re.compile(rf"\s*(?i:{WEEKDAY_NAME})\b")
 """A line that opens with its weekday, as a programme's day does."""
-_LOGISTICS = _any_word(*_WORDS["logistics"])
+_LOGISTICS = re.compile(rf"\s*{_any_word(*_WORDS['logistics']).pattern}", re.IGNORECASE)
+_TOWARDS = re.compile(rf"\b(?:à|pour|vers|de|d['’])\s*(?P<place>{_PLACE_NAME})")
+"""A town a line of travel names: "pour Agadez", "de Niamey"."""
 _CALENDAR_SEPARATOR = re.compile(r"\s*[:–—]\s*(?=\w)")
 """What follows the date that opens a calendar's line: "10-12 septembre : atelier…", "1er octobre – réunion…"."""
 _TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
@@ -276,6 +279,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         day: DateMatch | None = None  # the day a line of a programme gives to the items under it
         day_place = Place()  # and the town it names: "Mardi 14 mars – Rabat"
         after_day = False  # right after a day line
+        in_programme = False  # under a programme's hour line, or the lines that describe it
+        moved_to = Place()  # the town a programme's last journey went to: "Retour à Niamey", "Nuit à Niamey"
         month: DateSpan | None = None  # the month a calendar's heading gives to the day lines under it
         stay = (DateSpan(date.max, date.min, "day", ""), Place())  # the days and town of a programme's heading
         for text, paragraph, item in _texts(part):
@@ -298,16 +303,22 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                 day_place = (places.resolve(town, town_first=True) if town else None) or Place()
                 if not day_place and stay[0].start <= day.span.start <= day.span.end <= stay[0].end:
                     day_place = stay[1]
+                day_place = day_place or moved_to
             elif (timed or after_day) and day and not times:
                 # "- 15h00 : entretien avec le ministre, La Haye"; the paragraph under "Lundi 15 avril – Brasília",
                 # each of its sentences
                 times = [replace(day, start=start, end=start) for start in _sentence_starts(text)]
-                hour = hour_line[0].strip(" :–—-") if (hour_line := _TIME_LINE.match(text)) else ""
+                hour_line = _TIME_LINE.match(text)
+                hour = hour_line[0].strip(" :–—-") if hour_line else ""
+                if hour_line and (move := _moved_to(text, hour_line.end(), places)):
+                    day_place = moved_to = move  # "07h30 : Départ pour Agadez", "14h30 : Retour à Niamey"
                 found += [(replace(m, place=m.place or day_place, hour=hour), weak)
                           for m, weak in _readings(text, times, doc.slug, paragraph, places, own)]
                 times = []
-            elif not timed:
+            elif not timed and not (in_programme and not times):
                 day, day_place = None, Place()
+            in_programme = bool(day) and (timed or (in_programme and not times))
+            # the lines under a programme's hour ("Allocutions du président…") do not end its day
             after_day = line is not None and bool(day_place or _WEEKDAY_FIRST.match(text))
             # a programme's day ("Lundi 15 avril – Brasília"), not a press release's date line ("15 mars 2024")
             if times:
@@ -342,6 +353,17 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     home = places.last_seat(" ".join(plain(line) for line in doc.parts[0].header), first=True) if doc.parts else None
     meetings = [_at_the_seat(m, places, home) for m in _placed_in_the_town_named(meetings, doc, places)]
     return merge_meetings([meetings])
+
+
+def _moved_to(text: str, start: int, places: Gazetteer) -> Place | None:
+    """The town a programme's line of travel goes to, from ``start``: "Départ pour Agadez (vol spécial)",
+    "Arrivée à l'aéroport international Diori-Hamani de Niamey"; None for any other line."""
+    if not _LOGISTICS.match(text, start):
+        return None
+    for match in reversed(list(_TOWARDS.finditer(text, start))):
+        if (place := _resolve(places, match.group("place"), text, match.end("place"), town_first=True)) and place.city:
+            return place
+    return None
 
 
 def _labelled_place(doc: Document, places: Gazetteer) -> Place:
@@ -447,14 +469,15 @@ def _bare_nouns_named(meetings: list[Meeting]) -> list[Meeting]:
 def _opening_and_closing(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting of a text named alike on days a few apart is one meeting over those days: "ouverte le
     28 novembre", "a achevé aujourd'hui (1er décembre) les travaux de la 91e session"; one named alike on a
-    day within another's days is a day of it ("un accord signé mercredi, en marge de la conférence")."""
+    day within another's days is a day of it ("un accord signé mercredi, en marge de la conférence"). Two items
+    of a programme, each at its hour, stay two ("11h00 : Table ronde n° 1", "09h30 : Table ronde n° 3")."""
     if sum(m.kind == "meeting" and m.span.precision == "day" for m in meetings) < 2:
         return meetings
     kept: list[Meeting] = []
     words_of = {id(m): _name_words(m) for m in meetings}
     for meeting in sorted(meetings, key=lambda m: (m.span.start, m.span.end)):
         words = words_of[id(meeting)]
-        earlier = next((m for m in kept if words and words_of[id(m)] == words
+        earlier = next((m for m in kept if words and words_of[id(m)] == words and not (m.hour and meeting.hour)
                         and (_continues(m, meeting) or (m.kind == meeting.kind == "meeting" and _within(meeting, m)))),
                        None)
         if earlier is None:

@@ -69,6 +69,8 @@ _ENUMERATED = re.compile(r"\bles\s+(?<![\d/.,])([0-3]?\d)(?:er)?\s*,\s*(?:[0-3]?
 _DAYS_APART = re.compile(r"((?:\b(?:les?|des)\s+)?[0-3]?\d(?:er)?)\s+et\s+(?:(?:le|ce)\s+)?(?=[0-3]?\d(?:er)?\s)",
                          re.IGNORECASE)
 """The first of two days joined by "et" at the start of a date: "des 10 " of "des 10 et 15 novembre"."""
+_NUMBERING = re.compile(r"\b(?:jour|journ[ée]e|n°|no|point|article|table\s+ronde)\s*$", re.IGNORECASE)
+"""A noun a number right after counts, no day: "Jour 1 – 14 novembre 2005" is the 14th, "point 3" no date."""
 _DIGIT = re.compile(r"\d")
 """Something every date has: a quick test before the full patterns."""
 _WRITTEN_YEAR = re.compile(r"\d{4}")
@@ -115,7 +117,7 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
     chosen: list[DateMatch] = []
     taken_until = -1
     for start, end, reading in sorted(candidates, key=lambda c: (c[0], -c[1])):
-        if start < taken_until:
+        if start < taken_until or (text[start].isdigit() and _NUMBERING.search(text, max(0, start - 12), start)):
             continue
         previous_end, taken_until = taken_until, end
         if (span := reading()) is not None:
