@@ -16,7 +16,7 @@ import calendar
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -273,55 +273,36 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     places = places.focused(doc.actors)
     own = (places.resolve(doc.meta.place, "date du texte", town_first=True) if doc.meta.place else None) or (
         _labelled_place(doc, places))
+    meetings = _opening_and_closing(_bare_nouns_named(_joined(_read_parts(doc, anchor, places, own))))
+    if anchor and not any(m.kind == "meeting" and m.span.start <= anchor <= m.span.end for m in meetings):
+        meetings += [h for h in _heading_meeting(doc, anchor, own)
+                     if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
+    if anchor and own:
+        meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
+    if default := _default_place(doc, places):
+        meetings = [replace(m, place=default) if m.kind == "meeting" and not m.place else m for m in meetings]
+    home = places.last_seat(" ".join(plain(line) for line in doc.parts[0].header), first=True) if doc.parts else None
+    meetings = [_at_the_seat(m, places, home) for m in _placed_in_the_town_named(meetings, doc, places)]
+    return merge_meetings([meetings])
+
+
+def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Place) -> list[tuple[Meeting, bool]]:
+    """What every date of the document stands for, paragraph by paragraph, with the weak flag of
+    :func:`_read`; the lines of a programme or a calendar take the day, month and town of the lines above."""
     context_year: int | None = None
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
-        day: DateMatch | None = None  # the day a line of a programme gives to the items under it
-        day_place = Place()  # and the town it names: "Mardi 14 mars – Rabat"
-        after_day = False  # right after a day line
-        in_programme = False  # under a programme's hour line, or the lines that describe it
-        moved_to = Place()  # the town a programme's last journey went to: "Retour à Niamey", "Nuit à Niamey"
-        month: DateSpan | None = None  # the month a calendar's heading gives to the day lines under it
-        stay = (DateSpan(date.max, date.min, "day", ""), Place())  # the days and town of a programme's heading
+        programme = _Programme()
         for text, paragraph, item in _texts(part):
-            times = find_times(text, anchor, context_year if item or not anchor else None, years=True)
-            if month and not times and (days := _days_of_month(text, month)):
-                times = [days]  # "SEPTEMBRE 2024" above "9-10 : Réunion du groupe de travail"
-            else:
-                month = times[0].span if len(times) == 1 and _MONTH_HEADING.fullmatch(text) else None
+            times = programme.calendar_days(
+                text, find_times(text, anchor, context_year if item or not anchor else None, years=True))
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
             timed = item or _TIME_LINE.match(text) is not None  # "10h00 : entretien avec le ministre"
-            only = times[0] if len(times) == 1 else None
-            rest = text[: only.start] + text[only.end :] if only else ""
-            line = _DAY_LINE.fullmatch(rest) if only else None
-            if only and only.span.start < only.span.end and (heading := _DAY_LINE.fullmatch(rest.rstrip(" ,"))):
-                town = heading.group("place")  # "Dakar, 16-18 janvier 2017" above a programme's days
-                stay = only.span, (places.resolve(town, town_first=True) if town else None) or Place()
-            if line:
-                day = times[0]  # "Lundi 13 mars :"
-                town = line.group("place")
-                day_place = (places.resolve(town, town_first=True) if town else None) or Place()
-                if not day_place and stay[0].start <= day.span.start <= day.span.end <= stay[0].end:
-                    day_place = stay[1]
-                day_place = day_place or moved_to
-            elif (timed or after_day) and day and not times:
-                # "- 15h00 : entretien avec le ministre, La Haye"; the paragraph under "Lundi 15 avril – Brasília",
-                # each of its sentences
-                times = [replace(day, start=start, end=start) for start in _sentence_starts(text)]
-                hour_line = _TIME_LINE.match(text)
-                hour = hour_line[0].strip(" :–—-") if hour_line else ""
-                if hour_line and (move := _moved_to(text, hour_line.end(), places)):
-                    day_place = moved_to = move  # "07h30 : Départ pour Agadez", "14h30 : Retour à Niamey"
-                found += [(replace(m, place=m.place or day_place, hour=hour), weak)
-                          for m, weak in _readings(text, times, doc.slug, paragraph, places, own)]
-                times = []
-            elif not timed and not (in_programme and not times):
-                day, day_place = None, Place()
-            in_programme = bool(day) and (timed or (in_programme and not times))
-            # the lines under a programme's hour ("Allocutions du président…") do not end its day
-            after_day = line is not None and bool(day_place or _WEEKDAY_FIRST.match(text))
-            # a programme's day ("Lundi 15 avril – Brasília"), not a press release's date line ("15 mars 2024")
-            if times:
+            if items := programme.follow(text, times, timed, places):
+                hour, item_times = items
+                found += [(replace(m, place=m.place or programme.place, hour=hour), weak)
+                          for m, weak in _readings(text, item_times, doc.slug, paragraph, places, own)]
+            elif times:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             if written:
                 context_year = written[-1].span.end.year
@@ -331,6 +312,11 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
                     context_year and _MONTH_LINE.fullmatch(text)):
                 context_year = None  # the text's own date is the context, but along the items of a list
                 # (an item without a day, "avril (dates à confirmer)", or naming a year, "Seaborder 2025", too)
+    return found
+
+
+def _joined(found: list[tuple[Meeting, bool]]) -> list[Meeting]:
+    """The readings, a weak one joined to a meeting of the same days when there is one (see :func:`_read`)."""
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
@@ -342,17 +328,62 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         host.sources.extend(entry.sources)
         if entry.place.city and not host.place.city and host.place.country in ("", entry.place.country):
             host.place = entry.place  # a town of another country belongs to something else of the sentence
-    meetings = _opening_and_closing(_bare_nouns_named(meetings))
-    if anchor and not any(m.kind == "meeting" and m.span.start <= anchor <= m.span.end for m in meetings):
-        meetings += [h for h in _heading_meeting(doc, anchor, own)
-                     if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
-    if anchor and own:
-        meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
-    if default := _default_place(doc, places):
-        meetings = [replace(m, place=default) if m.kind == "meeting" and not m.place else m for m in meetings]
-    home = places.last_seat(" ".join(plain(line) for line in doc.parts[0].header), first=True) if doc.parts else None
-    meetings = [_at_the_seat(m, places, home) for m in _placed_in_the_town_named(meetings, doc, places)]
-    return merge_meetings([meetings])
+    return meetings
+
+
+@dataclass
+class _Programme:
+    """What the headings of a programme or a calendar give the lines under them, along one part."""
+
+    day: DateMatch | None = None  # the day a line of a programme gives to the items under it: "Lundi 13 mars :"
+    place: Place = field(default_factory=Place)  # and the town it names: "Mardi 14 mars – Rabat"
+    after_day: bool = False  # right after a day line
+    under_hour: bool = False  # under a programme's hour line, or the lines that describe it
+    moved_to: Place = field(default_factory=Place)  # where the last journey went: "Retour à Niamey"
+    month: DateSpan | None = None  # the month a calendar's heading gives to the day lines under it
+    stay: tuple[DateSpan, Place] = (DateSpan(date.max, date.min, "day", ""), Place())
+    """The days and town of a programme's heading: "Dakar, 16-18 janvier 2017"."""
+
+    def calendar_days(self, text: str, times: list[DateMatch]) -> list[DateMatch]:
+        """``times``, or the days a calendar's line opens with under a month heading ("SEPTEMBRE 2024" above
+        "9-10 : Réunion du groupe de travail")."""
+        if self.month and not times and (days := _days_of_month(text, self.month)):
+            return [days]
+        self.month = times[0].span if len(times) == 1 and _MONTH_HEADING.fullmatch(text) else None
+        return times
+
+    def follow(self, text: str, times: list[DateMatch], timed: bool,
+               places: Gazetteer) -> tuple[str, list[DateMatch]] | None:
+        """The hour and the dates of a line under a programme's day ("- 15h00 : entretien avec le ministre",
+        the paragraph under "Lundi 15 avril – Brasília", each of its sentences), or None for any other line,
+        after taking in what it tells the lines after it."""
+        only = times[0] if len(times) == 1 else None
+        rest = text[: only.start] + text[only.end :] if only else ""
+        line = _DAY_LINE.fullmatch(rest) if only else None
+        if only and only.span.start < only.span.end and (heading := _DAY_LINE.fullmatch(rest.rstrip(" ,"))):
+            town = heading.group("place")  # "Dakar, 16-18 janvier 2017" above a programme's days
+            self.stay = only.span, (places.resolve(town, town_first=True) if town else None) or Place()
+        items = None
+        if line and only:
+            self.day, town = only, line.group("place")
+            self.place = (places.resolve(town, town_first=True) if town else None) or Place()
+            if not self.place and self.stay[0].start <= only.span.start <= only.span.end <= self.stay[0].end:
+                self.place = self.stay[1]
+            self.place = self.place or self.moved_to
+        elif (timed or self.after_day) and self.day and not times:
+            hour_line = _TIME_LINE.match(text)
+            if hour_line and (move := _moved_to(text, hour_line.end(), places)):
+                self.place = self.moved_to = move  # "07h30 : Départ pour Agadez", "14h30 : Retour à Niamey"
+            day = self.day
+            items = (hour_line[0].strip(" :–—-") if hour_line else "",
+                     [replace(day, start=start, end=start) for start in _sentence_starts(text)])
+        elif not timed and not (self.under_hour and not times):
+            self.day, self.place = None, Place()
+        # the lines under a programme's hour ("Allocutions du président…") do not end its day
+        self.under_hour = bool(self.day) and (timed or (self.under_hour and not times))
+        # a programme's day ("Lundi 15 avril – Brasília"), not a press release's date line ("15 mars 2024")
+        self.after_day = line is not None and bool(self.place or _WEEKDAY_FIRST.match(text))
+        return items
 
 
 def _moved_to(text: str, start: int, places: Gazetteer) -> Place | None:
