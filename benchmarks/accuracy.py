@@ -20,9 +20,11 @@ as precision, recall and F1; then, with ``--misses``, every meeting missed or li
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -124,9 +126,19 @@ def _iso(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _week_days(value: str) -> tuple[str, str] | None:
+    """The Monday and Sunday of an ISO week written ``2019-W10`` ("la semaine dernière"), else None."""
+    if not (week := re.fullmatch(r"(\d{4})-W(\d{2})", value)):
+        return None
+    monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    return monday.isoformat(), (monday + timedelta(6)).isoformat()
+
+
 def _expected(entry: dict) -> Expected:
     start = _iso(entry.get("start", entry.get("date")))
     end = _iso(entry.get("end", start)) or start
+    if (first := _week_days(start)) and (last := _week_days(end)):
+        start, end = first[0], last[1]
     city = entry.get("city", entry.get("place"))
     return Expected(str(entry.get("name", entry.get("label", ""))), start, end, city, bool(entry.get("core", True)))
 
