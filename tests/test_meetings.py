@@ -1435,3 +1435,22 @@ def test_a_programmes_journeys_move_its_town_and_its_descriptions_keep_its_day()
     found = sorted((m.span.iso()[0], m.hour, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting")
     assert found == [("2006-03-07", "09h00", "Niamey"), ("2006-03-07", "11h00", "Niamey"),
                      ("2006-03-08", "10h00", "Agadez")]
+
+
+def test_a_date_after_a_season_of_the_same_year_is_of_the_next_year() -> None:
+    text = ("Les renforts décidés à l'automne 2023 sont arrivés. Le secrétaire général adjoint s'était rendu à "
+            "Pristina le 29 mai.")
+    assert ("2024-05-29", "2024-05-29") in meetings_in(text, "2024-06-14")
+
+
+def test_a_hearing_sits_at_the_seat_of_the_body_the_texts_title_names() -> None:
+    part = Part("ASSEMBLÉE NATIONALE", blocks=paragraphs(
+        "Mercredi 11 octobre 2023, la commission a procédé à l'audition du chef d'état-major de la marine."),
+        header=["Commission de la défense nationale et des forces armées"])
+    (hearing,) = [m for m in find_meetings(make_doc("a", [part], "2023-10-11"), PLACES) if m.kind == "meeting"]
+    assert hearing.place.city == "Paris"
+
+
+def test_a_town_reached_without_a_is_the_meetings() -> None:
+    text = "Le ministre a ensuite rejoint Dakar pour participer au forum sur la sécurité, les 6 et 7 novembre 2023."
+    assert meetings_in(text, "2023-11-10")[("2023-11-06", "2023-11-07")].place.city == "Dakar"

@@ -150,6 +150,8 @@ _HOST = re.compile(rf"(?P<place>{_PLACE_NAME}|(?<=[Ll]a\s)capitale\s+[\w'’-]+)
                    rf"(?i:{'|'.join(map(_with_adverb, _WORDS['host_verbs']))})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale", "la
 capitale burkinabè accueille ce samedi 14 septembre un sommet"."""
+_REACHED = re.compile(rf"\b(?i:{'|'.join(_WORDS['reaching_verbs'])})\s+(?P<place>{_PLACE_NAME})")
+"""A town a traveller reaches, without "à": "le ministre a ensuite rejoint Singapour pour participer"."""
 _ELIDED = re.compile(
     rf"\s*\)?\s*(?:,\s*|,?\s*(?:et|puis|ainsi\s+que|ou)\s+)(?:{_ADVERB}\s+)?(?:(?:celles?|ceux|celui)\s+)?"
     rf"(?:(?P<of>de|d['’])|[àÀ]|en|au)\s*"
@@ -281,7 +283,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
     if default := _default_place(doc, places):
         meetings = [replace(m, place=default) if m.kind == "meeting" and not m.place else m for m in meetings]
-    home = places.last_seat(" ".join(plain(line) for line in doc.parts[0].header), first=True) if doc.parts else None
+    heading = [doc.parts[0].title, *doc.parts[0].header] if doc.parts else []  # "ASSEMBLÉE NATIONALE", "Commission…"
+    home = places.last_seat(" ".join(plain(line) for line in heading), first=True)
     meetings = [_at_the_seat(m, places, home) for m in _placed_in_the_town_named(meetings, doc, places)]
     return merge_meetings([meetings])
 
@@ -1090,6 +1093,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
+                   for m in _REACHED.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _WHERE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _SITE.finditer(text, *span)]

@@ -48,6 +48,10 @@ _KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "pr
 one search of the lowered text, a quick test before the patterns."""
 _DIGIT = re.compile(r"\d")
 
+_SEASON_BEFORE = re.compile(r"\b(printemps|[ée]t[ée]|automne|hiver)\s+(?:de\s+|d['’ʼ]\s*)?$", re.IGNORECASE)
+"""A season before a year: "à l'automne 2023", "l'été de 2019"."""
+_SEASONS = {"pri": (3, 20), "ete": (6, 21), "aut": (9, 22), "hiv": (12, 21)}
+"""The month and day a season starts, by the first letters of its folded name."""
 _LAST_OR_NEXT = re.compile(r"\s+(derni[eè]re?s?|prochaine?s?)\b", re.IGNORECASE)
 """The word after a yearless date that places it before or after the anchor: "le 6 décembre dernier"."""
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:et|ou|puis|ainsi\s+que)\b[^\d.;:!?]{0,40})?", re.IGNORECASE)
@@ -160,7 +164,7 @@ def _resolve_years(
     enumeration shares the year of its last date. The context of a date is the first day of the last date
     written in full before it in the paragraph (or the year of the last "l'an dernier", ``marks``), else
     ``context_year``."""
-    written = [(match.end, match.span.start) for match in found if not match.yearless]
+    written = [(match.end, _told_day(text, match)) for match in found if not match.yearless]
     told = sorted(written + [(end, date(year, 1, 1)) for end, year in marks])
     outer = date(context_year, 1, 1) if context_year is not None else None
     contexts = []
@@ -174,6 +178,15 @@ def _resolve_years(
         if following is not None:
             resolved.append(following)
     return resolved[::-1]
+
+
+def _told_day(text: str, match: DateMatch) -> date:
+    """The first day ``match`` tells: a year after a season tells the season's first day ("à l'automne 2023":
+    a date of May after it is of the next year)."""
+    if match.span.precision == "year" and (season := _SEASON_BEFORE.search(text, max(0, match.start - 16),
+                                                                          match.start)):
+        return date(match.span.start.year, *_SEASONS[fold(season[1])[:3]])
+    return match.span.start
 
 
 def _resolve_year(
@@ -400,7 +413,7 @@ def _read_yearless_month(match: re.Match[str], anchor: date | None, absolute: li
     if anchor is None:
         return None
     month, word = _MONTH_NUMBERS[match["month"]], match["word"]
-    told = [m.span.start for m in absolute if m.end <= match.start() and not m.yearless]
+    told = [_told_day(match.string, m) for m in absolute if m.end <= match.start() and not m.yearless]
     if word:
         later = not _is_last(word)
         year = anchor.year + (month <= anchor.month if later else -(month >= anchor.month))
