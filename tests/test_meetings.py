@@ -1454,3 +1454,11 @@ def test_a_hearing_sits_at_the_seat_of_the_body_the_texts_title_names() -> None:
 def test_a_town_reached_without_a_is_the_meetings() -> None:
     text = "Le ministre a ensuite rejoint Dakar pour participer au forum sur la sécurité, les 6 et 7 novembre 2023."
     assert meetings_in(text, "2023-11-10")[("2023-11-06", "2023-11-07")].place.city == "Dakar"
+
+
+def test_a_town_a_reading_is_named_after_stays_with_that_name() -> None:
+    texts = ["Nous nous sommes réunis hier pour mettre en œuvre les décisions prises au sommet de Madrid.",
+             "Ce mardi 29 novembre, nous avons rencontré le ministre ukrainien des Affaires étrangères."]
+    doc = make_doc("n", [Part("n", blocks=paragraphs(*texts))], "2022-11-30")
+    (talks,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting" and m.span.iso()[0] == "2022-11-29"]
+    assert not talks.place.city  # no town is written for it

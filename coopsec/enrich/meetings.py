@@ -329,8 +329,10 @@ def _joined(found: list[tuple[Meeting, bool]]) -> list[Meeting]:
             meetings.append(entry)
             continue
         host.sources.extend(entry.sources)
-        if entry.place.city and not host.place.city and host.place.country in ("", entry.place.country):
-            host.place = entry.place  # a town of another country belongs to something else of the sentence
+        if (entry.place.city and not host.place.city and host.place.country in ("", entry.place.country)
+                and entry.place.source != "nom"):
+            host.place = entry.place  # not a town of another country, nor one the reading is named after: they
+            # belong to something else of the sentence ("hier (…) au sommet de Madrid")
     return meetings
 
 
