@@ -1462,3 +1462,11 @@ def test_a_town_a_reading_is_named_after_stays_with_that_name() -> None:
     doc = make_doc("n", [Part("n", blocks=paragraphs(*texts))], "2022-11-30")
     (talks,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting" and m.span.iso()[0] == "2022-11-29"]
     assert not talks.place.city  # no town is written for it
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Lundi, le ministre a été reçu à Rabat par son homologue marocain.", "2023-02-20"),
+    ("Les conclusions du sommet de Niamey sont attendues samedi en fin de journée.", "2023-02-25"),  # ahead
+])
+def test_a_passive_visit_and_an_awaited_day(text: str, day: str) -> None:
+    assert (day, day) in meetings_in(text, "2023-02-22")

@@ -64,11 +64,12 @@ _CLAUSE_END = re.compile(r"[,;:.!?()]")
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
 """A sign that ends a sentence (not the point of an abbreviation or a number)."""
 _TENSE = re.compile(
-    r"\b(?:(?P<future>doi(?:t|vent)|devr\w*|v(?:a|ont)\s+(?:se\s+|s['’ʼ])?\w+(?:er|ir|re)|pr[eé]vue?s?|[aà]\s+venir"
-    r"|\w+(?:[eiduv]ra|[eiduvr]ront))|(?P<past>a|ont|avaient|avait|est|sont|[eé]taient|[eé]tait|furent|fut))\b",
+    r"\b(?:(?P<future>doi(?:t|vent)|devr\w*|v(?:a|ont)\s+(?:se\s+|s['’ʼ])?\w+(?:er|ir|re)|pr[eé]vue?s?|attendue?s?"
+    r"|[aà]\s+venir|\w+(?:[eiduv]ra|[eiduvr]ront))|(?P<past>a|ont|avaient|avait|est|sont|[eé]taient|[eé]tait|furent|fut))\b",
     re.IGNORECASE,
 )
-"""Verbs that tell the future (future tense, "doit", "devrait", "va" + infinitive, "prévue") from the past."""
+"""Verbs that tell the future (future tense, "doit", "devrait", "va" + infinitive, "prévue", "attendues") from the
+past."""
 SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+)?$", re.IGNORECASE)
 """The word that opens a stretch of time up to the text's day: "depuis le 2 novembre"."""
 _SINCE_REACH = 14
