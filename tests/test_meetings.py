@@ -1470,3 +1470,11 @@ def test_a_town_a_reading_is_named_after_stays_with_that_name() -> None:
 ])
 def test_a_passive_visit_and_an_awaited_day(text: str, day: str) -> None:
     assert (day, day) in meetings_in(text, "2023-02-22")
+
+
+def test_a_programmes_heading_names_its_town_before_its_venue_and_a_meal_alone_is_no_meeting() -> None:
+    texts = ["Marseille, Palais du Pharo – 14 et 15 novembre 2005", "Jour 1 – 14 novembre 2005",
+             "11h00 : Table ronde sur la criminalité organisée", "13h00 : Déjeuner", "17h00 : Fin des travaux"]
+    doc = make_doc("p", [Part("p", blocks=paragraphs(*texts))], "2005-10-24")
+    found = [(m.name, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting" and m.hour]
+    assert found == [("Table ronde sur la criminalité organisée", "Marseille")]

@@ -41,6 +41,10 @@ def _meta(text: str):
     ("Communiqué de presse 088\nPublié le 5 déc. 2019\n\nRéunion des ministres de la Défense, Riga (Lettonie), "
      "4 et 5 décembre 2019\n\n1. Nous, ministres, nous sommes réunis.\n", "2019-12-05", "Riga"),
     # the town of the opening line that ends with the days of the publication line
+    ("COLLOQUE\n\nRabat, Palais des congrès – 3 et 4 mai 2012\n\nMis en ligne le 2 avril 2012\n\nPrésentation du "
+     "colloque.\n", "2012-04-02", ""),  # a web page is dated by its posting, not by the event it announces
+    ("Question n° 12 de M. X\nQuestion publiée au JO le : 11/05/2010\nRéponse publiée au JO le : 28/09/2010\n\n"
+     "Texte de la réponse.\n", "2010-09-28", ""),  # a written question is dated by its answer
 ])
 def test_document_date_and_place(text, date, place):
     meta = _meta(text)

@@ -203,6 +203,10 @@ _CALENDAR_DAYS = re.compile(r"\s*(?P<first>[0-3]?\d)(?:er)?(?:\s*[-–]\s*(?P<la
 NOTE_HEADING = "mois et année de l'intitulé du calendrier"
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
+_STAY_PARTS = re.compile(r"[,;:()–—]|\s-\s")
+"""What separates the town of a programme's heading from its venue: "Marseille, Palais du Pharo – "."""
+MAX_STAY_LINE = 60
+"""Characters besides its days of the longest heading line that gives a programme its town."""
 _DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?i:jour|journ[ée]e)\s+\d{{1,2}}\s*[:.,–—-]*)?\s*"
                        rf"(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s+et\s+[^()]{{2,60}}?)?"
                        rf"(?:\s*\([^()]{{2,40}}\))?[\s:.]*)?")
@@ -360,14 +364,15 @@ class _Programme:
     def follow(self, text: str, times: list[DateMatch], timed: bool,
                places: Gazetteer) -> tuple[str, list[DateMatch]] | None:
         """The hour and the dates of a line under a programme's day ("- 15h00 : entretien avec le ministre",
-        the paragraph under "Lundi 15 avril – Brasília", each of its sentences), or None for any other line,
-        after taking in what it tells the lines after it."""
+        the paragraph under "Lundi 15 avril – Brasília", each of its sentences; none for a line of logistics,
+        "13h00 : Déjeuner"), or None for any other line, after taking in what it tells the lines after it."""
         only = times[0] if len(times) == 1 else None
         rest = text[: only.start] + text[only.end :] if only else ""
         line = _DAY_LINE.fullmatch(rest) if only else None
-        if only and only.span.start < only.span.end and (heading := _DAY_LINE.fullmatch(rest.rstrip(" ,"))):
-            town = heading.group("place")  # "Dakar, 16-18 janvier 2017" above a programme's days
-            self.stay = only.span, (places.resolve(town, town_first=True) if town else None) or Place()
+        if only and only.span.start < only.span.end and len(rest) <= MAX_STAY_LINE:
+            # "Dakar, 16-18 janvier 2017", "Marseille, Palais du Pharo – 14 et 15 novembre 2005" above its days
+            towns = (place for words in _STAY_PARTS.split(rest) if (place := places.resolve(words, town_first=True)))
+            self.stay = only.span, next((place for place in towns if place.city), Place())
         items = None
         if line and only:
             self.day, town = only, line.group("place")
@@ -379,9 +384,9 @@ class _Programme:
             hour_line = _TIME_LINE.match(text)
             if hour_line and (move := _moved_to(text, hour_line.end(), places)):
                 self.place = self.moved_to = move  # "07h30 : Départ pour Agadez", "14h30 : Retour à Niamey"
-            day = self.day
+            day, logistics = self.day, bool(hour_line and _LOGISTICS.match(text, hour_line.end()))
             items = (hour_line[0].strip(" :–—-") if hour_line else "",
-                     [replace(day, start=start, end=start) for start in _sentence_starts(text)])
+                     [] if logistics else [replace(day, start=start, end=start) for start in _sentence_starts(text)])
         elif not timed and not (self.under_hour and not times):
             self.day, self.place = None, Place()
         # the lines under a programme's hour ("Allocutions du président…") do not end its day

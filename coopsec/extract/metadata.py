@@ -62,7 +62,9 @@ _BODY_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, _BODIES['body_words']))
 """A word naming a body or a meeting: the header line holding it names the issuing body."""
 _ORDINAL = re.compile(r"^\d+\s*(?:e|ème|eme|è)\s+")
 """An ordinal opening a meeting's name (``12e Conférence…``), left out of the issuing body."""
-_PUBLISHED = re.compile(r"^Publié le\b", re.IGNORECASE)
+_PUBLISHED = re.compile(r"^(?:Publié|Mis en ligne|Réponse publiée(?:\s+au\s+JO)?)\s+le\b", re.IGNORECASE)
+"""A line giving the day a text was published: a web page's ``Publié le``, ``Mis en ligne le``; the answer to a
+written question, ``Réponse publiée au JO le : 28/09/2010`` (not the question's own line above it)."""
 
 def extract_metadata(body: Body, override: dict[str, Any], file: str = "") -> Metadata:
     """Guess every field from the structured text, then apply the override; ``file`` names the text in the
@@ -164,7 +166,7 @@ def document_date_and_place(body: Body) -> tuple[DateSpan | None, str]:
 
 
 def _date_and_place(header: list[str], opening: list[str], short: list[str]) -> tuple[DateSpan, str] | None:
-    for line in header:
+    for line in header + opening:
         if _PUBLISHED.match(line) and (matches := find_dates(line)):
             return matches[0].span, ""
     for text in header + short + opening:
