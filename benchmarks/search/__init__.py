@@ -80,10 +80,15 @@ def load_documents(root: Path = ROOT) -> list:
     docs = []
     for corpus in CORPORA:
         paths = sorted((root / corpus).glob("*.txt"))
-        texts = [convert(path, project) for path in paths if corpus == "corpus" or int(path.name[1:3]) <= JUDGED]
+        texts = [convert(path, project) for path in paths if corpus == "corpus" or _number(path) <= JUDGED]
         assign_addresses(texts, record)  # in memory only: the devset texts take new addresses, none taken twice
         docs += texts
     return docs
+
+
+def _number(path: Path) -> int:
+    """The number of a devset text: 7 for ``d07-…``, 103 for ``d103-…``."""
+    return int(path.name[1:].split("-", 1)[0])
 
 
 def rank(data: Path, queries: list[str], rankings: tuple[str, ...] = RANKINGS) -> dict[str, list[list[tuple]]]:
