@@ -1478,3 +1478,21 @@ def test_a_programmes_heading_names_its_town_before_its_venue_and_a_meal_alone_i
     doc = make_doc("p", [Part("p", blocks=paragraphs(*texts))], "2005-10-24")
     found = [(m.name, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting" and m.hour]
     assert found == [("Table ronde sur la criminalité organisée", "Marseille")]
+
+
+def test_a_meeting_of_an_organisation_named_after_a_town_sits_where_the_text_says() -> None:
+    text = ("La cinquième réunion des ministres de l'Initiative d'Accra s'est tenue le 10 mai 2022 à Lomé, au "
+            "Togo, après celles de leurs précédentes réunions (Ouagadougou, mai 2018 ; Abidjan, octobre 2019).")
+    found = {iso: m.place.city for iso, m in meetings_in(text, "2022-05-11").items()}
+    assert found == {("2022-05-10", "2022-05-10"): "Lomé", ("2018-05", "2018-05"): "Ouagadougou",
+                     ("2019-10", "2019-10"): "Abidjan"}
+
+
+def test_a_chronologys_line_that_opens_a_sentence_is_no_calendar_activity() -> None:
+    items = [Block("item", text, anchor=f"i-{i}") for i, text in enumerate([
+        "11 janvier 2013 : la France déclenche l'opération Serval.",
+        "14 mars 2013 : séminaire sur la sécurité des frontières, Bamako",
+    ], 1)]
+    found = [(m.span.iso()[0], m.kind) for m in find_meetings(make_doc("c", [Part("c", blocks=items)], "2020-01-13"),
+                                                                PLACES)]
+    assert ("2013-01-11", "event") in found and ("2013-03-14", "meeting") in found

@@ -159,6 +159,9 @@ _ELIDED = re.compile(
 )
 """The opening of a meeting that leaves its noun out: ", et de Toronto", "et en Mauritanie", "et de nouveau à
 Paris", and in an enumeration ", de Kigali", "de Paris (25 novembre 2008), de Dakar (23 novembre 2011)"."""
+_LISTED = re.compile(rf"\s*;\s*(?P<place>{_PLACE_NAME})\s*,?\s*")
+"""An item of a list of meetings in brackets, a town then its date: "; Ouagadougou, " of "(Accra, septembre
+2017 ; Ouagadougou, mai 2018)"."""
 _PRONOUN_OF = re.compile(rf"\b(?:celles?|celui)\s+(?P<of>de|d['’])\s*(?P<place>{_PLACE_NAME})")
 """A meeting the clause names by a pronoun and its place: "puis réaffirmée lors de celle de Bamako, le 20 mai"."""
 _ELIDED_GROUP = re.compile(
@@ -217,6 +220,7 @@ _WEEKDAY_FIRST = re.compile(rf"\s*(?i:{WEEKDAY_NAME})\b")
 _LOGISTICS = re.compile(rf"\s*{_any_word(*_WORDS['logistics']).pattern}", re.IGNORECASE)
 _TOWARDS = re.compile(rf"\b(?:à|pour|vers|de|d['’])\s*(?P<place>{_PLACE_NAME})")
 """A town a line of travel names: "pour Agadez", "de Niamey"."""
+_CLAUSE_OPENING = re.compile(rf"(?i:{'|'.join(_WORDS['clause_openings'])})(?:\b|(?<=['’]))")
 _CALENDAR_SEPARATOR = re.compile(r"\s*[:–—]\s*(?=\w)")
 """What follows the date that opens a calendar's line: "10-12 septembre : atelier…", "1er octobre – réunion…"."""
 _TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
@@ -623,10 +627,13 @@ def _texts(part: Part) -> Iterator[tuple[str, str, bool]]:
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
-    """Clause boundaries: semicolons and sentence ends (not after ``M.``, ``Doc.``, ``n°.``)."""
+    """Clause boundaries: semicolons and sentence ends (not after ``M.``, ``Doc.``, ``n°.``, nor a semicolon
+    between brackets, which separates the items of a list: "(Accra, septembre 2017 ; Lomé, avril 2021)")."""
     start = 0
     for match in _CLAUSE_END.finditer(text):
         if match.group() == "." and _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        if match.group() == ";" and text.count("(", start, match.start()) > text.count(")", start, match.start()):
             continue
         yield start, match.end()
         start = match.end()
@@ -786,8 +793,9 @@ def _calendar_item(zone: _Zone) -> str:
     """What a calendar's line opened by its date names, up to its first comma, when the line holds no cue
     word: an activity of the calendar ("3 décembre : visioconférence de bilan"); else ""."""
     separator = _calendar_line(zone)
-    if not separator or _LOGISTICS.match(zone.text, separator.end()):
-        return ""
+    if not separator or _LOGISTICS.match(zone.text, separator.end()) or _CLAUSE_OPENING.match(
+            zone.text, separator.end()):
+        return ""  # "12 mai : départ pour Dakar", "11 janvier 2013 : la France déclenche l'opération Serval"
     return _tidy(re.split(r"[,;(]", zone.text[separator.end() : zone.end], maxsplit=1)[0])
 
 
@@ -846,7 +854,8 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     if group := _ELIDED_GROUP.fullmatch(zone.text, zone.start, zone.date.start):
         return _elided_group(zone, previous, group.group("group"), places)
     if not (match := _ELIDED.match(zone.text, zone.start) or _PRONOUN_OF.search(zone.text, zone.start,
-                                                                                  zone.date.start)):
+                                                                                  zone.date.start)
+            or _LISTED.fullmatch(zone.text, zone.start, zone.date.start)):
         return _another_day(zone, previous, places)
     place = _resolve(places, match.group("place"), zone.text, match.end("place"), town_first=True) or Place()
     if not place.city:
@@ -854,7 +863,7 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     if not place:
         return None
     noun = previous.name.split()[0] if _MEETING_NOUN.match(previous.name) else "Réunion"
-    name = f"{noun} {_of(match.group('place'))}" if match.group("of") else previous.name
+    name = f"{noun} {_of(match.group('place'))}" if match.groupdict().get("of") else previous.name
     citation = Citation(previous.sources[0].document, previous.sources[0].anchor, _quote(zone))
     reason = f"{previous.reason} ; même nom que la réunion précédente de la phrase"
     return Meeting("", _tidy(name), zone.date.span, place, "meeting", [citation], previous.confidence, reason,
@@ -1215,12 +1224,21 @@ def _place_in_name(name: str, places: Gazetteer, text: str = "") -> Place:
         if name.count("«", 0, match.start()) > name.count("»", 0, match.start()):
             continue  # a name in quotes: the format « de Weimar » meets anywhere
         words = match.group("place")
+        if _ends_organisation(name, match.start(), match.end(), places):
+            continue  # "la sixième réunion des ministres de l'Initiative d'Accra" is not named after Accra
         if text and (bracket := re.search(rf"{re.escape(words)}\s*(\([^()]{{2,40}}\))", text)):
             words = f"{words} {bracket.group(1)}"
         found = places.resolve(words, "nom", town_first=True)
         if found and found.city:
             return found
     return Place()
+
+
+def _ends_organisation(text: str, start: int, end: int, places: Gazetteer) -> bool:
+    """Whether ``text[start:end]`` ("d'Accra") ends the name of an organisation of the actors file, with up to
+    ``MAX_VENUE_WORDS`` words before it ("l'Initiative d'Accra", "du Processus de Rabat")."""
+    before = text[:start].split()[-MAX_VENUE_WORDS:]  # as many as a venue's name may hold
+    return any(place_key(" ".join([*before[i:], text[start:end]])) in places.organisations for i in range(len(before)))
 
 
 def _quote(zone: _Zone) -> str:
