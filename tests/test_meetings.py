@@ -1496,3 +1496,12 @@ def test_a_chronologys_line_that_opens_a_sentence_is_no_calendar_activity() -> N
     found = [(m.span.iso()[0], m.kind) for m in find_meetings(make_doc("c", [Part("c", blocks=items)], "2020-01-13"),
                                                                 PLACES)]
     assert ("2013-01-11", "event") in found and ("2013-03-14", "meeting") in found
+
+
+@pytest.mark.parametrize(("text", "day", "city"), [
+    ("Lundi, le ministre avait reçu à l'hôtel de Brienne son homologue chypriote.", "2024-02-05", "Paris"),
+    ("Les ministres de l'OTAN se réuniront jeudi ; la veille, ils tiendront au siège de l'Alliance la réunion du "
+     "groupe de contact.", "2024-02-14", "Bruxelles"),
+])
+def test_a_venue_named_for_its_building_or_its_alliance_places_the_meeting(text: str, day: str, city: str) -> None:
+    assert meetings_in(text, "2024-02-09")[(day, day)].place.city == city

@@ -353,3 +353,9 @@ def test_a_day_written_alone_after_a_date_of_its_sentence_is_in_that_month() -> 
                                   "le 3 juin 2021 et le 2,5 % restants"])
 def test_a_number_after_a_date_is_no_day(text: str) -> None:
     assert len(find_times(text, D(2021, 6, 1))) == 1
+
+
+def test_the_eve_of_a_relative_day_is_the_day_before_it() -> None:
+    text = "Jeudi prochain, il sera à Bruxelles. La veille, il rencontrera ses homologues."
+    found = {text[m.start : m.end]: m.span.iso() for m in find_times(text, D(2024, 2, 9))}
+    assert found["La veille"] == ("2024-02-14", "2024-02-14")  # the Wednesday before Thursday 15 February

@@ -114,7 +114,7 @@ _ORDINAL_PREFIX = re.compile(
 )
 _PLACE_AT = re.compile(rf"\b(?:à|À|au|aux|en)\s+(?P<place>{_PLACE_NAME})")
 _VENUE = re.compile(
-    rf"\b(?:au|à\s+la|à\s+l['’])\s+(?P<place>(?i:{'|'.join(_WORDS['venues'])})"
+    rf"\b(?:au\s+|à\s+la\s+|à\s+l['’]\s*)(?P<place>(?i:{'|'.join(_WORDS['venues'])})"
     rf"\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}(?:\s+[\w'’-]+){{0,{MAX_VENUE_WORDS}}})"
 )
 """A venue and the words after it (``au siège de l'Union africaine à Addis-Abeba``): the seat lookup keeps the

@@ -293,11 +293,13 @@ Reader = Callable[[re.Match[str], date | None, list[DateMatch]], Reading]
 
 def _relatives(text: str, anchor: date | None, absolute: list[DateMatch]) -> list[DateMatch]:
     """The relative expressions of ``text`` that can be resolved, in no particular order."""
-    found = []
-    for pattern, read in _READERS:
-        for match in pattern.finditer(text):
-            if (reading := read(match, anchor, absolute)) is not None:
-                found.append(DateMatch(reading[0], match.start(), match.end(), reading[1]))
+    found: list[DateMatch] = []
+    for readers in (_READERS, _ANAPHORIC_READERS):
+        told = sorted(absolute + found, key=lambda match: match.start) if found else absolute
+        for pattern, read in readers:
+            for match in pattern.finditer(text):
+                if (reading := read(match, anchor, told)) is not None:
+                    found.append(DateMatch(reading[0], match.start(), match.end(), reading[1]))
     return found
 
 
@@ -438,7 +440,12 @@ _READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (_WEEK, _read_week),
     (_MONTH, _read_month),
     (_YEAR, _read_year),
-    (_EVE, _read_eve),
     (_YEARLESS_MONTH, _read_yearless_month),
+)
+"""Readers of the expressions resolved from the anchor."""
+_ANAPHORIC_READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    (_EVE, _read_eve),
     (_BARE_DAY, _read_bare_day),
 )
+"""Readers of the expressions resolved from the last date before them, absolute or relative: "Jeudi
+prochain, (…) à Bruxelles. La veille, …" is the Wednesday before that Thursday."""
