@@ -1505,3 +1505,20 @@ def test_a_chronologys_line_that_opens_a_sentence_is_no_calendar_activity() -> N
 ])
 def test_a_venue_named_for_its_building_or_its_alliance_places_the_meeting(text: str, day: str, city: str) -> None:
     assert meetings_in(text, "2024-02-09")[(day, day)].place.city == city
+
+
+def test_a_newsletters_month_headings_date_its_weekday_lines() -> None:
+    blocks = [Block("paragraph", text, anchor=f"p-{i}") for i, text in enumerate([
+        "RETOUR SUR FÉVRIER",
+        "Du lundi 15 au vendredi 19 – Carthagène des Indes : stage de formation au ciblage des conteneurs.",
+        "Vendredi 26 – Réunion mensuelle des attachés de sécurité intérieure des États membres de l'Union "
+        "européenne, à la délégation de l'Union européenne à Bogota.",
+        "À VENIR EN MARS", "Mercredi 10 – Medellín : cérémonie de remise de matériel de police technique.",
+    ], 1)]
+    doc = make_doc("n", [Part("n", blocks=blocks)], "2021-03-05")
+    found = {m.span.iso(): (m.name, m.place.city) for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {
+        ("2021-02-15", "2021-02-19"): ("Stage de formation au ciblage des conteneurs", "Carthagène des Indes"),
+        ("2021-02-26", "2021-02-26"): ("Réunion mensuelle des attachés de sécurité intérieure des États membres de "
+                                       "l'Union européenne", "Bogota"),
+        ("2021-03-10", "2021-03-10"): ("Cérémonie de remise de matériel de police technique", "Medellín")}

@@ -24,7 +24,15 @@ from slugify import slugify
 
 from coopsec.data import word_lists
 from coopsec.extract.dates import MONTH_NAME, WEEKDAY_NAME, DateMatch
-from coopsec.extract.timex import NOTE_CONTEXT, NOTE_FUTURE, NOTE_RELATIVE, NOTE_SINCE, SINCE, find_times
+from coopsec.extract.timex import (
+    NOTE_CONTEXT,
+    NOTE_FUTURE,
+    NOTE_RELATIVE,
+    NOTE_SINCE,
+    SINCE,
+    find_times,
+    month_number,
+)
 from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
 from coopsec.text import fold, sentence_case, spellings, tokens
@@ -129,7 +137,7 @@ _CAPITAL = re.compile(
     r"(?:\s+[\w'’-]+){0,2})"
 )
 """A capital named after its country: "dans la capitale mauritanienne", "à la capitale du Burkina Faso"."""
-_LISTED_PLACE = re.compile(rf"\s*[–—-]\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*(?:\s*\([^()]{{2,40}}\))?)\s*:")
+_LISTED_PLACE = re.compile(rf"\s*[–—-]\s*(?P<place>{_PLACE_NAME}(?:\s*\([^()]{{2,40}}\))?)\s*:")
 """A place right after a date in a calendar, before what happens there: "5 et 6 avril – Dinard (Ille-et-Vilaine) :"."""
 _SAME_TOWN = _any_word(*_WORDS["same_town"])
 _SEAT_ANAPHOR = re.compile(rf"(?i:(?:le\s+|la\s+)?(?:{'|'.join(_WORDS['seat_anaphors'])}))")
@@ -199,10 +207,15 @@ LABELLED_REACH = 20
 """Paragraphs of the first part read for a record's "Lieu :" line."""
 _UNLESS_STATED = _any_word(*_WORDS["unless_stated"])
 _HELD_IN = re.compile(rf"{_MEETING_VERB.pattern}\s+(?:à|au)\s+(?P<place>{_PLACE_NAME})", re.IGNORECASE)
-_MONTH_HEADING = re.compile(rf"\s*(?i:{MONTH_NAME})\s+\d{{4}}\s*:?\s*")
-"""A calendar's heading naming a month and its year: "SEPTEMBRE 2024"."""
-_CALENDAR_DAYS = re.compile(r"\s*(?P<first>[0-3]?\d)(?:er)?(?:\s*[-–]\s*(?P<last>[0-3]?\d))?(?=\s*[:–—]\s*\w)")
-"""The days opening a calendar's line under a month heading: "4 : ", "9-10 : "."""
+_MONTH_HEADING = re.compile(rf"[^\d.;]{{0,24}}?\b(?P<month>(?i:{MONTH_NAME}))(?:\s+(?P<year>\d{{4}}))?[\s:.…]*")
+"""A calendar's heading naming a month, with its year or not: "SEPTEMBRE 2024", "À VENIR EN MARS"."""
+_CALENDAR_DAYS = re.compile(
+    rf"\s*(?i:du\s+)?(?:(?i:{WEEKDAY_NAME})\s+)?(?P<first>[0-3]?\d)(?:er)?"
+    rf"(?:\s*(?:[-–]|(?i:au))\s*(?:(?i:{WEEKDAY_NAME})\s+)?(?P<last>[0-3]?\d))?(?=\s*[:–—]\s*\w)")
+"""The days opening a calendar's line under a month heading: "4 : ", "9-10 : ", "Mardi 9 – ", "Du lundi 15 au
+vendredi 19 – "."""
+MAX_MONTH_HEADING = 40
+"""Characters of the longest line taken for a calendar's month heading."""
 NOTE_HEADING = "mois et année de l'intitulé du calendrier"
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
@@ -306,7 +319,7 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
         programme = _Programme()
         for text, paragraph, item in _texts(part):
             times = programme.calendar_days(
-                text, find_times(text, anchor, context_year if item or not anchor else None, years=True))
+                text, find_times(text, anchor, context_year if item or not anchor else None, years=True), anchor)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
             timed = item or _TIME_LINE.match(text) is not None  # "10h00 : entretien avec le ministre"
             if items := programme.follow(text, times, timed, places):
@@ -357,12 +370,12 @@ class _Programme:
     stay: tuple[DateSpan, Place] = (DateSpan(date.max, date.min, "day", ""), Place())
     """The days and town of a programme's heading: "Dakar, 16-18 janvier 2017"."""
 
-    def calendar_days(self, text: str, times: list[DateMatch]) -> list[DateMatch]:
+    def calendar_days(self, text: str, times: list[DateMatch], anchor: date | None) -> list[DateMatch]:
         """``times``, or the days a calendar's line opens with under a month heading ("SEPTEMBRE 2024" above
-        "9-10 : Réunion du groupe de travail")."""
+        "9-10 : Réunion du groupe de travail", "RETOUR SUR FÉVRIER" above "Mardi 9 – Visioconférence…")."""
         if self.month and not times and (days := _days_of_month(text, self.month)):
             return [days]
-        self.month = times[0].span if len(times) == 1 and _MONTH_HEADING.fullmatch(text) else None
+        self.month = _heading_month(text, times, anchor)
         return times
 
     def follow(self, text: str, times: list[DateMatch], timed: bool,
@@ -430,6 +443,20 @@ def _default_place(doc: Document, places: Gazetteer) -> Place:
             if (unless := _UNLESS_STATED.search(text)) and (held := _HELD_IN.search(text, 0, unless.start())):
                 return places.resolve(held.group("place"), "calendrier", town_first=True) or Place()
     return Place()
+
+
+def _heading_month(text: str, times: list[DateMatch], anchor: date | None) -> DateSpan | None:
+    """The month a calendar's heading names: with its year ("SEPTEMBRE 2024"), or the one nearest the text's
+    own day ("À VENIR EN MARS" in a letter of 5 March 2021)."""
+    if len(text) > MAX_MONTH_HEADING or not (heading := _MONTH_HEADING.fullmatch(text)):
+        return None
+    if heading["year"]:
+        return times[0].span if len(times) == 1 and times[0].span.precision == "month" else None
+    if anchor is None or (month := month_number(heading["month"])) is None:
+        return None
+    year = anchor.year + round((anchor.month - month) / 12)
+    first = date(year, month, 1)
+    return DateSpan(first, first.replace(day=calendar.monthrange(year, month)[1]), "month", heading["month"])
 
 
 def _days_of_month(text: str, month: DateSpan) -> DateMatch | None:
@@ -796,7 +823,8 @@ def _calendar_item(zone: _Zone) -> str:
     if not separator or _LOGISTICS.match(zone.text, separator.end()) or _CLAUSE_OPENING.match(
             zone.text, separator.end()):
         return ""  # "12 mai : départ pour Dakar", "11 janvier 2013 : la France déclenche l'opération Serval"
-    return _tidy(re.split(r"[,;(]", zone.text[separator.end() : zone.end], maxsplit=1)[0])
+    town = _LISTED_PLACE.match(zone.text, zone.date.end)  # "Du lundi 15 au vendredi 19 – Carthagène des Indes :"
+    return _tidy(re.split(r"[,;(]", zone.text[town.end() if town else separator.end() : zone.end], maxsplit=1)[0])
 
 
 def _calendar_line(zone: _Zone) -> re.Match[str] | None:
@@ -1128,8 +1156,9 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     nouns = [c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.end <= date.start]
     after = sorted(c.start for c in cues if c.kind == "meeting" and c.role == "noun" and c.start >= date.end)
     others_after = after if nouns else after[1:]  # "le 6 novembre, après un entretien à Rome": Rome is its own
-    if _calendar_line(zone):
-        others_after = []  # "4-7 : 92e session de l'Assemblée générale d'INTERPOL (Glasgow)": one name
+    reach = PLACE_REACH
+    if _calendar_line(zone):  # "4-7 : 92e session de l'Assemblée générale d'INTERPOL (Glasgow)": one item
+        others_after, reach = [], len(text)
     named_from = max(nouns) if named and nouns else zone.start  # "au Caire en 2000, et le sommet de Lisbonne"
     near = []
     for start, end, words, town_first in candidates:
@@ -1146,7 +1175,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             # or in a relative clause: "les 15 et 16 novembre, et le prochain dialogue, qui se tiendra à Paris"
         bracket = _BRACKET.match(text, end) if end <= date.start else None  # "Bamako (Mali), le": from ")"
         distance = _distance(zone, start, bracket.end() if bracket else end)
-        place = _resolve(places, words, zone.text, end, town_first) if distance <= PLACE_REACH else None
+        place = _resolve(places, words, zone.text, end, town_first) if distance <= reach else None
         if place and (not named or (named_from <= start and end <= date.start and place.city)):
             near.append((_PLACE_RANK[_rank(place)], distance, place))
     if near:

@@ -42,6 +42,14 @@ _WEEKDAY = "|".join(re.escape(name) for name in sorted(_WEEKDAYS, key=len, rever
 _APOSTROPHE = "['’ʼ]"
 _MONTH_NUMBERS = {name: number for number, name in get_month_names("wide", locale="fr").items()}
 """French month names in full, in lower case as Babel writes them -> their number."""
+
+
+def month_number(name: str) -> int | None:
+    """The number of a French month named in full, whatever its case and accents (``FÉVRIER`` -> 2)."""
+    return _FOLDED_MONTHS.get(fold(name).strip())
+
+
+_FOLDED_MONTHS = {fold(name): number for name, number in _MONTH_NUMBERS.items()}
 _KEYWORD = re.compile("|".join(("hier", "demain", "jour", "veille", "derni", "prochain", "matin", "midi", "soir",
                                  *_WEEKDAYS, *_MONTH_NUMBERS)))
 """Lowercase text that every relative expression holds ("demain" is in "lendemain", "jour" in "aujourd'hui"):
