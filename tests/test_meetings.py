@@ -1522,3 +1522,11 @@ def test_a_newsletters_month_headings_date_its_weekday_lines() -> None:
         ("2021-02-26", "2021-02-26"): ("Réunion mensuelle des attachés de sécurité intérieure des États membres de "
                                        "l'Union européenne", "Bogota"),
         ("2021-03-10", "2021-03-10"): ("Cérémonie de remise de matériel de police technique", "Medellín")}
+
+
+def test_a_town_and_a_year_in_brackets_date_the_meeting_before_them() -> None:
+    text = ("Rappelant les recommandations de la 16e Conférence régionale africaine (Nairobi, 2002) et de la "
+            "17e Conférence régionale africaine (Yaoundé, 2004),")
+    found = {iso: (m.name, m.place.city) for iso, m in meetings_in(text, "2006-04-05").items()}
+    assert found == {("2002", "2002"): ("16e Conférence régionale africaine", "Nairobi"),
+                     ("2004", "2004"): ("17e Conférence régionale africaine", "Yaoundé")}

@@ -152,6 +152,8 @@ _YEAR_TIE = re.compile(r"(?:\(|\ben|\bde)\s*$")
 """What ties a year to the place before it, checked first: "(", "en", "de"."""
 _YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
 """A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
+_BRACKETED_YEAR = re.compile(rf"\(\s*(?P<place>{_PLACE_NAME})\s*,\s*$")
+"""A town and a year in brackets after a meeting's name: "la 17e Conférence régionale africaine (Yaoundé, 2004)"."""
 _PLACE_AFTER_YEAR = re.compile(rf"\s*,\s*(?:à|au|en)\s+(?P<place>{_PLACE_NAME})")
 """A place right after a year and a comma: "en 2017, à Bruxelles"."""
 _HOST = re.compile(rf"(?P<place>{_PLACE_NAME}|(?<=[Ll]a\s)capitale\s+[\w'’-]+)\s+"
@@ -697,12 +699,14 @@ def _year_meetings(
     text: str, years: list[DateMatch], slug: str, anchor: str, places: Gazetteer
 ) -> Iterator[Meeting]:
     """Meetings dated by a year alone, written right after their place and after a meeting noun of the same
-    clause: "notre sommet de Bucarest de 2008", "conférence après conférence, à Rabat (2006), Paris (2008)"."""
+    clause: "notre sommet de Bucarest de 2008", "conférence après conférence, à Rabat (2006), Paris (2008)",
+    "la 16e Conférence régionale africaine (Nairobi, 2002)"."""
     for year in years:
-        if not _YEAR_TIE.search(text, max(0, year.start - 6), year.start):
-            continue
         clause = next(c for c in _clauses(text) if c[0] <= year.start < c[1])
-        before = _YEAR_AFTER_PLACE.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
+        bracketed = _BRACKETED_YEAR.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
+        if not bracketed and not _YEAR_TIE.search(text, max(0, year.start - 6), year.start):
+            continue
+        before = bracketed or _YEAR_AFTER_PLACE.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
         after = _PLACE_AFTER_YEAR.match(text, year.end, clause[1])  # "nous réunirons en 2017, à Bruxelles"
         found = before if before is not None else after
         if found is None:
@@ -717,6 +721,8 @@ def _year_meetings(
         phrase = text[cue.start : year.start]
         if cue.role == "verb":  # "nous nous réunirons de nouveau à Vilnius en 2023"
             name = f"Réunion {_of(place.label)}"
+        elif bracketed:  # "la 17e Conférence régionale africaine (Yaoundé, 2004)"
+            name = f"{_ordinal(text[clause[0] : cue.start])} {text[cue.start : bracketed.start()]}"
         elif _STOP.search(phrase) is None and after is None:
             name = phrase
         else:
