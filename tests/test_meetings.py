@@ -1530,3 +1530,11 @@ def test_a_town_and_a_year_in_brackets_date_the_meeting_before_them() -> None:
     found = {iso: (m.name, m.place.city) for iso, m in meetings_in(text, "2006-04-05").items()}
     assert found == {("2002", "2002"): ("16e Conférence régionale africaine", "Nairobi"),
                      ("2004", "2004"): ("17e Conférence régionale africaine", "Yaoundé")}
+
+
+def test_a_visit_told_in_the_first_person_or_the_infinitive() -> None:
+    met = meetings_in("Lorsque je l'ai rencontré à Budapest le 12 juin, il m'a assuré de son soutien.", "2024-07-05")
+    assert (met[("2024-06-12", "2024-06-12")].name, met[("2024-06-12", "2024-06-12")].place.city) == (
+        "Visite", "Budapest")  # "Lorsque je" is no participant
+    went = meetings_in("Il est à Moscou, trois jours après s'être rendu à Kiev le 2 juillet.", "2024-07-05")
+    assert went[("2024-07-02", "2024-07-02")].place.city == "Kiev"

@@ -1077,11 +1077,15 @@ def _participants_name(zone: _Zone, cue: _Cue, word: str) -> str:
         stop = _STOP.search(zone.text, cue.end, zone.end)
         group = zone.text[cue.start : stop.start() if stop else zone.end]
     else:  # the subject of the verb
-        group = re.split(r",|\bqu['’]|\bque\s", zone.text[zone.start : cue.start])[-1]
+        group = _SUBJECT_START.split(zone.text[zone.start : cue.start])[-1]
         if stop := _STOP.search(group):  # "le Conseil de sécurité nationale | s'était réuni"
             group = group[: stop.start()]
     group = group.strip()
     return _tidy(f"{word} {_of(group)}") if group and group.split()[0].lower() not in _PRONOUNS else word
+
+
+_SUBJECT_START = re.compile(r",|\bqu['’]|\bque\s|\b(?i:lorsque?\s|lorsqu['’]|quand\s)")
+"""What comes right before a verb's subject: "Lorsque | je l'ai rencontré", "le ministre, qu'|il a reçu"."""
 
 
 def _of(group: str) -> str:
