@@ -1538,3 +1538,12 @@ def test_a_visit_told_in_the_first_person_or_the_infinitive() -> None:
         "Visite", "Budapest")  # "Lorsque je" is no participant
     went = meetings_in("Il est à Moscou, trois jours après s'être rendu à Kiev le 2 juillet.", "2024-07-05")
     assert went[("2024-07-02", "2024-07-02")].place.city == "Kiev"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("La cérémonie de signature s'est déroulée le 15 mai 2015 au Centre international de conférences.", "2015-05-15"),
+    ("Un stage de formation des enquêteurs aura lieu le 3 juin 2024 à Dakar.", "2024-06-03"),
+    ("La réception offerte par l'ambassadeur le 14 juillet 2023 a réuni la communauté française.", "2023-07-14"),
+])
+def test_a_ceremony_a_training_course_and_a_reception_are_meetings(text: str, day: str) -> None:
+    assert (day, day) in meetings_in(text, "2024-01-10")

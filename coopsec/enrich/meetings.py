@@ -252,6 +252,8 @@ _JOINED_DATE = re.compile(rf"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*(?:{_ADVERB}\s
 """What joins a date to the one before it: "les 30 juillet et 10 août", "…, puis, le 8 mars"."""
 _AUXILIARY_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORDS['auxiliaries'])})\s+(?:[\w-]+\s+)?$")
 """An auxiliary right before a participle, perhaps with an adverb: "a adopté", "a ensuite signé"."""
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées)$", re.IGNORECASE)
+"""The ending of a past participle: "annoncée", not the noun "signature" ("la cérémonie de signature")."""
 _RELATIVE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)
 """A relative pronoun after a date: what follows it tells of its antecedent, not of the date's meeting."""
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
@@ -842,7 +844,8 @@ def _participle_between(zone: _Zone, noun: _Cue, cues: list[_Cue]) -> _Cue | Non
     """An event's participle with no auxiliary between a meeting's noun and the date, which it dates instead:
     "la réforme, annoncée par le Président le 9 novembre"; not "le sommet a adopté le 16 octobre la Charte"."""
     verbs = [c for c in cues if c.kind == "event" and c.role == "verb" and noun.end <= c.start
-             and c.end <= zone.date.start and not _AUXILIARY_BEFORE.search(zone.text, noun.end, c.start)]
+             and c.end <= zone.date.start and _PARTICIPLE.search(zone.text, c.start, c.end)
+             and not _AUXILIARY_BEFORE.search(zone.text, noun.end, c.start)]
     return verbs[-1] if verbs else None
 
 
