@@ -1547,3 +1547,13 @@ def test_a_visit_told_in_the_first_person_or_the_infinitive() -> None:
 ])
 def test_a_ceremony_a_training_course_and_a_reception_are_meetings(text: str, day: str) -> None:
     assert (day, day) in meetings_in(text, "2024-01-10")
+
+
+def test_a_paragraph_that_goes_on_with_the_day_before_it_dates_its_talks() -> None:
+    texts = ["Mardi 6 février, le ministre a rejoint le camp de Deir Kifa, au Sud-Liban.",
+             "De retour à Beyrouth dans l'après-midi, il s'est entretenu avec le Premier ministre sur la résolution "
+             "1701.",  # a resolution's number is no date
+             "Les échanges ont porté sur la coopération."]
+    doc = make_doc("n", [Part("n", blocks=paragraphs(*texts))], "2024-02-09")
+    (talks,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
+    assert (talks.span.iso(), talks.place.city) == (("2024-02-06", "2024-02-06"), "Beyrouth")

@@ -221,6 +221,8 @@ MAX_MONTH_HEADING = 40
 NOTE_HEADING = "mois et année de l'intitulé du calendrier"
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
+_GOES_ON = re.compile(rf"\s*(?i:{'|'.join(_WORDS['goes_on'])})\b")
+"""The opening of a paragraph that tells what followed on the day the paragraph before named."""
 _STAY_PARTS = re.compile(r"[,;:()–—]|\s-\s")
 """What separates the town of a programme's heading from its venue: "Marseille, Palais du Pharo – "."""
 MAX_STAY_LINE = 60
@@ -321,6 +323,7 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
         programme = _Programme()
+        last_day: DateMatch | None = None  # the last day the paragraph before named, for one that goes on
         for text, paragraph, item in _texts(part):
             times = programme.calendar_days(
                 text, find_times(text, anchor, context_year if item or not anchor else None, years=True), anchor)
@@ -330,8 +333,16 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
                 hour, item_times = items
                 found += [(replace(m, place=m.place or programme.place, hour=hour), weak)
                           for m, weak in _readings(text, item_times, doc.slug, paragraph, places, own)]
+            elif last_day and _GOES_ON.match(text) and all(_bare_year(d) for d in times):
+                # "Mardi 6 février, le ministre a rejoint le camp… ¶ De retour à Beyrouth dans l'après-midi, il
+                # s'est entretenu avec le Premier ministre": the same day
+                same_day = [replace(last_day, start=start, end=start) for start in _sentence_starts(text)]
+                found += [(m, weak) for m, weak in _readings(text, same_day, doc.slug, paragraph, places, own)
+                          if m.kind == "meeting" and m.reason != UNCUED_REASON]
             elif times:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
+            days = [d for d in times if d.span.precision == "day"]
+            last_day = days[-1] if days else (last_day if _GOES_ON.match(text) else None)
             if written:
                 context_year = written[-1].span.end.year
             elif anchor and not item and len(times) == 1 and _bare_year(times[0]):
@@ -999,6 +1010,7 @@ def _meeting_of_its_outcome(zone: _Zone, event: Meeting) -> Meeting | None:
 _CUE_CONFIDENCE = {"noun": 0.9, "visit": 0.8, "hearing": 0.8, "verb": 0.75, "people": 0.7}
 """How sure a cue word makes the reading, by its role; a date not written in full costs ``INFERRED_DATE_COST``."""
 INFERRED_DATE_COST = 0.15
+UNCUED_REASON = "date sans mot déclencheur"
 UNCUED_CONFIDENCE = 0.5
 """A date without any cue word: an event, most often the text's own date line."""
 
@@ -1006,7 +1018,7 @@ UNCUED_CONFIDENCE = 0.5
 def _confidence(zone: _Zone, cue: _Cue | None) -> tuple[float, str]:
     """How sure the reading is, and why, in French: the cue word and how the date was resolved."""
     if cue is None:
-        confidence, reason = UNCUED_CONFIDENCE, "date sans mot déclencheur"
+        confidence, reason = UNCUED_CONFIDENCE, UNCUED_REASON
     else:
         confidence, reason = _CUE_CONFIDENCE[cue.role], f"mot déclencheur « {zone.text[cue.start : cue.end]} »"
     if zone.date.note:
