@@ -1557,3 +1557,20 @@ def test_a_paragraph_that_goes_on_with_the_day_before_it_dates_its_talks() -> No
     doc = make_doc("n", [Part("n", blocks=paragraphs(*texts))], "2024-02-09")
     (talks,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting"]
     assert (talks.span.iso(), talks.place.city) == (("2024-02-06", "2024-02-06"), "Beyrouth")
+
+
+def test_a_sittings_record_dates_the_hearings_under_its_day_line() -> None:
+    part = Part("Commission des affaires étrangères, de la défense et des forces armées", blocks=paragraphs(
+        "La réunion est ouverte à 9 h 30.", "Situation au Sahel – Audition du général X, chef d'état-major.",
+        "M. le président. – Mon général, nous vous remercions."),
+        header=["Mercredi 8 février 2023 – Présidence de M. Y, président"])
+    hearings = [m for m in find_meetings(make_doc("s", [part], "2023-02-08"), PLACES) if m.kind == "meeting"]
+    assert [(m.span.iso(), m.name) for m in hearings] == [(("2023-02-08", "2023-02-08"), "Audition du général X")]
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Rappelant le sommet de Charm el-Cheikh (28-29 mars 2015),", "Charm el-Cheikh"),
+    ("En janvier, à N'Djamena, la ministre a rencontré les autorités tchadiennes.", "N'Djamena"),  # « En »
+])
+def test_a_town_with_its_particle_and_a_capitalised_month_opening(text: str, city: str) -> None:
+    assert {m.place.city for m in meetings_in(text, "2019-12-30").values()} == {city}

@@ -55,8 +55,10 @@ ANAPHOR_REACH = 40
 _ORD_NUM = r"(?:(?:\d{1,4}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,4}\s*e|[IVXLC]{2,6}e)\b"
 """An ordinal: ``15ème``, ``83 ème``, ``83e``, ``XVIème``, ``XVIe`` (but not the words ``Le``, ``Ce``)."""
 _CAP = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
+_PARTICLE = r"(?:es|el|al|ed|ech)[\s-]"
+"""A transliterated Arabic article inside a town's name: "Dar es Salaam", "Charm el-Cheikh"."""
 _PLACE_NAME = (rf"(?:(?:la|le|l['’])\s*)?{_CAP}(?:\s+(?:{_CAP}|(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_CAP}"
-               rf"|(?:es|el|al|ed|ech)[\s-]{_CAP}))*")
+               rf"|{_PARTICLE}{_CAP}))*")
 """A place name: capitalised words, with the particles French and transliterated Arabic names hold between
 them ("Saint-Louis du Sénégal", "Dar es Salaam", "Charm el-Cheikh")."""
 
@@ -146,7 +148,8 @@ _DATELINE = re.compile(rf"(?:^|[,;:(–—]\s*)(?P<place>{_CAP}(?:[\s-]+{_CAP})*
 _PLACE_IN_NAME = re.compile(
     rf"(?i:{_MEETING_NOUN.pattern})(?:\s+[^\s'’]+)?\s+(?:de\s+|d['’])(?P<place>{_CAP}(?:\s+{_CAP})*)"
 )
-_OF_PLACE = re.compile(rf"\b(?:de|d['’])\s*(?P<place>(?:(?:La|Le|Les)\s+|L['’])?{_CAP}(?:[\s-]+{_CAP})*)")
+_OF_PLACE = re.compile(
+    rf"\b(?:de|d['’])\s*(?P<place>(?:(?:La|Le|Les)\s+|L['’])?{_CAP}(?:[\s-]+(?:{_PARTICLE})?{_CAP})*)")
 """A place after "de" in a meeting's name: "de Nouakchott", "de La Celle-Saint-Cloud"."""
 _YEAR_TIE = re.compile(r"(?:\(|\ben|\bde)\s*$")
 """What ties a year to the place before it, checked first: "(", "en", "de"."""
@@ -342,7 +345,8 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
             elif times:
                 found += _readings(text, times, doc.slug, paragraph, places, own)
             days = [d for d in times if d.span.precision == "day"]
-            last_day = days[-1] if days else (last_day if _GOES_ON.match(text) else None)
+            last_day = days[-1] if days else (last_day if _GOES_ON.match(text) or not paragraph else None)
+            # (a heading line without a date, "Commission des affaires étrangères…", does not end the day)
             if written:
                 context_year = written[-1].span.end.year
             elif anchor and not item and len(times) == 1 and _bare_year(times[0]):

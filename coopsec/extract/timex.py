@@ -108,7 +108,7 @@ _BARE_DAY = re.compile(r"\b(?:le|du|au)\s+(?P<day>[0-3]?\d)(?:er)?"
 """A day of the month written alone after a date of the same sentence, followed by a sign or a small word
 (not a noun: "le 27 membres"): "à Port-Vila le 27, puis à Port Moresby le 28" (of July, said just before)."""
 _YEARLESS_MONTH = re.compile(
-    rf"\b(?:en|de|d{_APOSTROPHE}|au\s+mois\s+d(?:e\s+|{_APOSTROPHE})|(?:d[ée]but|fin|mi)[-‐\s])\s*"
+    rf"\b(?i:en|de|d{_APOSTROPHE}|au\s+mois\s+d(?:e\s+|{_APOSTROPHE})|(?:d[ée]but|fin|mi)[-‐\s])\s*"
     rf"(?P<month>{'|'.join(sorted(_MONTH_NUMBERS, key=len, reverse=True))})\b(?!\s*\d)"
     r"(?:\s+(?P<word>derni(?:er|è)|prochain)\b)?"
 )
