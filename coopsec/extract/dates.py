@@ -102,7 +102,7 @@ def find_dates(text: str, context_year: int | None = None, *, years: bool = Fals
         start, end = stretch.span()
         if not _DIGIT.search(text, start, end):
             continue
-        for pattern, read in _readers(text, start, end):
+        for pattern, read in _READERS if _ANY_MONTH.search(text, start, end) else _NUMERIC_READER:
             for match in pattern.finditer(text, start, end):
                 candidates.append((match.start(), match.end(), partial(read, match, context_year)))
     if years:
@@ -204,29 +204,8 @@ _READERS = (
 )
 
 
-_Reader = tuple[re.Pattern[str], Callable[[re.Match[str], int | None], DateSpan | None]]
-_MONTHS_NEEDED = {_CROSS_MONTH: 2, _NUMERIC: 0}
-"""Month names a date of each pattern writes, when not one: two for a range across months, none numeric."""
-
-
-def _worth_trying(reader: _Reader, months: int, slash: bool) -> bool:
-    """Whether ``reader`` may match in a stretch naming ``months`` months (2: two or more), with a slash or
-    not (a numeric date has two)."""
-    pattern = reader[0]
-    return months >= _MONTHS_NEEDED.get(pattern, 1) and (slash or pattern is not _NUMERIC)
-
-
-_READER_SETS = {(months, slash): tuple(reader for reader in _READERS if _worth_trying(reader, months, slash))
-                for months in (0, 1, 2) for slash in (False, True)}
-"""The readers worth trying in a stretch, by the month names it holds and whether it has a slash."""
-
-
-def _readers(text: str, start: int, end: int) -> tuple[_Reader, ...]:
-    """The readers that may match in ``text[start:end]``: a month name is no longer than a word, so the second
-    one (if any) is found after the end of the first."""
-    month = _ANY_MONTH.search(text, start, end)
-    months = 0 if month is None else 2 if _ANY_MONTH.search(text, month.end(), end) else 1
-    return _READER_SETS[months, text.find("/", start, end) != -1]
+_NUMERIC_READER = ((_NUMERIC, _read_numeric),)
+"""The only reader worth trying where no month is named."""
 
 
 @cache
