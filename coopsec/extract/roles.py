@@ -12,7 +12,7 @@ import re
 
 from ..data import word_lists
 from ..model import Part, Role, plain
-from ..text import fold
+from ..text import folded_words
 
 _WORDS = word_lists("role-words")
 _PREAMBLE = re.compile(rf"^(?:{'|'.join(_WORDS['recital_openers'])})\w*\b")
@@ -68,5 +68,5 @@ def _folded(text: str) -> str:
     """The opening of a paragraph, folded, with its final colon kept when it has one."""
     text = plain(text).strip()
     ending = ":" if text.endswith(":") and len(text) > _SCOPE else ""
-    return " ".join(fold(text[:_SCOPE]).split()) + ending
+    return folded_words(text[:_SCOPE]) + ending
 
