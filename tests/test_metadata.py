@@ -45,6 +45,8 @@ def _meta(text: str):
      "colloque.\n", "2012-04-02", ""),  # a web page is dated by its posting, not by the event it announces
     ("Question n° 12 de M. X\nQuestion publiée au JO le : 11/05/2010\nRéponse publiée au JO le : 28/09/2010\n\n"
      "Texte de la réponse.\n", "2010-09-28", ""),  # a written question is dated by its answer
+    ("NOTE VERBALE\n\nL'Ambassade a l'honneur de transmettre le programme.\n\nLundi 14 octobre 2013\n\n"
+     "Entretiens.\n\nTunis, le 30 septembre 2013\n", "2013-09-30", "Tunis"),  # a weekday is no town
 ])
 def test_document_date_and_place(text, date, place):
     meta = _meta(text)

@@ -16,7 +16,7 @@ from ..doctypes import DEFAULT, DOCUMENT_TYPES
 from ..gazetteer import display_name, place_key, towns_named
 from ..model import Body, DateSpan, Diagnostic, Metadata, Part, plain
 from ..text import sentence_case, spellings
-from .dates import DateMatch, find_dates
+from .dates import WEEKDAY_NAME, DateMatch, find_dates
 from .markings import MARKING_IN_LINE
 from .references import find_references
 from .timex import last_or_next
@@ -62,6 +62,7 @@ _BODY_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, _BODIES['body_words']))
 """A word naming a body or a meeting: the header line holding it names the issuing body."""
 _ORDINAL = re.compile(r"^\d+\s*(?:e|ème|eme|è)\s+")
 """An ordinal opening a meeting's name (``12e Conférence…``), left out of the issuing body."""
+_WEEKDAY = re.compile(WEEKDAY_NAME, re.IGNORECASE)
 _PUBLISHED = re.compile(r"^(?:Publié|Mis en ligne|Réponse publiée(?:\s+au\s+JO)?)\s+le\b", re.IGNORECASE)
 """A line giving the day a text was published: a web page's ``Publié le``, ``Mis en ligne le``; the answer to a
 written question, ``Réponse publiée au JO le : 28/09/2010`` (not the question's own line above it)."""
@@ -217,8 +218,8 @@ def _dateline(text: str) -> tuple[DateSpan, str] | None:
 def _dateline_match(text: str, probe_year: int | None = None) -> tuple[DateMatch, str] | None:
     """The date of a dateline and its town; with ``probe_year``, a date written without its year too."""
     match = _PLACE_BEFORE_DATE.match(text)
-    if not match or not towns_named(place_key(match.group(1))):
-        return None
+    if not match or _WEEKDAY.fullmatch(match.group(1).strip(" ,")) or not towns_named(place_key(match.group(1))):
+        return None  # "Lundi 14 octobre 2013", a programme's day, names no town ("Lundi" in Zimbabwe)
     dates = [m for m in find_dates(text, probe_year) if m.start <= match.end() + 20]
     if not dates or not _DATELINE_END.match(text, dates[0].end):
         return None
