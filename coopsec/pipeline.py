@@ -32,13 +32,14 @@ from .extract.read import read_source
 from .extract.structure import structure
 from .gazetteer import Gazetteer
 from .lock import BuildLocked, build_lock
+from .memo import Memo
 from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, SourceError, Theme
 from .pool import beside, spread, worth_spreading
 from .project import BUNDLE_NAME, Project
 from .publish.bundle import Previous, make_bundle
 from .publish.linked import LinkDocsFiles
 from .publish.render_cache import RenderCache
-from .publish.search import search_files
+from .publish.search import search_files, search_units
 from .schema import load_override, validate_front_matter
 from .staging import keep_unchanged, publish, recover, rewrites_summary, stage_docs
 from .stamp import render_fingerprint, site_fingerprint
@@ -137,7 +138,10 @@ def generate(project: Project, epoch: int, report: BuildReport) -> dict[str, str
         report.diagnostics.append(Diagnostic(f"corpus/{ADDRESSES}", str(error), level="error"))
         return {}
     report.diagnostics += notes
-    return {**render(docs, thesauri, epoch, report), **redirect_pages(redirects, docs)}
+    memo = Memo.load(project.memo)
+    files = {**render(docs, thesauri, epoch, report, memo), **redirect_pages(redirects, docs)}
+    memo.save(project.memo)
+    return files
 
 
 def build_epoch() -> int:
@@ -218,7 +222,8 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
 
 
 def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
-    """Everything that depends on one text alone: conversion, themes, actors, cited meetings."""
+    """Everything that depends on one text alone: conversion, themes, actors, cited meetings, its share of the
+    search index."""
     doc = convert(path, project)
     if "place" in doc.meta.guessed and doc.meta.place and not thesauri.places.is_place(doc.meta.place):
         doc.diagnostics.append(Diagnostic(doc.source.path, f"lieu « {doc.meta.place} » écarté : nom d'organisation",
@@ -227,6 +232,7 @@ def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
     doc.themes = thesauri.match_themes(doc)
     doc.actors = thesauri.match_actors(doc)
     doc.meetings = find_meetings(doc, thesauri.places)
+    doc.search = search_units(doc)
     return doc
 
 
@@ -254,8 +260,10 @@ def page_name(path: Path) -> str:
     return slugify(path.stem) or "document-" + hashlib.sha256(path.stem.encode()).hexdigest()[:12]
 
 
-def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport) -> dict[str, str]:
-    """Every generated file, as {path under docs/: content}.
+def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport, memo: Memo
+           ) -> dict[str, str]:
+    """Every generated file, as {path under docs/: content}; the pieces whose values the last build wrote
+    too come from ``memo`` (:mod:`.memo`).
 
     With many documents, the search index is written by a forked child process on another core while this one
     writes the pages and the data exports (the two halves take about as long).
@@ -270,7 +278,7 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
             report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
             files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
         for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
-                     chronology_page(meetings, docs), data_files(docs, meetings), search_index(),
+                     chronology_page(meetings, docs), data_files(docs, meetings, memo=memo), search_index(),
                      overview(docs, build_date(epoch), meetings, themes, actors), facet_files(docs, themes, actors)):
             files.update(part)
     return files

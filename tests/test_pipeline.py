@@ -10,6 +10,7 @@ from support import INTERPOL, address, copy_project
 
 from coopsec import pipeline, pool
 from coopsec.cli import main
+from coopsec.memo import Memo
 from coopsec.pipeline import Project, Thesauri, build, process
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -155,13 +156,13 @@ def test_rendering_on_two_cores_gives_the_same_files(project, monkeypatch):
     target = Project(project)
     thesauri = Thesauri.load(target)
     sequential_report, parallel_report = BuildReport(), BuildReport()
-    sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report)
+    sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report, Memo())
     monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
     monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)  # threads other tests may have left
     docs = process_corpus(target, thesauri, BuildReport())
     assert pool.worth_spreading(len(docs))  # the exports are written by a forked child
-    assert render(docs, thesauri, 0, parallel_report) == sequential
+    assert render(docs, thesauri, 0, parallel_report, Memo()) == sequential
     assert parallel_report == sequential_report
 
 

@@ -45,14 +45,14 @@ the term's idf. The query logic itself is in search.js only, run by node for
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, TypedDict
 
 from coopsec import doctypes
 from coopsec.extract.document_date import document_date_fr
-from coopsec.model import Document, plain
+from coopsec.model import Document, SearchUnit, plain
 from coopsec.text import (
     APOSTROPHES,
     ELIDED,
@@ -100,30 +100,22 @@ def ranking() -> dict[str, float]:
     return {"k1": K1, "b": B, "levels": LEVELS}
 
 
-@dataclass
-class Unit:
-    """One searchable piece of a document."""
-
-    doc: int  # index in the sorted document list
-    anchor: str  # paragraph anchor; empty for the document's metadata
-    text: str  # plain text shown in excerpts
-    fields: dict[str, str]  # field kind (FIELD_WEIGHTS) -> text whose terms are indexed
-
-
 def search_files(docs: list[Document]) -> dict[str, str]:
-    """The search page and the index scripts, as ``{path under docs/: content}``."""
+    """The search page and the index scripts, as ``{path under docs/: content}``: the documents' shares
+    (:func:`search_units`, analysed once per text and cached with it) merged and ranked over the corpus."""
     docs = sorted(docs, key=lambda doc: doc.slug)
-    units = [unit for index, doc in enumerate(docs) for unit in _units(index, doc)]
+    numbered = [(index, unit) for index, doc in enumerate(docs) for unit in doc.search or search_units(doc)]
+    units = [unit for _, unit in numbered]
     files = {SEARCH_PAGE: search_page()}
     chunks = _chunks(units)
     rows = _doc_rows(docs)
     for number, (start, end) in enumerate(chunks):
-        held = sorted({unit.doc for unit in units[start:end]})
+        held = sorted({index for index, _ in numbered[start:end]})
         files[f"{SEARCH_DIR}/t/{number}.js"] = _script(
             {"kind": "text", "id": number, "start": start, "units": [[u.anchor, u.text] for u in units[start:end]],
              "docs": [[doc, *rows[doc]] for doc in held]}
         )
-    counts = [{kind: _counts(text) for kind, text in unit.fields.items()} for unit in units]
+    counts = [{kind: _counts(*analysed) for kind, analysed in unit.fields.items()} for unit in units]
     postings, forms = _postings(counts)
     shards = _shards(postings, forms)
     sizes = {}
@@ -137,7 +129,7 @@ def search_files(docs: list[Document]) -> dict[str, str]:
         {
             "kind": "docs",
             "units": len(units),
-            "first": _encode(_first_units(units)),
+            "first": _encode(_first_units([index for index, _ in numbered])),
             "chunks": [start for start, _ in chunks],
             "shards": sizes,
             "pairs": sorted(pairs),
@@ -148,8 +140,10 @@ def search_files(docs: list[Document]) -> dict[str, str]:
     return files
 
 
-def _units(index: int, doc: Document) -> list[Unit]:
-    """The metadata unit, then one unit per anchored block; headings are a field of the block they lead to."""
+def search_units(doc: Document) -> list[SearchUnit]:
+    """A document's share of the index: the metadata unit, then one unit per anchored block (headings are a
+    field of the block they lead to), each field analysed. It depends on the text alone (its conversion), so
+    the pipeline computes it once per text and keeps it in the conversion cache (``Document.search``)."""
     meta = doc.meta
     summary = " — ".join(
         part for part in (meta.title, meta.doc_type, meta.date_text, meta.place, meta.issuing_body) if part
@@ -157,8 +151,7 @@ def _units(index: int, doc: Document) -> list[Unit]:
     references = [ref for part in doc.parts for ref in part.references] + meta.references
     extra = [part.title for part in doc.parts] + references + meta.participants
     rest = " ".join(part for part in (meta.doc_type, meta.date_text, meta.place, meta.issuing_body) if part)
-    fields = {"title": meta.title or "", "meta": " ".join([rest, *extra])}
-    units = [Unit(index, "", summary, fields)]
+    units = [SearchUnit("", summary, _analysed({"title": meta.title or "", "meta": " ".join([rest, *extra])}))]
     headings: list[str] = []
     for block in doc.blocks():
         text = plain(block.text).strip()
@@ -167,8 +160,17 @@ def _units(index: int, doc: Document) -> list[Unit]:
             continue
         fields = {"heading": " ".join(headings), "text": text} if headings else {"text": text}
         headings = []
-        units.append(Unit(index, block.anchor, text, fields))
+        units.append(SearchUnit(block.anchor, text, _analysed(fields)))
     return units
+
+
+def _analysed(fields: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Field kind -> the field's search words (folded, exact forms) and their terms (stems), space-separated."""
+    analysed = {}
+    for kind, text in fields.items():
+        found = search_words(text)
+        analysed[kind] = (" ".join(found), " ".join(map(search_stem, found)))
+    return analysed
 
 
 Postings = dict[str, list[tuple[int, int]]]
@@ -208,13 +210,10 @@ class _Counts:
     stems: list[str]  # the term of each form (:func:`coopsec.text.search_terms` of the field)
 
 
-def _counts(text: str) -> _Counts:
-    found = search_words(text)
-    stems = [search_stem(form) for form in found]
-    counts: dict[str, int] = defaultdict(int)
-    for stem in stems:
-        counts[stem] += 1
-    return _Counts(counts, len(found), found, stems)
+def _counts(forms: str, stems: str) -> _Counts:
+    """A field's counts from its analysis (:func:`_analysed`)."""
+    terms = stems.split()
+    return _Counts(dict(Counter(terms)), len(terms), forms.split(), terms)
 
 
 def _impacts(counts: list[dict[str, _Counts]]) -> list[dict[str, int]]:
@@ -312,7 +311,7 @@ def _encode(numbers: list[int]) -> str:
     return ",".join(map(base36, [number - previous for previous, number in pairwise([0, *numbers])]))
 
 
-def _chunks(units: list[Unit]) -> list[tuple[int, int]]:
+def _chunks(units: list[SearchUnit]) -> list[tuple[int, int]]:
     """Consecutive unit ranges of about CHUNK_CHARS characters of text."""
     chunks = []
     start = size = 0
@@ -326,11 +325,11 @@ def _chunks(units: list[Unit]) -> list[tuple[int, int]]:
     return chunks
 
 
-def _first_units(units: list[Unit]) -> list[int]:
-    """The number of each document's first unit (its metadata unit), in document order."""
+def _first_units(documents: list[int]) -> list[int]:
+    """The number of each document's first unit (its metadata unit), from the document of each unit."""
     first: dict[int, int] = {}
-    for number, unit in enumerate(units):
-        first.setdefault(unit.doc, number)
+    for number, doc in enumerate(documents):
+        first.setdefault(doc, number)
     return list(first.values())
 
 
