@@ -266,7 +266,9 @@ class SearchUnit:
 
     anchor: str  # paragraph anchor; empty for the document's metadata
     text: str  # plain text shown in excerpts
-    fields: dict[str, tuple[str, str]]  # field kind -> its folded search words and their terms, space-separated
+    fields: dict[str, str]  # field kind -> its search terms (stems), in order, space-separated
+    forms: str  # each distinct folded word of its fields, then its term: "word term word term…"
+    pairs: str  # its distinct pairs of consecutive terms in a field, "a b", one per line, sorted
 
 
 @dataclass(slots=True)

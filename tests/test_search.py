@@ -228,7 +228,7 @@ def test_the_index_merges_each_documents_share_as_cached_with_it() -> None:
         doc.search = search_units(doc)
     assert search_files(docs) == fresh
     second = docs[0].search[2]  # « Réseaux terroristes. »: unit 2 (the metadata unit, then the paragraphs)
-    docs[0].search[2] = replace(second, fields={"text": ("xylographie", "xylographi")})
+    docs[0].search[2] = replace(second, fields={"text": "xylographi"}, forms="xylographie xylographi", pairs="")
     merged = search_files(docs)
     assert postings(merged, "xylographi") == [2]
     assert not [path for path, content in merged.items() if "/i/" in path and '"reseau"' in content]

@@ -115,14 +115,13 @@ def search_files(docs: list[Document]) -> dict[str, str]:
             {"kind": "text", "id": number, "start": start, "units": [[u.anchor, u.text] for u in units[start:end]],
              "docs": [[doc, *rows[doc]] for doc in held]}
         )
-    counts = [{kind: _counts(*analysed) for kind, analysed in unit.fields.items()} for unit in units]
-    postings, forms = _postings(counts)
+    postings, forms = _postings(units)
     shards = _shards(postings, forms)
     sizes = {}
     for key, shard in sorted(shards.items()):
         files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, **shard})
         sizes[key] = len(files[f"{SEARCH_DIR}/i/{key}.js"].encode())
-    pairs = _pair_shards(counts)
+    pairs = _pair_shards(units)
     for key, encoded in pairs.items():
         files[f"{SEARCH_DIR}/p/{key}.js"] = _script({"kind": "pairs", "key": key, "pairs": encoded})
     files[f"{SEARCH_DIR}/docs.js"] = _script(
@@ -151,7 +150,7 @@ def search_units(doc: Document) -> list[SearchUnit]:
     references = [ref for part in doc.parts for ref in part.references] + meta.references
     extra = [part.title for part in doc.parts] + references + meta.participants
     rest = " ".join(part for part in (meta.doc_type, meta.date_text, meta.place, meta.issuing_body) if part)
-    units = [SearchUnit("", summary, _analysed({"title": meta.title or "", "meta": " ".join([rest, *extra])}))]
+    units = [_analysed("", summary, {"title": meta.title or "", "meta": " ".join([rest, *extra])})]
     headings: list[str] = []
     for block in doc.blocks():
         text = plain(block.text).strip()
@@ -160,17 +159,24 @@ def search_units(doc: Document) -> list[SearchUnit]:
             continue
         fields = {"heading": " ".join(headings), "text": text} if headings else {"text": text}
         headings = []
-        units.append(SearchUnit(block.anchor, text, _analysed(fields)))
+        units.append(_analysed(block.anchor, text, fields))
     return units
 
 
-def _analysed(fields: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Field kind -> the field's search words (folded, exact forms) and their terms (stems), space-separated."""
-    analysed = {}
-    for kind, text in fields.items():
-        found = search_words(text)
-        analysed[kind] = (" ".join(found), " ".join(map(search_stem, found)))
-    return analysed
+def _analysed(anchor: str, text: str, fields: dict[str, str]) -> SearchUnit:
+    """A unit with its fields' terms (stems, in order), its distinct words with their terms and its distinct
+    pairs of consecutive terms, each as one string: the merge splits them without analysing the text again."""
+    terms: dict[str, str] = {}
+    forms: dict[str, str] = {}
+    pairs: set[str] = set()
+    for kind, words in fields.items():
+        found = search_words(words)
+        stems = [search_stem(form) for form in found]
+        terms[kind] = " ".join(stems)
+        forms.update(zip(found, stems, strict=True))
+        pairs.update(f"{first} {second}" for first, second in pairwise(stems))
+    return SearchUnit(anchor, text, terms, " ".join(f"{form} {stem}" for form, stem in forms.items()),
+                      "\n".join(sorted(pairs)))
 
 
 Postings = dict[str, list[tuple[int, int]]]
@@ -183,17 +189,16 @@ class Shard(TypedDict, total=False):
     forms: dict[str, dict[str, str]]
 
 
-def _postings(counts: list[dict[str, _Counts]]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
+def _postings(units: list[SearchUnit]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
     """Term -> [(unit number, quantized BM25F weight)], and stem -> folded form -> unit numbers, from the terms
-    of each field of each unit."""
+    of each field of each unit and its words."""
     postings: Postings = defaultdict(list)
     forms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for number, weights in enumerate(_impacts(counts)):
+    for number, weights in enumerate(_impacts(units)):
         for term, weight in weights.items():
             postings[term].append((number, weight))
-        stems = {form: stem for field in counts[number].values() for form, stem in zip(field.forms, field.stems,
-                                                                                        strict=True)}
-        for form, stem in stems.items():
+        words = iter(units[number].forms.split())
+        for form, stem in zip(words, words, strict=True):
             forms[stem][form].append(number)
     # a stem written only as itself needs no list: its one form is the stem
     written = {term: found for term, found in forms.items() if list(found) != [term]}
@@ -202,26 +207,25 @@ def _postings(counts: list[dict[str, _Counts]]) -> tuple[Postings, dict[str, dic
 
 @dataclass
 class _Counts:
-    """The search terms of one field of a unit, analysed once for the index and the pairs."""
+    """The terms of one field of a unit, counted."""
 
     terms: dict[str, int]  # term -> occurrences in the field
     length: int  # terms in the field
-    forms: list[str]  # exact folded forms, in order
-    stems: list[str]  # the term of each form (:func:`coopsec.text.search_terms` of the field)
 
 
-def _counts(forms: str, stems: str) -> _Counts:
-    """A field's counts from its analysis (:func:`_analysed`)."""
-    terms = stems.split()
-    return _Counts(dict(Counter(terms)), len(terms), forms.split(), terms)
+def _counts(terms: str) -> _Counts:
+    """A field's counts from its terms (:attr:`coopsec.model.SearchUnit.fields`)."""
+    found = terms.split()
+    return _Counts(dict(Counter(found)), len(found))
 
 
-def _impacts(counts: list[dict[str, _Counts]]) -> list[dict[str, int]]:
+def _impacts(units: list[SearchUnit]) -> list[dict[str, int]]:
     """Per unit, term -> BM25F weight quantized to 1..LEVELS.
 
     ``tf~ = sum over fields of weight * tf / (1 - b + b * length / mean length of the field kind)``,
     then ``tf~ * (k1 + 1) / (k1 + tf~)``, whose maximum is ``k1 + 1``.
     """
+    counts = [{kind: _counts(terms) for kind, terms in unit.fields.items()} for unit in units]
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for fields in counts:
         for kind, field in fields.items():
@@ -285,13 +289,12 @@ def pair_key(first: str, second: str) -> str:
     return first[:KEY_LENGTH] + "-" + second[:PAIR_KEY_LENGTH]
 
 
-def _pair_shards(counts: list[dict[str, _Counts]]) -> dict[str, dict[str, str]]:
+def _pair_shards(units: list[SearchUnit]) -> dict[str, dict[str, str]]:
     """Pair shard key -> {"a b": encoded units} for the consecutive terms of every field of every unit."""
     pairs: dict[str, list[int]] = defaultdict(list)
-    for number, fields in enumerate(counts):
-        found = {pair for field in fields.values() for pair in pairwise(field.stems)}
-        for first, second in sorted(found):
-            pairs[f"{first} {second}"].append(number)
+    for number, unit in enumerate(units):
+        for pair in unit.pairs.split("\n") if unit.pairs else ():
+            pairs[pair].append(number)
     shards: dict[str, dict[str, str]] = defaultdict(dict)
     for pair in sorted(pairs):
         first, second = pair.split(" ")
