@@ -186,7 +186,7 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
     for path in sorted(project.corpus.glob("*.txt")):
         name = path.relative_to(project.corpus).as_posix()
         keyed.append((path, conversion_key(name, path, path.with_suffix(".yml"), thesauri.fingerprint)))
-    cached = {key: cache.get(key) for _, key in keyed}
+    cached = cache.get_all([key for _, key in keyed])
     report.diagnostics += [Diagnostic(path.relative_to(project.root).as_posix(), "entrée du cache illisible"
                                       " (tronquée ou corrompue) : le texte est converti à nouveau", level="info")
                            for path in cache.unreadable]
