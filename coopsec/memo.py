@@ -1,5 +1,4 @@
-"""Pieces of generated output (and verdicts on it) kept from one build to the next, by a digest of what each is
-made from.
+"""Pieces of generated output kept from one build to the next, by a digest of what each is made from.
 
 A writer asks for a piece with the values it is made from (:meth:`Memo.get`); when the last build made a piece
 from the same values, with the same code (:data:`coopsec.version.CODE_FINGERPRINT`), it is given back as it was
@@ -15,26 +14,22 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
 
 from .version import CODE_FINGERPRINT
-
-Piece = TypeVar("Piece")
 
 
 @dataclass
 class Memo:
     """The pieces of the last build (``known``) and those of this one (``used``), by digest of their values."""
 
-    known: dict[str, Any] = field(default_factory=dict)
-    used: dict[str, Any] = field(default_factory=dict)
+    known: dict[str, str] = field(default_factory=dict)
+    used: dict[str, str] = field(default_factory=dict)
 
-    def get(self, values: object, make: Callable[[], Piece]) -> Piece:
+    def get(self, values: object, make: Callable[[], str]) -> str:
         """The piece made by ``make`` from ``values``, whose ``repr`` must show everything the piece depends on
-        (plain data: dataclasses, strings, numbers, dates, and the versions of the libraries ``make`` calls); the
-        piece is kept as it is (pickled), so it must not be changed by whoever asked for it."""
+        (plain data: dataclasses, strings, numbers, dates, and the versions of the libraries ``make`` calls)."""
         key = hashlib.sha256(repr(values).encode()).hexdigest()
-        piece = cast(Piece, self.known[key]) if key in self.known else make()
+        piece = self.known[key] if key in self.known else make()
         self.used[key] = piece
         return piece
 

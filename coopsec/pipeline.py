@@ -14,8 +14,6 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,8 +59,6 @@ if TYPE_CHECKING:
 UNCHANGED = ("rien n'a changé depuis la dernière construction (textes, surcharges, code, configuration, pages "
              "écrites à la main) : docs/, site/ et dist/ conservés tels quels, aucun fichier réécrit")
 """The report's line when the build stopped at once (:mod:`.uptodate`)."""
-JSONSCHEMA = f"jsonschema=={version('jsonschema')}"
-"""The validator of the front matter, in the values its verdict is kept by (:func:`render`)."""
 
 
 def build(root: Path, strict: bool = False, bundle: bool = True) -> BuildReport:
@@ -279,9 +275,7 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
     with beside(lambda: search_files(docs), worth_spreading(len(docs))) as search_index:
         files: dict[str, str] = {}
         for doc in docs:
-            front = front_matter(doc)
-            values = ("front matter", JSONSCHEMA, front, doc.source.path)
-            report.diagnostics.extend(memo.get(values, partial(validate_front_matter, front, doc.source.path)))
+            report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
             files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
         for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
                      chronology_page(meetings, docs), data_files(docs, meetings, memo=memo), search_index(),
