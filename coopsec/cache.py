@@ -9,7 +9,6 @@ again, and the build says so. (Whether the site must be rendered again is :mod:`
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -36,18 +35,6 @@ class ConversionCache:
         self.directory = directory
         self.unreadable: list[Path] = []
         """Entries found but not readable (truncated, corrupt, of other code): dropped, to be converted again."""
-
-    def get_all(self, keys: list[str]) -> dict[str, Document | None]:
-        """The document of each key, None where there is none; read with the garbage collector paused: reading
-        1,000 documents makes millions of objects and no garbage, and the collections they set off took half of
-        the time (figure in ``benchmarks/README.md``)."""
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return {key: self.get(key) for key in keys}
-        finally:
-            if enabled:
-                gc.enable()
 
     def get(self, key: str) -> Document | None:
         path = self.directory / f"{key}.pickle"

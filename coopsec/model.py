@@ -296,6 +296,7 @@ class Document:
     cites: list[TextCitation] = field(default_factory=list)  # other texts this document cites, in reading order
     cited_by: list[CitedBy] = field(default_factory=list)  # paragraphs of the corpus citing this document
     search: list[SearchUnit] = field(default_factory=list)  # its share of the search index, cached with it
+    fingerprint: str = ""  # key of its conversion (text, override, thesauri, code): what it holds of its own text
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def blocks(self) -> list[Block]:

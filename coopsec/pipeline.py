@@ -8,12 +8,14 @@ has succeeded (:mod:`.staging`), so a failed or interrupted build leaves the pre
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +51,7 @@ from .write.data import data_files
 from .write.facets import facet_files
 from .write.indexes import documents_index, overview
 from .write.markdown import document_path
-from .write.pages import document_page, front_matter
+from .write.pages import document_page, front_matter, page_values
 from .write.redirects import redirect_pages
 from .write.taxonomy import actor_pages, theme_pages
 
@@ -87,7 +89,11 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
         return last
     build_stamp.forget()
     report = BuildReport()
-    files = generate(project, epoch, report)
+    gc.disable()  # reading and writing make millions of objects and hardly any cyclic garbage (figure in benchmarks/)
+    try:
+        files = generate(project, epoch, report)
+    finally:
+        gc.enable()
     if not files:
         return report
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
@@ -182,7 +188,7 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
     for path in sorted(project.corpus.glob("*.txt")):
         name = path.relative_to(project.corpus).as_posix()
         keyed.append((path, conversion_key(name, path, path.with_suffix(".yml"), thesauri.fingerprint)))
-    cached = cache.get_all([key for _, key in keyed])
+    cached = {key: cache.get(key) for _, key in keyed}
     report.diagnostics += [Diagnostic(path.relative_to(project.root).as_posix(), "entrée du cache illisible"
                                       " (tronquée ou corrompue) : le texte est converti à nouveau", level="info")
                            for path in cache.unreadable]
@@ -214,6 +220,7 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
                 name, f"même nom de page « {result.slug} » que {docs[result.slug].source.path} : "
                 "renommez l'un des deux", level="error"))
         else:
+            result.fingerprint = key
             docs[result.slug] = result
             report.converted.append(name)
             report.guessed[name] = sorted(result.meta.guessed)
@@ -276,7 +283,8 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
         files: dict[str, str] = {}
         for doc in docs:
             report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
-            files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
+            jsonld = document_jsonld(doc, themes)
+            files[document_path(doc.slug)] = memo.get(page_values(doc, jsonld), partial(document_page, doc, jsonld))
         for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
                      chronology_page(meetings, docs), data_files(docs, meetings, memo=memo), search_index(),
                      overview(docs, build_date(epoch), meetings, themes, actors), facet_files(docs, themes, actors)):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import shutil
 import subprocess
@@ -11,8 +10,7 @@ from pathlib import Path
 
 from support import CIMO, ROOT, copy_project
 
-from coopsec.cache import ConversionCache
-from coopsec.model import BuildReport, Document, Metadata, Source
+from coopsec.model import BuildReport
 from coopsec.pipeline import Project, Thesauri, process_corpus
 from coopsec.version import EXTRACTOR_VERSION, code_fingerprint
 
@@ -76,17 +74,3 @@ def test_a_truncated_cache_entry_is_converted_again_and_reported(tmp_path: Path)
     (message,) = [d for d in report.diagnostics if "cache illisible" in d.message]
     assert message.file.endswith(entry.name)
 
-
-def test_documents_are_read_back_whole_and_the_collector_left_as_it_was(tmp_path: Path) -> None:
-    source = Source(path="a.txt", text="Texte.", sha256="", encoding="utf-8", size=6)
-    doc = Document("a", source, Metadata(title="Déclaration d'Alger", date="2013-04-09"))
-    cache = ConversionCache(tmp_path)
-    cache.put("k1", doc)
-    assert cache.get_all(["k1", "absent"]) == {"k1": doc, "absent": None}
-    assert gc.isenabled()  # collections paused while reading only
-    gc.disable()
-    try:
-        cache.get_all(["k1"])
-        assert not gc.isenabled()  # a caller's pause is not ended
-    finally:
-        gc.enable()

@@ -1,5 +1,6 @@
 """Whole builds in a temporary copy of the project: publishing, bad input, atomicity, determinism, cache."""
 
+import gc
 import hashlib
 import shutil
 from pathlib import Path
@@ -28,6 +29,17 @@ def test_build_publishes_site_pages_and_bundle(project):
     assert (project / "site" / "corpus" / "documents" / f"{address(project, INTERPOL)}.html").is_file()
     assert (project / "dist" / pipeline.BUNDLE_NAME).is_file()
     assert not (project / ".build").exists()
+    assert gc.isenabled()  # paused while the pages were generated only
+
+
+def test_the_collector_is_back_after_a_build_that_fails(project, monkeypatch):
+    def fail(*args: object) -> None:
+        raise RuntimeError("disque plein")
+
+    monkeypatch.setattr(pipeline, "render", fail)
+    with pytest.raises(RuntimeError):
+        build(project)
+    assert gc.isenabled()
 
 
 def test_seeds_build_in_strict_mode_without_any_warning(project, capsys):
