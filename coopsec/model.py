@@ -262,6 +262,18 @@ class Theme:
 
 
 @dataclass(slots=True)
+class SearchUnit:
+    """One searchable piece of a document as the search index reads it, analysed once per text
+    (:func:`coopsec.publish.search.search_units`), so that a rebuild only merges the documents' shares."""
+
+    anchor: str  # paragraph anchor; empty for the document's metadata
+    text: str  # plain text shown in excerpts
+    fields: dict[str, str]  # field kind -> its search terms (stems), in order, space-separated
+    forms: str  # each distinct folded word of its fields, then its term: "word term word term…"
+    pairs: str  # its distinct pairs of consecutive terms in a field, "a b", one per line, sorted
+
+
+@dataclass(slots=True)
 class Actor:
     id: str
     kind: ActorKind
@@ -285,6 +297,8 @@ class Document:
     meetings: list[Meeting] = field(default_factory=list)  # cited by this document
     cites: list[TextCitation] = field(default_factory=list)  # other texts this document cites, in reading order
     cited_by: list[CitedBy] = field(default_factory=list)  # paragraphs of the corpus citing this document
+    search: list[SearchUnit] = field(default_factory=list)  # its share of the search index, cached with it
+    fingerprint: str = ""  # key of its conversion (text, override, thesauri, code): what it holds of its own text
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def blocks(self) -> list[Block]:

@@ -8,12 +8,14 @@ has succeeded (:mod:`.staging`), so a failed or interrupted build leaves the pre
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,13 +34,14 @@ from .extract.read import read_source
 from .extract.structure import structure
 from .gazetteer import Gazetteer
 from .lock import BuildLocked, build_lock
+from .memo import Memo
 from .model import Actor, BuildReport, Diagnostic, Document, Meeting, Mention, SourceError, Theme
 from .pool import beside, spread, worth_spreading
 from .project import BUNDLE_NAME, Project
 from .publish.bundle import Previous, make_bundle
 from .publish.linked import LinkDocsFiles
 from .publish.render_cache import RenderCache
-from .publish.search import search_files
+from .publish.search import search_files, search_units
 from .schema import load_override, validate_front_matter
 from .staging import keep_unchanged, publish, recover, rewrites_summary, stage_docs
 from .stamp import render_fingerprint, site_fingerprint
@@ -48,7 +51,7 @@ from .write.data import data_files
 from .write.facets import facet_files
 from .write.indexes import documents_index, overview
 from .write.markdown import document_path
-from .write.pages import document_page, front_matter
+from .write.pages import document_page, front_matter, page_values
 from .write.redirects import redirect_pages
 from .write.taxonomy import actor_pages, theme_pages
 
@@ -86,7 +89,11 @@ def _build(project: Project, strict: bool, bundle: bool) -> BuildReport:
         return last
     build_stamp.forget()
     report = BuildReport()
-    files = generate(project, epoch, report)
+    gc.disable()  # reading and writing make millions of objects and hardly any cyclic garbage (figure in benchmarks/)
+    try:
+        files = generate(project, epoch, report)
+    finally:
+        gc.enable()
     if not files:
         return report
     if strict and any(d.level in ("warning", "error") for d in report.diagnostics):
@@ -137,7 +144,10 @@ def generate(project: Project, epoch: int, report: BuildReport) -> dict[str, str
         report.diagnostics.append(Diagnostic(f"corpus/{ADDRESSES}", str(error), level="error"))
         return {}
     report.diagnostics += notes
-    return {**render(docs, thesauri, epoch, report), **redirect_pages(redirects, docs)}
+    memo = Memo.load(project.memo)
+    files = {**render(docs, thesauri, epoch, report, memo), **redirect_pages(redirects, docs)}
+    memo.save(project.memo)
+    return files
 
 
 def build_epoch() -> int:
@@ -210,6 +220,7 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
                 name, f"même nom de page « {result.slug} » que {docs[result.slug].source.path} : "
                 "renommez l'un des deux", level="error"))
         else:
+            result.fingerprint = key
             docs[result.slug] = result
             report.converted.append(name)
             report.guessed[name] = sorted(result.meta.guessed)
@@ -218,7 +229,8 @@ def process_corpus(project: Project, thesauri: Thesauri, report: BuildReport) ->
 
 
 def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
-    """Everything that depends on one text alone: conversion, themes, actors, cited meetings."""
+    """Everything that depends on one text alone: conversion, themes, actors, cited meetings, its share of the
+    search index."""
     doc = convert(path, project)
     if "place" in doc.meta.guessed and doc.meta.place and not thesauri.places.is_place(doc.meta.place):
         doc.diagnostics.append(Diagnostic(doc.source.path, f"lieu « {doc.meta.place} » écarté : nom d'organisation",
@@ -227,6 +239,7 @@ def process(path: Path, project: Project, thesauri: Thesauri) -> Document:
     doc.themes = thesauri.match_themes(doc)
     doc.actors = thesauri.match_actors(doc)
     doc.meetings = find_meetings(doc, thesauri.places)
+    doc.search = search_units(doc)
     return doc
 
 
@@ -254,8 +267,10 @@ def page_name(path: Path) -> str:
     return slugify(path.stem) or "document-" + hashlib.sha256(path.stem.encode()).hexdigest()[:12]
 
 
-def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport) -> dict[str, str]:
-    """Every generated file, as {path under docs/: content}.
+def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildReport, memo: Memo
+           ) -> dict[str, str]:
+    """Every generated file, as {path under docs/: content}; the pieces whose values the last build wrote
+    too come from ``memo`` (:mod:`.memo`).
 
     With many documents, the search index is written by a forked child process on another core while this one
     writes the pages and the data exports (the two halves take about as long).
@@ -268,9 +283,10 @@ def render(docs: list[Document], thesauri: Thesauri, epoch: int, report: BuildRe
         files: dict[str, str] = {}
         for doc in docs:
             report.diagnostics.extend(validate_front_matter(front_matter(doc), doc.source.path))
-            files[document_path(doc.slug)] = document_page(doc, document_jsonld(doc, themes))
+            jsonld = document_jsonld(doc, themes)
+            files[document_path(doc.slug)] = memo.get(page_values(doc, jsonld), partial(document_page, doc, jsonld))
         for part in (documents_index(docs), theme_pages(docs, themes), actor_pages(docs, actors),
-                     chronology_page(meetings, docs), data_files(docs, meetings), search_index(),
+                     chronology_page(meetings, docs), data_files(docs, meetings, memo=memo), search_index(),
                      overview(docs, build_date(epoch), meetings, themes, actors), facet_files(docs, themes, actors)):
             files.update(part)
     return files

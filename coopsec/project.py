@@ -30,6 +30,7 @@ class Project:
     bundle = _Under("dist", BUNDLE_NAME)  # the offline zip
     cache = _Under(".cache", "coopsec")  # each text's conversion, by its key
     render_cache = _Under(".cache", "render")  # pages MkDocs rendered, by a digest of what shaped each one
+    memo = _Under(".cache", "memo.pickle")  # pieces of the last build's output, by a digest of their values
     build_stamp = _Under(".cache", "build.json")  # the last successful build's inputs, outputs and report
     staging = _Under(".build")  # the output being built, swapped into place at the end
     lock = _Under(".cache", "build.lock")  # held by the one build running in this checkout

@@ -73,3 +73,4 @@ def test_a_truncated_cache_entry_is_converted_again_and_reported(tmp_path: Path)
     assert (again.meta.title, len(again.blocks())) == (expected.meta.title, len(expected.blocks()))
     (message,) = [d for d in report.diagnostics if "cache illisible" in d.message]
     assert message.file.endswith(entry.name)
+

@@ -6,11 +6,14 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import icalendar
 
+from coopsec.memo import Memo
 from coopsec.model import Citation, DateSpan, Document, Meeting, Metadata, Place, Source
+from coopsec.write import data
 from coopsec.write.data import (
     CSV_FIELDS,
     DOCUMENT_FIELDS,
@@ -306,6 +309,32 @@ def test_ics_dtstamp_from_the_newest_document_or_given():
     stamp = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     events = vevents(files(stamp=stamp)["data/meetings.ics"])
     assert {event.decoded("dtstamp") for event in events.values()} == {stamp}
+
+
+def test_ics_is_icalendars_calendar_and_an_event_is_written_again_only_when_its_meeting_changed(monkeypatch):
+    """The calendar, joined from its events, is the one icalendar writes whole; a build whose meetings are those of
+    the last one takes each event from the memo; a meeting renamed has its event written again, alone."""
+    memo = Memo()
+    text = files(memo=memo)["data/meetings.ics"]
+    whole = icalendar.Calendar()
+    for name, value in (("prodid", data.PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                        ("x-wr-calname", "Chronologie des réunions")):
+        whole.add(name, value)
+    events = vevents(text)
+    assert len(events) == len(memo.used) == 5  # the meetings of MEETINGS, not the adoption (an event)
+    for event in events.values():
+        whole.add_component(event)
+    assert text == whole.to_ical().decode("utf-8")
+    written: list[str] = []
+    vevent = data._vevent
+    monkeypatch.setattr(data, "_vevent", lambda meeting, *args: written.append(meeting.id) or vevent(meeting, *args))
+    again = Memo(memo.used)
+    assert files(memo=again)["data/meetings.ics"] == text and written == []
+    renamed = [replace(m, name="Réunion du PPC") if m is PPC else m for m in MEETINGS]
+    changed = data_files(documents(), renamed, memo=Memo(again.used))["data/meetings.ics"]
+    assert written == [PPC.id]
+    assert vevents(changed)[f"{PPC.id}@coopsec"]["summary"] == "Réunion du PPC"
+    assert changed == data_files(documents(), renamed)["data/meetings.ics"]
 
 
 def test_ics_dtstamp_from_a_month_only_document_date():

@@ -10,7 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "coopsec"
 STAGES = ["extract", "enrich", "write", "publish"]
-SHARED = ["model", "text", "data", "fields", "doctypes", "gazetteer", "version"]
+SHARED = ["model", "text", "data", "fields", "doctypes", "gazetteer", "version", "memo"]
 """Modules every stage may read: the model, the analysis, the data and the tables made from it, places, the
 code's fingerprint."""
 

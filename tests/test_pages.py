@@ -1,12 +1,15 @@
 """Document pages: front matter, anchors, footnotes, escaping, metadata panel."""
 
+import copy
+from dataclasses import replace
 from datetime import date
 
 import frontmatter
 import markdown
 
-from coopsec.model import Block, DateSpan, Document, Footnote, Metadata, Part, Source, note_call
-from coopsec.write.pages import document_page
+from coopsec.memo import Memo
+from coopsec.model import Block, CitedBy, DateSpan, Document, Footnote, Metadata, Part, Source, note_call
+from coopsec.write.pages import document_page, page_values
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "tables", "md_in_html"]
 
@@ -24,6 +27,23 @@ def make_doc(blocks, **meta):
 def html_of(doc):
     page = frontmatter.loads(document_page(doc))
     return page, markdown.markdown(page.content, extensions=EXTENSIONS)
+
+
+def test_a_page_is_kept_while_what_it_is_made_from_is_the_same_and_made_again_when_it_changes():
+    """The build's memo keys a page on its values: the same document gives the same page without making it; a
+    text citing it, another address or another conversion of its text give other values, and the page shows it."""
+    doc = make_doc([Block("paragraph", "La coopération policière.", anchor="a-1")])
+    doc.fingerprint = "conversion 1"
+    memo = Memo()
+    first = memo.get(page_values(doc), lambda: document_page(doc))
+    again = Memo(memo.used)
+    assert again.get(page_values(copy.deepcopy(doc)), lambda: "made again") == first
+    doc.cited_by = [CitedBy("y", "Lettre du ministre", "2015-01-02", "2 janvier 2015", "a-3", "3",
+                            "la Déclaration finale de Monaco")]
+    cited = again.get(page_values(doc), lambda: document_page(doc))
+    assert "Lettre du ministre" in cited and "Lettre du ministre" not in first
+    assert page_values(replace(doc, slug="z")) != page_values(doc)
+    assert page_values(replace(doc, fingerprint="conversion 2")) != page_values(doc)
 
 
 def test_numbered_paragraph_gets_visible_number_and_anchor():

@@ -1,5 +1,6 @@
 """Whole builds in a temporary copy of the project: publishing, bad input, atomicity, determinism, cache."""
 
+import gc
 import hashlib
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from support import INTERPOL, address, copy_project
 
 from coopsec import pipeline, pool
 from coopsec.cli import main
+from coopsec.memo import Memo
 from coopsec.pipeline import Project, Thesauri, build, process
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -27,6 +29,17 @@ def test_build_publishes_site_pages_and_bundle(project):
     assert (project / "site" / "corpus" / "documents" / f"{address(project, INTERPOL)}.html").is_file()
     assert (project / "dist" / pipeline.BUNDLE_NAME).is_file()
     assert not (project / ".build").exists()
+    assert gc.isenabled()  # paused while the pages were generated only
+
+
+def test_the_collector_is_back_after_a_build_that_fails(project, monkeypatch):
+    def fail(*args: object) -> None:
+        raise RuntimeError("disque plein")
+
+    monkeypatch.setattr(pipeline, "render", fail)
+    with pytest.raises(RuntimeError):
+        build(project)
+    assert gc.isenabled()
 
 
 def test_seeds_build_in_strict_mode_without_any_warning(project, capsys):
@@ -155,13 +168,13 @@ def test_rendering_on_two_cores_gives_the_same_files(project, monkeypatch):
     target = Project(project)
     thesauri = Thesauri.load(target)
     sequential_report, parallel_report = BuildReport(), BuildReport()
-    sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report)
+    sequential = render(process_corpus(target, thesauri, BuildReport()), thesauri, 0, sequential_report, Memo())
     monkeypatch.setattr(pool, "PARALLEL_FROM", 2)
     monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)  # threads other tests may have left
     docs = process_corpus(target, thesauri, BuildReport())
     assert pool.worth_spreading(len(docs))  # the exports are written by a forked child
-    assert render(docs, thesauri, 0, parallel_report) == sequential
+    assert render(docs, thesauri, 0, parallel_report, Memo()) == sequential
     assert parallel_report == sequential_report
 
 

@@ -6,12 +6,13 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from coopsec.model import Block, Document, Metadata, Part, Source, note_call
-from coopsec.publish.search import SEARCH_DIR, _shard_keys, analysis, search_files
+from coopsec.publish.search import SEARCH_DIR, _shard_keys, analysis, search_files, search_units
 from coopsec.text import fold
 from coopsec.text import search_stem as stem
 from coopsec.text import search_terms as terms
@@ -215,6 +216,24 @@ def test_search_page_is_french_and_accessible(files: dict[str, str]) -> None:
     page = files["corpus/recherche.md"]
     assert 'role="search"' in page and '<label for="coopsec-page-q">' in page
     assert 'id="coopsec-page-q" name="q"' in page and 'role="status"' in page
+
+
+def test_the_index_merges_each_documents_share_as_cached_with_it() -> None:
+    """A text's share of the index (``Document.search``, kept in the conversion cache) gives the index its
+    analysis on the spot gives; the index merges the share without analysing the text again."""
+    docs = [make_doc("a-note", "Note du Conseil", ["Coopération policière.", "Réseaux terroristes."]),
+            make_doc("b-lettre", "Lettre", ["La sécurité des frontières."])]
+    fresh = search_files(docs)
+    for doc in docs:
+        doc.search = search_units(doc)
+    assert search_files(docs) == fresh
+    second = docs[0].search[2]  # « Réseaux terroristes. »: unit 2 (the metadata unit, then the paragraphs)
+    docs[0].search[2] = replace(second, fields={"text": "xylographi"}, forms="xylographie xylographi", pairs="")
+    merged = search_files(docs)
+    assert postings(merged, "xylographi") == [2]
+    assert not [path for path, content in merged.items() if "/i/" in path and '"reseau"' in content]
+    assert [path for path, content in fresh.items() if "/i/" in path and '"reseau"' in content] == [
+        f"{SEARCH_DIR}/i/re.js"]
 
 
 def test_index_stays_small_at_scale() -> None:

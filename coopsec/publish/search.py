@@ -45,14 +45,14 @@ the term's idf. The query logic itself is in search.js only, run by node for
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, TypedDict
 
 from coopsec import doctypes
 from coopsec.extract.document_date import document_date_fr
-from coopsec.model import Document, plain
+from coopsec.model import Document, SearchUnit, plain
 from coopsec.text import (
     APOSTROPHES,
     ELIDED,
@@ -100,44 +100,35 @@ def ranking() -> dict[str, float]:
     return {"k1": K1, "b": B, "levels": LEVELS}
 
 
-@dataclass
-class Unit:
-    """One searchable piece of a document."""
-
-    doc: int  # index in the sorted document list
-    anchor: str  # paragraph anchor; empty for the document's metadata
-    text: str  # plain text shown in excerpts
-    fields: dict[str, str]  # field kind (FIELD_WEIGHTS) -> text whose terms are indexed
-
-
 def search_files(docs: list[Document]) -> dict[str, str]:
-    """The search page and the index scripts, as ``{path under docs/: content}``."""
+    """The search page and the index scripts, as ``{path under docs/: content}``: the documents' shares
+    (:func:`search_units`, analysed once per text and cached with it) merged and ranked over the corpus."""
     docs = sorted(docs, key=lambda doc: doc.slug)
-    units = [unit for index, doc in enumerate(docs) for unit in _units(index, doc)]
+    numbered = [(index, unit) for index, doc in enumerate(docs) for unit in doc.search or search_units(doc)]
+    units = [unit for _, unit in numbered]
     files = {SEARCH_PAGE: search_page()}
     chunks = _chunks(units)
     rows = _doc_rows(docs)
     for number, (start, end) in enumerate(chunks):
-        held = sorted({unit.doc for unit in units[start:end]})
+        held = sorted({index for index, _ in numbered[start:end]})
         files[f"{SEARCH_DIR}/t/{number}.js"] = _script(
             {"kind": "text", "id": number, "start": start, "units": [[u.anchor, u.text] for u in units[start:end]],
              "docs": [[doc, *rows[doc]] for doc in held]}
         )
-    counts = [{kind: _counts(text) for kind, text in unit.fields.items()} for unit in units]
-    postings, forms = _postings(counts)
+    postings, forms = _postings(units)
     shards = _shards(postings, forms)
     sizes = {}
     for key, shard in sorted(shards.items()):
         files[f"{SEARCH_DIR}/i/{key}.js"] = _script({"kind": "index", "key": key, **shard})
         sizes[key] = len(files[f"{SEARCH_DIR}/i/{key}.js"].encode())
-    pairs = _pair_shards(counts)
+    pairs = _pair_shards(units)
     for key, encoded in pairs.items():
         files[f"{SEARCH_DIR}/p/{key}.js"] = _script({"kind": "pairs", "key": key, "pairs": encoded})
     files[f"{SEARCH_DIR}/docs.js"] = _script(
         {
             "kind": "docs",
             "units": len(units),
-            "first": _encode(_first_units(units)),
+            "first": _encode(_first_units([index for index, _ in numbered])),
             "chunks": [start for start, _ in chunks],
             "shards": sizes,
             "pairs": sorted(pairs),
@@ -148,8 +139,10 @@ def search_files(docs: list[Document]) -> dict[str, str]:
     return files
 
 
-def _units(index: int, doc: Document) -> list[Unit]:
-    """The metadata unit, then one unit per anchored block; headings are a field of the block they lead to."""
+def search_units(doc: Document) -> list[SearchUnit]:
+    """A document's share of the index: the metadata unit, then one unit per anchored block (headings are a
+    field of the block they lead to), each field analysed. It depends on the text alone (its conversion), so
+    the pipeline computes it once per text and keeps it in the conversion cache (``Document.search``)."""
     meta = doc.meta
     summary = " — ".join(
         part for part in (meta.title, meta.doc_type, meta.date_text, meta.place, meta.issuing_body) if part
@@ -157,8 +150,7 @@ def _units(index: int, doc: Document) -> list[Unit]:
     references = [ref for part in doc.parts for ref in part.references] + meta.references
     extra = [part.title for part in doc.parts] + references + meta.participants
     rest = " ".join(part for part in (meta.doc_type, meta.date_text, meta.place, meta.issuing_body) if part)
-    fields = {"title": meta.title or "", "meta": " ".join([rest, *extra])}
-    units = [Unit(index, "", summary, fields)]
+    units = [_analysed("", summary, {"title": meta.title or "", "meta": " ".join([rest, *extra])})]
     headings: list[str] = []
     for block in doc.blocks():
         text = plain(block.text).strip()
@@ -167,8 +159,24 @@ def _units(index: int, doc: Document) -> list[Unit]:
             continue
         fields = {"heading": " ".join(headings), "text": text} if headings else {"text": text}
         headings = []
-        units.append(Unit(index, block.anchor, text, fields))
+        units.append(_analysed(block.anchor, text, fields))
     return units
+
+
+def _analysed(anchor: str, text: str, fields: dict[str, str]) -> SearchUnit:
+    """A unit with its fields' terms (stems, in order), its distinct words with their terms and its distinct
+    pairs of consecutive terms, each as one string: the merge splits them without analysing the text again."""
+    terms: dict[str, str] = {}
+    forms: dict[str, str] = {}
+    pairs: set[str] = set()
+    for kind, words in fields.items():
+        found = search_words(words)
+        stems = [search_stem(form) for form in found]
+        terms[kind] = " ".join(stems)
+        forms.update(zip(found, stems, strict=True))
+        pairs.update(f"{first} {second}" for first, second in pairwise(stems))
+    return SearchUnit(anchor, text, terms, " ".join(f"{form} {stem}" for form, stem in forms.items()),
+                      "\n".join(sorted(pairs)))
 
 
 Postings = dict[str, list[tuple[int, int]]]
@@ -181,17 +189,16 @@ class Shard(TypedDict, total=False):
     forms: dict[str, dict[str, str]]
 
 
-def _postings(counts: list[dict[str, _Counts]]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
+def _postings(units: list[SearchUnit]) -> tuple[Postings, dict[str, dict[str, list[int]]]]:
     """Term -> [(unit number, quantized BM25F weight)], and stem -> folded form -> unit numbers, from the terms
-    of each field of each unit."""
+    of each field of each unit and its words."""
     postings: Postings = defaultdict(list)
     forms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for number, weights in enumerate(_impacts(counts)):
+    for number, weights in enumerate(_impacts(units)):
         for term, weight in weights.items():
             postings[term].append((number, weight))
-        stems = {form: stem for field in counts[number].values() for form, stem in zip(field.forms, field.stems,
-                                                                                        strict=True)}
-        for form, stem in stems.items():
+        words = iter(units[number].forms.split())
+        for form, stem in zip(words, words, strict=True):
             forms[stem][form].append(number)
     # a stem written only as itself needs no list: its one form is the stem
     written = {term: found for term, found in forms.items() if list(found) != [term]}
@@ -200,29 +207,25 @@ def _postings(counts: list[dict[str, _Counts]]) -> tuple[Postings, dict[str, dic
 
 @dataclass
 class _Counts:
-    """The search terms of one field of a unit, analysed once for the index and the pairs."""
+    """The terms of one field of a unit, counted."""
 
     terms: dict[str, int]  # term -> occurrences in the field
     length: int  # terms in the field
-    forms: list[str]  # exact folded forms, in order
-    stems: list[str]  # the term of each form (:func:`coopsec.text.search_terms` of the field)
 
 
-def _counts(text: str) -> _Counts:
-    found = search_words(text)
-    stems = [search_stem(form) for form in found]
-    counts: dict[str, int] = defaultdict(int)
-    for stem in stems:
-        counts[stem] += 1
-    return _Counts(counts, len(found), found, stems)
+def _counts(terms: str) -> _Counts:
+    """A field's counts from its terms (:attr:`coopsec.model.SearchUnit.fields`)."""
+    found = terms.split()
+    return _Counts(dict(Counter(found)), len(found))
 
 
-def _impacts(counts: list[dict[str, _Counts]]) -> list[dict[str, int]]:
+def _impacts(units: list[SearchUnit]) -> list[dict[str, int]]:
     """Per unit, term -> BM25F weight quantized to 1..LEVELS.
 
     ``tf~ = sum over fields of weight * tf / (1 - b + b * length / mean length of the field kind)``,
     then ``tf~ * (k1 + 1) / (k1 + tf~)``, whose maximum is ``k1 + 1``.
     """
+    counts = [{kind: _counts(terms) for kind, terms in unit.fields.items()} for unit in units]
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for fields in counts:
         for kind, field in fields.items():
@@ -286,13 +289,12 @@ def pair_key(first: str, second: str) -> str:
     return first[:KEY_LENGTH] + "-" + second[:PAIR_KEY_LENGTH]
 
 
-def _pair_shards(counts: list[dict[str, _Counts]]) -> dict[str, dict[str, str]]:
+def _pair_shards(units: list[SearchUnit]) -> dict[str, dict[str, str]]:
     """Pair shard key -> {"a b": encoded units} for the consecutive terms of every field of every unit."""
     pairs: dict[str, list[int]] = defaultdict(list)
-    for number, fields in enumerate(counts):
-        found = {pair for field in fields.values() for pair in pairwise(field.stems)}
-        for first, second in sorted(found):
-            pairs[f"{first} {second}"].append(number)
+    for number, unit in enumerate(units):
+        for pair in unit.pairs.split("\n") if unit.pairs else ():
+            pairs[pair].append(number)
     shards: dict[str, dict[str, str]] = defaultdict(dict)
     for pair in sorted(pairs):
         first, second = pair.split(" ")
@@ -312,7 +314,7 @@ def _encode(numbers: list[int]) -> str:
     return ",".join(map(base36, [number - previous for previous, number in pairwise([0, *numbers])]))
 
 
-def _chunks(units: list[Unit]) -> list[tuple[int, int]]:
+def _chunks(units: list[SearchUnit]) -> list[tuple[int, int]]:
     """Consecutive unit ranges of about CHUNK_CHARS characters of text."""
     chunks = []
     start = size = 0
@@ -326,11 +328,11 @@ def _chunks(units: list[Unit]) -> list[tuple[int, int]]:
     return chunks
 
 
-def _first_units(units: list[Unit]) -> list[int]:
-    """The number of each document's first unit (its metadata unit), in document order."""
+def _first_units(documents: list[int]) -> list[int]:
+    """The number of each document's first unit (its metadata unit), from the document of each unit."""
     first: dict[int, int] = {}
-    for number, unit in enumerate(units):
-        first.setdefault(unit.doc, number)
+    for number, doc in enumerate(documents):
+        first.setdefault(doc, number)
     return list(first.values())
 
 

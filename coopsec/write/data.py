@@ -11,12 +11,14 @@ import csv
 import io
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 import icalendar
 
 from coopsec.extract.dates import format_span_fr
 from coopsec.fields import CSV_COPIED, FIELDS, ICS_PROPERTIES, RECORD_FIELDS
+from coopsec.memo import Memo
 from coopsec.model import DateSpan, Document, Meeting, TextCitation
 from coopsec.write.chronology import html_url, jsonld_script, meeting_pages, one_line, sorted_meetings
 from coopsec.write.cite import cite_files
@@ -48,12 +50,14 @@ CSV_FIELDS = {**{key: MEETING_FIELDS[key] for key in CSV_COPIED}, **RECORD_FIELD
 
 
 def data_files(
-    docs: list[Document], meetings: list[Meeting], site_url: str = "", stamp: datetime | None = None
+    docs: list[Document], meetings: list[Meeting], site_url: str = "", stamp: datetime | None = None,
+    memo: Memo | None = None,
 ) -> dict[str, str]:
     """All data exports and their documentation page.
 
     ``site_url`` makes the links of the calendar absolute; ``stamp`` is the
-    calendar's DTSTAMP, by default midnight UTC of the newest document date.
+    calendar's DTSTAMP, by default midnight UTC of the newest document date;
+    ``memo`` holds the calendar's events as the last build wrote them (:func:`meetings_ics`).
     """
     titles = {doc.slug: one_line(doc.meta.title) or doc.slug for doc in docs}
     ordered = sorted_meetings(meetings)
@@ -67,7 +71,8 @@ def data_files(
         MEETINGS_JSON: _json(cited),
         EVENTS_JSON: _json(events),
         MEETINGS_CSV: meetings_csv(cited),
-        MEETINGS_ICS: meetings_ics(calendar_meetings, titles, pages, site_url, stamp or default_stamp(docs)),
+        MEETINGS_ICS: meetings_ics(calendar_meetings, titles, pages, site_url, stamp or default_stamp(docs),
+                                   memo or Memo()),
         DATA_PAGE: data_page(len(documents), len(cited), len(events)),
         **cite_files(docs),
     }
@@ -164,17 +169,35 @@ def csv_cell(value: str) -> str:
 
 
 def meetings_ics(meetings: list[Meeting], titles: dict[str, str], pages: dict[str, str], site_url: str,
-                 stamp: datetime) -> str:
-    """An RFC 5545 calendar of all-day events, one per meeting."""
+                 stamp: datetime, memo: Memo) -> str:
+    """An RFC 5545 calendar of all-day events, one per meeting.
+
+    The calendar's lines are its own, then each event's, then its end (as ``icalendar`` writes a calendar): an
+    event whose meeting, source titles, page, address and stamp are those of the last build is taken from
+    ``memo`` as it was written then (most of the time of writing the calendar goes into folding its lines)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Chronologie des réunions")
-    for meeting in meetings:
-        calendar.add_component(_vevent(meeting, titles, pages[meeting.id], site_url, stamp))
     ical: bytes = calendar.to_ical()
-    return ical.decode("utf-8")
+    head = ical.decode("utf-8").removesuffix(CALENDAR_END)
+    events = []
+    for meeting in meetings:
+        page = pages[meeting.id]
+        values = (icalendar.__version__, meeting, [titles.get(c.document) for c in meeting.sources], page, site_url,
+                  stamp)
+        events.append(memo.get(values, partial(_event_lines, meeting, titles, page, site_url, stamp)))
+    return head + "".join(events) + CALENDAR_END
+
+
+CALENDAR_END = "END:VCALENDAR\r\n"
+"""The last line of a calendar."""
+
+
+def _event_lines(meeting: Meeting, titles: dict[str, str], page: str, site_url: str, stamp: datetime) -> str:
+    lines: bytes = _vevent(meeting, titles, page, site_url, stamp).to_ical()
+    return lines.decode("utf-8")
 
 
 def _vevent(meeting: Meeting, titles: dict[str, str], page: str, site_url: str, stamp: datetime) -> icalendar.Event:

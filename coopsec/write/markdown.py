@@ -113,12 +113,18 @@ def base36(number: int) -> str:
             return text
 
 
-@cache
 def _relative_path(from_dir: str, to_path: str) -> str:
-    """``to_path`` relative to ``from_dir`` (cached: the pages sit in a few folders)."""
+    """``to_path`` relative to ``from_dir``."""
     directory, name = posixpath.split(to_path)
-    relative = posixpath.relpath(directory or ".", from_dir or ".")
-    return name if relative == "." else posixpath.join(relative, name)
+    relative = _relative_dir(directory or ".", from_dir or ".")
+    return name if relative == "." else f"{relative}/{name}"
+
+
+@cache
+def _relative_dir(directory: str, from_dir: str) -> str:
+    """``directory`` relative to ``from_dir`` (cached: the pages sit in a few folders, and ``relpath`` asks the
+    system for the working directory each time)."""
+    return posixpath.relpath(directory, from_dir)
 
 
 _YAML_FAST = getattr(yaml, "CSafeDumper", None)

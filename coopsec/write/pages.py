@@ -62,6 +62,13 @@ def document_page(doc: Document, extra: str = "") -> str:
     return "\n".join(out)
 
 
+def page_values(doc: Document, extra: str = "") -> tuple[object, ...]:
+    """What :func:`document_page` makes a page from, for the memo of the build (:mod:`coopsec.memo`): the text's
+    own conversion by its fingerprint (its text, override, thesauri and the code), its address, what the corpus
+    links to it (meetings merged, texts it cites and citing it) and ``extra``."""
+    return ("document page", doc.fingerprint, doc.slug, doc.meetings, doc.cites, doc.cited_by, extra)
+
+
 def metadata_panel(doc: Document) -> str:
     """A definition list with the document's metadata, in French: the fields with a label in the field table,
     then the source file."""
