@@ -1151,6 +1151,11 @@ def meetings_in(text: str, doc_date: str) -> dict[tuple[str, str], Meeting]:
     return {m.span.iso(): m for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
 
 
+def towns_in(text: str, doc_date: str) -> dict[tuple[str, str], str]:
+    """The town of each meeting of a one-paragraph text, by its days."""
+    return {days: meeting.place.city for days, meeting in meetings_in(text, doc_date).items()}
+
+
 def test_an_entry_into_force_is_an_event_even_beside_the_ministers() -> None:
     text = ("Les ministres saluent l'entrée en vigueur, le 1er mars 2021, de l'accord de réadmission, et "
             "souhaitent des sessions de formation communes.")
@@ -1354,8 +1359,7 @@ def test_talks_told_in_the_pluperfect_are_a_meeting() -> None:
 def test_a_month_without_its_year_takes_the_year_written_before_it_in_the_paragraph() -> None:
     text = ("En 2019, le groupe s'est réuni trois fois : à Rome en février, à Tunis du 3 au 5 juin et de nouveau "
             "à Rome du 7 au 9 octobre.")
-    found = {iso: m.place.city for iso, m in meetings_in(text, "2020-03-01").items()}
-    assert found == {("2019-02", "2019-02"): "Rome", ("2019-06-03", "2019-06-05"): "Tunis",
+    assert towns_in(text, "2020-03-01") == {("2019-02", "2019-02"): "Rome", ("2019-06-03", "2019-06-05"): "Tunis",
                      ("2019-10-07", "2019-10-09"): "Rome"}
 
 
@@ -1483,8 +1487,7 @@ def test_a_programmes_heading_names_its_town_before_its_venue_and_a_meal_alone_i
 def test_a_meeting_of_an_organisation_named_after_a_town_sits_where_the_text_says() -> None:
     text = ("La cinquième réunion des ministres de l'Initiative d'Accra s'est tenue le 10 mai 2022 à Lomé, au "
             "Togo, après celles de leurs précédentes réunions (Ouagadougou, mai 2018 ; Abidjan, octobre 2019).")
-    found = {iso: m.place.city for iso, m in meetings_in(text, "2022-05-11").items()}
-    assert found == {("2022-05-10", "2022-05-10"): "Lomé", ("2018-05", "2018-05"): "Ouagadougou",
+    assert towns_in(text, "2022-05-11") == {("2022-05-10", "2022-05-10"): "Lomé", ("2018-05", "2018-05"): "Ouagadougou",
                      ("2019-10", "2019-10"): "Abidjan"}
 
 
