@@ -224,3 +224,10 @@ def test_never_crashes_on_arbitrary_text(text: str) -> None:
     lines, _ = clean(Source("x.txt", text, "", "utf-8", 0))
     assert all(line.text == line.text.rstrip() and line.text.strip() for line in lines)
     assert all(line.number >= 1 for line in lines)
+
+
+def test_a_programmes_hour_opens_a_line_of_its_own() -> None:
+    body = ("Mercredi 16 octobre 2013\n  10 h 00 : réunion de synthèse au Ministère\n            de l'Intérieur\n"
+            "  13 h 00 : départ de la délégation\n")
+    assert _text(body)[1:] == ["10 h 00 : réunion de synthèse au Ministère de l'Intérieur",
+                               "13 h 00 : départ de la délégation"]

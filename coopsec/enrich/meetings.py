@@ -23,6 +23,7 @@ from functools import lru_cache
 from slugify import slugify
 
 from coopsec.data import word_lists
+from coopsec.extract.clean import HOUR_LINE_RE
 from coopsec.extract.dates import MONTH_NAME, WEEKDAY_NAME, DateMatch
 from coopsec.extract.timex import (
     NOTE_CONTEXT,
@@ -243,7 +244,7 @@ _TOWARDS = re.compile(rf"\b(?:à|pour|vers|de|d['’])\s*(?P<place>{_PLACE_NAME}
 _CLAUSE_OPENING = re.compile(rf"(?i:{'|'.join(_WORDS['clause_openings'])})(?:\b|(?<=['’]))")
 _CALENDAR_SEPARATOR = re.compile(r"\s*[:–—]\s*(?=\w)")
 """What follows the date that opens a calendar's line: "10-12 septembre : atelier…", "1er octobre – réunion…"."""
-_TIME_LINE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
+_TIME_LINE = HOUR_LINE_RE
 """A programme's line that opens with its hour: "10h00 : entretien", "9 h 30 – réunion"."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
