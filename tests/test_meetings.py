@@ -1577,3 +1577,8 @@ def test_a_sittings_record_dates_the_hearings_under_its_day_line() -> None:
 ])
 def test_a_town_with_its_particle_and_a_capitalised_month_opening(text: str, city: str) -> None:
     assert {m.place.city for m in meetings_in(text, "2019-12-30").values()} == {city}
+
+
+def test_a_date_given_up_is_not_the_meetings() -> None:
+    text = "Le sommet de Pau, initialement prévu le 16 décembre 2019, a été reporté."
+    assert ("2019-12-16", "2019-12-16") not in meetings_in(text, "2019-12-30")

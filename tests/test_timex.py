@@ -359,3 +359,9 @@ def test_the_eve_of_a_relative_day_is_the_day_before_it() -> None:
     text = "Jeudi prochain, il sera à Bruxelles. La veille, il rencontrera ses homologues."
     found = {text[m.start : m.end]: m.span.iso() for m in find_times(text, D(2024, 2, 9))}
     assert found["La veille"] == ("2024-02-14", "2024-02-14")  # the Wednesday before Thursday 15 February
+
+
+def test_days_written_alone_after_a_month_are_in_that_month() -> None:
+    text = "En février, à Munich, du 15 au 17, la ministre a participé à la conférence."
+    found = {text[m.start : m.end]: m.span.iso() for m in find_times(text, D(2019, 12, 30))}
+    assert found["du 15 au 17"] == ("2019-02-15", "2019-02-17")

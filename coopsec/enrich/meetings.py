@@ -206,7 +206,9 @@ _AFTER_OR_BEFORE = re.compile(
 _DURATION = re.compile(rf"\b(?P<days>{'|'.join(_WORDS['durations'])}|\d)\s+jours\b", re.IGNORECASE)
 _CLOSING = _any_word(*_WORDS["closing_verbs"])
 _OPENING = _any_word(*_WORDS["opening_verbs"])
-_DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'])})\s*$")
+_DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'] + _WORDS['superseded'])})\s*$")
+"""Words before a date that is not the meeting's: a deadline ("avant le 15 janvier"), a date given up
+("initialement prévu le 16 décembre")."""
 _PLACE_LABEL = re.compile(r"\s*(?:\d+\.\s*)?Lieu\s*:\s*(?P<place>[^:]{2,80}?)\s*\.?\s*$")
 """A record's line giving where its meeting sits: "2. Lieu : Neuer Saal, Hofburg, Vienne"."""
 LABELLED_REACH = 20

@@ -107,6 +107,8 @@ _BARE_DAY = re.compile(r"\b(?:le|du|au)\s+(?P<day>[0-3]?\d)(?:er)?"
                        r"(?=\s*(?:[;:)]|[.,](?!\d)|$|(?:à|au|aux|en|et|puis|dans|lors|pour|avec|par|où|devant)\b))")
 """A day of the month written alone after a date of the same sentence, followed by a sign or a small word
 (not a noun: "le 27 membres"): "à Port-Vila le 27, puis à Port Moresby le 28" (of July, said just before)."""
+_BARE_DAYS = re.compile(r"\bdu\s+(?P<first>[0-3]?\d)(?:er)?\s+au\s+(?P<last>[0-3]?\d)(?:er)?(?=\s*[,;.)]|\s*$)")
+"""Days of a month written alone after the month: "du 15 au 17" of "En février, à Munich, du 15 au 17,"."""
 _YEARLESS_MONTH = re.compile(
     rf"\b(?i:en|de|d{_APOSTROPHE}|au\s+mois\s+d(?:e\s+|{_APOSTROPHE})|(?:d[ée]but|fin|mi)[-‐\s])\s*"
     rf"(?P<month>{'|'.join(sorted(_MONTH_NUMBERS, key=len, reverse=True))})\b(?!\s*\d)"
@@ -416,6 +418,21 @@ def _read_bare_day(match: re.Match[str], _anchor: date | None, absolute: list[Da
     return _days(when, when, match, NOTE_PREVIOUS_DATE)
 
 
+def _read_bare_days(match: re.Match[str], _anchor: date | None, absolute: list[DateMatch]) -> Reading:
+    """Days of a month alone ("du 15 au 17"), in the month named last before them in their sentence ("En
+    février, à Munich, du 15 au 17, la ministre a participé…")."""
+    text, start = match.string, match.start()
+    low = max((found.end() for found in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    earlier = [found.span for found in absolute if low <= found.start and found.end <= start
+               and found.span.precision in ("day", "month")]
+    if not earlier:
+        return None
+    month, first, last = earlier[-1].end, int(match["first"]), int(match["last"])
+    if not 1 <= first < last <= calendar.monthrange(month.year, month.month)[1]:
+        return None
+    return _days(month.replace(day=first), month.replace(day=last), match, NOTE_PREVIOUS_DATE)
+
+
 def _read_yearless_month(match: re.Match[str], anchor: date | None, absolute: list[DateMatch]) -> Reading:
     """A month without its year, near the anchor: before it or after it as "dernier", "prochain" or a verb
     in the future say (the anchor's own month counts as past or future alike); else in the year of the last
@@ -454,6 +471,7 @@ _READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
 _ANAPHORIC_READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (_EVE, _read_eve),
     (_BARE_DAY, _read_bare_day),
+    (_BARE_DAYS, _read_bare_days),
 )
 """Readers of the expressions resolved from the last date before them, absolute or relative: "Jeudi
 prochain, (…) à Bruxelles. La veille, …" is the Wednesday before that Thursday."""
