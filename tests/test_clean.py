@@ -231,3 +231,8 @@ def test_a_programmes_hour_opens_a_line_of_its_own() -> None:
             "  13 h 00 : départ de la délégation\n")
     assert _text(body)[1:] == ["10 h 00 : réunion de synthèse au Ministère de l'Intérieur",
                                "13 h 00 : départ de la délégation"]
+
+
+def test_an_hour_without_a_colon_opens_a_line_too() -> None:
+    body = "Mardi 23 mai 2006\n07h00  Vol vers Kisangani\n10h00  Visite du centre de formation\n"
+    assert _text(body)[1:] == ["07h00 Vol vers Kisangani", "10h00 Visite du centre de formation"]

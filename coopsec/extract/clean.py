@@ -296,8 +296,9 @@ def _squash(text: str) -> str:
     return _SPACES_RE.sub(" ", text) if "  " in text else text
 
 
-HOUR_LINE_RE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?\s*[:–—-]")
-"""A programme's line opening with its hour: "10 h 00 : réunion de synthèse", "9h30 – entretien"."""
+HOUR_LINE_RE = re.compile(r"\s*(?:[01]?\d|2[0-3])\s*h\s*(?:[0-5]\d)?(?:\s*[:–—-]|\s+(?=[A-ZÀ-Ý]))")
+"""A programme's line opening with its hour: "10 h 00 : réunion de synthèse", "9h30 – entretien", "15h00
+Entretien avec le ministre"."""
 _BLOCK_STARTS = (CANONICAL_BULLET_RE, NUMBERED_RE, ROMAN_HEADING_RE, FOOTNOTE_DEF_RE, LINK_DEF_RE, HOUR_LINE_RE)
 _BLOCK_START_RE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _BLOCK_STARTS))
 
