@@ -1582,3 +1582,9 @@ def test_a_town_with_its_particle_and_a_capitalised_month_opening(text: str, cit
 def test_a_date_given_up_is_not_the_meetings() -> None:
     text = "Le sommet de Pau, initialement prévu le 16 décembre 2019, a été reporté."
     assert ("2019-12-16", "2019-12-16") not in meetings_in(text, "2019-12-30")
+
+
+def test_a_meeting_moved_to_a_new_date_is_on_that_date() -> None:
+    text = ("Le sommet de Pau, initialement prévu le 16 décembre, a été reporté au 13 janvier 2020 après "
+            "l'attaque d'Inatès.")
+    assert towns_in(text, "2019-12-30") == {("2020-01-13", "2020-01-13"): "Pau"}

@@ -209,6 +209,8 @@ _OPENING = _any_word(*_WORDS["opening_verbs"])
 _DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'] + _WORDS['superseded'])})\s*$")
 """Words before a date that is not the meeting's: a deadline ("avant le 15 janvier"), a date given up
 ("initialement prévu le 16 décembre")."""
+_MOVED_TO = re.compile(rf"\b(?i:{'|'.join(_WORDS['moved_to'])})\s+(?:au|à|pour)\s*$")
+"""The verb of a meeting moved to another date, right before it: "a été reporté au 13 janvier"."""
 _PLACE_LABEL = re.compile(r"\s*(?:\d+\.\s*)?Lieu\s*:\s*(?P<place>[^:]{2,80}?)\s*\.?\s*$")
 """A record's line giving where its meeting sits: "2. Lieu : Neuer Saal, Hofburg, Vienne"."""
 LABELLED_REACH = 20
@@ -811,6 +813,9 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     """The meeting or event a date stands for; the flag tells a weak reading (a date without any cue, or
     one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
     days written out elsewhere in the document."""
+    if _MOVED_TO.search(zone.text, max(zone.start, zone.date.start - 30), zone.date.start):
+        zone = replace(zone, start=zone.clause[0])  # "le sommet, initialement prévu le 16 décembre, a été
+        # reporté au 13 janvier": the new date is the meeting's, named before the date given up
     cues = [] if _is_byline(zone) else _cues(zone)
     if ((SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE)
             or _DEADLINE.search(zone.text, max(0, zone.date.start - 20), zone.date.start)):
