@@ -1588,3 +1588,8 @@ def test_a_meeting_moved_to_a_new_date_is_on_that_date() -> None:
     text = ("Le sommet de Pau, initialement prévu le 16 décembre, a été reporté au 13 janvier 2020 après "
             "l'attaque d'Inatès.")
     assert towns_in(text, "2019-12-30") == {("2020-01-13", "2020-01-13"): "Pau"}
+
+
+def test_the_leaders_gathered_in_a_town_on_a_day_are_a_meeting() -> None:
+    text = "Les dirigeants de la région ont approuvé mercredi à Maputo le déploiement d'une force régionale."
+    assert towns_in(text, "2021-06-23") == {("2021-06-23", "2021-06-23"): "Maputo"}
