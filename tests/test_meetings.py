@@ -1593,3 +1593,12 @@ def test_a_meeting_moved_to_a_new_date_is_on_that_date() -> None:
 def test_the_leaders_gathered_in_a_town_on_a_day_are_a_meeting() -> None:
     text = "Les dirigeants de la région ont approuvé mercredi à Maputo le déploiement d'une force régionale."
     assert towns_in(text, "2021-06-23") == {("2021-06-23", "2021-06-23"): "Maputo"}
+
+
+def test_hearings_told_one_after_the_other_and_a_trip_with_an_adverb() -> None:
+    text = ("Elle a entendu le chef d'état-major de la Marine le 21 janvier 2009, puis le commandant de "
+            "l'opération le 4 février 2009.")
+    assert {m.name for m in meetings_in(text, "2009-06-01").values()} == {"Audition"}
+    assert set(meetings_in(text, "2009-06-01")) == {("2009-01-21", "2009-01-21"), ("2009-02-04", "2009-02-04")}
+    trip = "Vos rapporteurs se sont en outre rendus à Djibouti du 22 au 26 février 2009."
+    assert towns_in(trip, "2009-06-01") == {("2009-02-22", "2009-02-26"): "Djibouti"}

@@ -84,8 +84,9 @@ _ADVERB = rf"(?:{'|'.join(_WORDS['adverbs'])})"
 
 
 def _with_adverb(verb: str) -> str:
-    """``verb`` (a regex) with room for an adverb after its first word: "s'est ensuite rendu"."""
-    return verb.replace(r"\s+", rf"\s+(?:{_ADVERB}\s+)?", 1)
+    """``verb`` (a regex) with room for an adverb after each of its words: "s'est ensuite rendu", "se sont en
+    outre rendus"."""
+    return verb.replace(r"\s+", rf"\s+(?:{_ADVERB}\s+)?")
 
 
 _MEETING_VERB = _any_word(*map(_with_adverb, _WORDS["meeting_verbs"]))
@@ -258,7 +259,8 @@ _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COUNTRY_AFTER = re.compile(rf"\s*,\s*(?:en|au|aux)\s+({_CAP}(?:[\s-]+{_CAP})*)(?=\s*[,;.)]|\s+(?:du|le|les|en)\b)")
 """The country written after a town: "de Nusa Dua, en Indonésie, du 7 au 10 novembre"."""
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
-_JOINED_DATE = re.compile(rf"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*(?:{_ADVERB}\s*,?\s*)?$", re.IGNORECASE)
+_JOINED_DATE = re.compile(rf"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*(?:{_ADVERB}\s*,?\s*)?$|\bpuis\s[^,;.:]{{0,60}}$",
+                          re.IGNORECASE)
 """What joins a date to the one before it: "les 30 juillet et 10 août", "…, puis, le 8 mars"."""
 _AUXILIARY_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORDS['auxiliaries'])})\s+(?:[\w-]+\s+)?$")
 """An auxiliary right before a participle, perhaps with an adverb: "a adopté", "a ensuite signé"."""
