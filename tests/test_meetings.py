@@ -1602,3 +1602,8 @@ def test_hearings_told_one_after_the_other_and_a_trip_with_an_adverb() -> None:
     assert set(meetings_in(text, "2009-06-01")) == {("2009-01-21", "2009-01-21"), ("2009-02-04", "2009-02-04")}
     trip = "Vos rapporteurs se sont en outre rendus à Djibouti du 22 au 26 février 2009."
     assert towns_in(trip, "2009-06-01") == {("2009-02-22", "2009-02-26"): "Djibouti"}
+
+
+def test_a_second_date_after_et_du_is_another_day_of_the_meetings() -> None:
+    text = "Le groupe a examiné la question lors de ses réunions du 17 septembre et du 15 octobre 2019."
+    assert set(meetings_in(text, "2019-11-20")) == {("2019-09-17", "2019-09-17"), ("2019-10-15", "2019-10-15")}

@@ -259,9 +259,11 @@ _BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
 _COUNTRY_AFTER = re.compile(rf"\s*,\s*(?:en|au|aux)\s+({_CAP}(?:[\s-]+{_CAP})*)(?=\s*[,;.)]|\s+(?:du|le|les|en)\b)")
 """The country written after a town: "de Nusa Dua, en Indonésie, du 7 au 10 novembre"."""
 _COMPLEMENT = re.compile(r"\s*(?:avec|de|du|des|d['’]|sur|entre)\b", re.IGNORECASE)
-_JOINED_DATE = re.compile(rf"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*(?:{_ADVERB}\s*,?\s*)?$|\bpuis\s[^,;.:]{{0,60}}$",
-                          re.IGNORECASE)
-"""What joins a date to the one before it: "les 30 juillet et 10 août", "…, puis, le 8 mars"."""
+_JOINED_DATE = re.compile(
+    rf"(?:\bet|\bpuis|\bainsi\s+que)\s*,?\s*(?:{_ADVERB}\s*,?\s*)?(?:du\s+|des\s+)?$|\bpuis\s[^,;.:]{{0,60}}$",
+    re.IGNORECASE)
+"""What joins a date to the one before it: "les 30 juillet et 10 août", "du 17 septembre et du 15 octobre",
+"…, puis, le 8 mars", "puis le commandant de l'opération le 4 février"."""
 _AUXILIARY_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORDS['auxiliaries'])})\s+(?:[\w-]+\s+)?$")
 """An auxiliary right before a participle, perhaps with an adverb: "a adopté", "a ensuite signé"."""
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées)$", re.IGNORECASE)
