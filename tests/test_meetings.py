@@ -1607,3 +1607,14 @@ def test_hearings_told_one_after_the_other_and_a_trip_with_an_adverb() -> None:
 def test_a_second_date_after_et_du_is_another_day_of_the_meetings() -> None:
     text = "Le groupe a examiné la question lors de ses réunions du 17 septembre et du 15 octobre 2019."
     assert set(meetings_in(text, "2019-11-20")) == {("2019-09-17", "2019-09-17"), ("2019-10-15", "2019-10-15")}
+
+
+def test_a_calendar_item_dated_by_a_month_alone_keeps_the_calendars_year() -> None:
+    blocks = [Block("paragraph", "CALENDRIER DES ACTIVITÉS – 1er SEMESTRE 2019", anchor="p-1"),
+              Block("paragraph", "MAI", anchor="p-2"),
+              Block("item", "Mi-mai (date à confirmer) : visite du directeur à Nouakchott.", anchor="i-1"),
+              Block("paragraph", "JUIN", anchor="p-3"),
+              Block("item", "25 et 26 juin : réunion du comité mixte de pilotage, Paris.", anchor="i-2")]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2018-12-17")  # June 2018 is as near as June 2019
+    found = {m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert found == {("2019-05", "2019-05"), ("2019-06-25", "2019-06-26")}

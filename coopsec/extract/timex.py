@@ -136,12 +136,19 @@ def find_times(
     absolute = _resolve_years(text, found, anchor, context_year, marks)
     if relative:
         hidden = [(match.start, match.end) for match in found]  # absolute matches hide what they overlap
+        before = [_year_before(context_year)] if context_year is not None else []  # the context, as a date
         extra = [
-            match for match in _relatives(text, anchor, absolute)
+            match for match in _relatives(text, anchor, before + absolute)
             if not any(start < match.end and match.start < end for start, end in hidden)
         ]
         absolute = sorted(absolute + extra, key=lambda match: match.start) if extra else absolute
     return [_until_anchor(text, match, anchor) for match in absolute] if anchor else absolute
+
+
+def _year_before(year: int) -> DateMatch:
+    """The year of the dates before a paragraph, as a date written in full before its first character: the
+    context a month without its year takes ("MAI" in a calendar of 2019, "- Mi-mai (date à confirmer)")."""
+    return DateMatch(DateSpan(date(year, 1, 1), date(year, 12, 31), "year", ""), -1, -1)
 
 
 def _until_anchor(text: str, match: DateMatch, anchor: date) -> DateMatch:
