@@ -1618,3 +1618,13 @@ def test_a_calendar_item_dated_by_a_month_alone_keeps_the_calendars_year() -> No
     doc = make_doc("c", [Part("c", blocks=blocks)], "2018-12-17")  # June 2018 is as near as June 2019
     found = {m.span.iso() for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
     assert found == {("2019-05", "2019-05"), ("2019-06-25", "2019-06-26")}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("La réunion, la première depuis la signature à Bamako, le 16 septembre 2023, de la charte, a été brève.",
+     "event"),  # the signing is dated, not the meeting
+    ("Cette rencontre fait suite à l'entretien du 31 janvier 2022.", "meeting"),  # "fait" is no participle here
+])
+def test_an_act_between_a_meetings_noun_and_the_date_is_what_it_dates(text: str, kind: str) -> None:
+    doc = make_doc("a", [Part("a", blocks=paragraphs(text))], "2024-01-10")
+    assert {m.kind for m in find_meetings(doc, PLACES)} == {kind}

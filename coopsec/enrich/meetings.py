@@ -266,8 +266,12 @@ _JOINED_DATE = re.compile(
 "…, puis, le 8 mars", "puis le commandant de l'opération le 4 février"."""
 _AUXILIARY_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORDS['auxiliaries'])})\s+(?:[\w-]+\s+)?$")
 """An auxiliary right before a participle, perhaps with an adverb: "a adopté", "a ensuite signé"."""
-_PARTICIPLE = re.compile(r"(?:é|ée|és|ées)$", re.IGNORECASE)
-"""The ending of a past participle: "annoncée", not the noun "signature" ("la cérémonie de signature")."""
+_PARTICIPLE_OR_ACT = re.compile(r"(?:é|ée|és|ées|ion|ure)$", re.IGNORECASE)
+"""A past participle ("annoncée") or the noun of an act ("signature", "adoption"), not a conjugated verb
+("cette rencontre fait suite à l'échange de la veille")."""
+_COMPLEMENT_OF = re.compile(r"\s*(?:de|d['’])\s*", re.IGNORECASE)
+"""What joins an event's word to the meeting's noun right before it as its complement: "la cérémonie de |
+signature", which stays the meeting's name (while "depuis la signature à Bamako, le 16" dates the signing)."""
 _RELATIVE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", re.IGNORECASE)
 """A relative pronoun after a date: what follows it tells of its antecedent, not of the date's meeting."""
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
@@ -871,7 +875,8 @@ def _participle_between(zone: _Zone, noun: _Cue, cues: list[_Cue]) -> _Cue | Non
     """An event's participle with no auxiliary between a meeting's noun and the date, which it dates instead:
     "la réforme, annoncée par le Président le 9 novembre"; not "le sommet a adopté le 16 octobre la Charte"."""
     verbs = [c for c in cues if c.kind == "event" and c.role == "verb" and noun.end <= c.start
-             and c.end <= zone.date.start and _PARTICIPLE.search(zone.text, c.start, c.end)
+             and c.end <= zone.date.start and _PARTICIPLE_OR_ACT.search(zone.text, c.start, c.end)
+             and not _COMPLEMENT_OF.fullmatch(zone.text, noun.end, c.start)
              and not _AUXILIARY_BEFORE.search(zone.text, noun.end, c.start)]
     return verbs[-1] if verbs else None
 
