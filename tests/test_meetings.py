@@ -1628,3 +1628,9 @@ def test_a_calendar_item_dated_by_a_month_alone_keeps_the_calendars_year() -> No
 def test_an_act_between_a_meetings_noun_and_the_date_is_what_it_dates(text: str, kind: str) -> None:
     doc = make_doc("a", [Part("a", blocks=paragraphs(text))], "2024-01-10")
     assert {m.kind for m in find_meetings(doc, PLACES)} == {kind}
+
+
+def test_a_meeting_hosted_by_a_town_sits_there() -> None:
+    text = ("Ils ont préparé la 51e Conférence régionale européenne, qui se tiendra en mai à Chișinău, et la 26e "
+            "Conférence régionale africaine, accueillie par Kigali, au Rwanda, du 2 au 4 septembre 2024.")
+    assert towns_in(text, "2024-03-14")[("2024-09-02", "2024-09-04")] == "Kigali"

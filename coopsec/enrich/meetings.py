@@ -165,6 +165,8 @@ _HOST = re.compile(rf"(?P<place>{_PLACE_NAME}|(?<=[Ll]a\s)capitale\s+[\w'’-]+)
                    rf"(?i:{'|'.join(map(_with_adverb, _WORDS['host_verbs']))})\b")
 """A town as the subject of hosting: "Marrakech accueillera de nouveau la communauté internationale", "la
 capitale burkinabè accueille ce samedi 14 septembre un sommet"."""
+_HOSTED_BY = re.compile(rf"\b(?i:accueillie?s?|h[ée]berg[ée]e?s?)\s+par\s+(?P<place>{_PLACE_NAME})")
+"""A town a meeting is hosted by: "la 26e Conférence régionale africaine, accueillie par Kigali"."""
 _REACHED = re.compile(rf"\b(?i:{'|'.join(_WORDS['reaching_verbs'])})\s+(?P<place>{_PLACE_NAME})")
 """A town a traveller reaches, without "à": "le ministre a ensuite rejoint Singapour pour participer"."""
 _ELIDED = re.compile(
@@ -1184,7 +1186,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _HOST.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
-                   for m in _REACHED.finditer(text, *span)]
+                   for pattern in (_REACHED, _HOSTED_BY) for m in pattern.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _WHERE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _SITE.finditer(text, *span)]
