@@ -33,6 +33,8 @@ from coopsec.extract.timex import (
     SINCE,
     find_times,
     month_number,
+    month_span,
+    nearest_year,
 )
 from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
@@ -251,8 +253,6 @@ _TOWARDS = re.compile(rf"\b(?:à|pour|vers|de|d['’])\s*(?P<place>{_PLACE_NAME}
 _CLAUSE_OPENING = re.compile(rf"(?i:{'|'.join(_WORDS['clause_openings'])})(?:\b|(?<=['’]))")
 _CALENDAR_SEPARATOR = re.compile(r"\s*[:–—]\s*(?=\w)")
 """What follows the date that opens a calendar's line: "10-12 septembre : atelier…", "1er octobre – réunion…"."""
-_TIME_LINE = HOUR_LINE_RE
-"""A programme's line that opens with its hour: "10h00 : entretien", "9 h 30 – réunion"."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKETED_TOWN = re.compile(rf"\(\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*(?:,\s*{_CAP}[^()]{{0,40}})?\)")
@@ -346,7 +346,7 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
             times = programme.calendar_days(
                 text, find_times(text, anchor, context_year if item or not anchor else None, years=True), anchor)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
-            timed = item or _TIME_LINE.match(text) is not None  # "10h00 : entretien avec le ministre"
+            timed = item or HOUR_LINE_RE.match(text) is not None  # "10h00 : entretien avec le ministre"
             if items := programme.follow(text, times, timed, places):
                 hour, item_times = items
                 found += [(replace(m, place=m.place or programme.place, hour=hour), weak)
@@ -432,7 +432,7 @@ class _Programme:
                 self.place = self.stay[1]
             self.place = self.place or self.moved_to
         elif (timed or self.after_day) and self.day and not times:
-            hour_line = _TIME_LINE.match(text)
+            hour_line = HOUR_LINE_RE.match(text)
             if hour_line and (move := _moved_to(text, hour_line.end(), places)):
                 self.place = self.moved_to = move  # "07h30 : Départ pour Agadez", "14h30 : Retour à Niamey"
             day, logistics = self.day, bool(hour_line and _LOGISTICS.match(text, hour_line.end()))
@@ -488,9 +488,7 @@ def _heading_month(text: str, times: list[DateMatch], anchor: date | None) -> Da
         return times[0].span if len(times) == 1 and times[0].span.precision == "month" else None
     if anchor is None or (month := month_number(heading["month"])) is None:
         return None
-    year = anchor.year + round((anchor.month - month) / 12)
-    first = date(year, month, 1)
-    return DateSpan(first, first.replace(day=calendar.monthrange(year, month)[1]), "month", heading["month"])
+    return month_span(nearest_year(month, anchor), month, heading["month"])
 
 
 def _days_of_month(text: str, month: DateSpan) -> DateMatch | None:

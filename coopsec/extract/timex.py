@@ -381,13 +381,22 @@ def _read_week(match: re.Match[str], anchor: date | None, _absolute: list[DateMa
     return _days(monday, monday + timedelta(6), match, NOTE_RELATIVE)
 
 
+def month_span(year: int, month: int, text: str) -> DateSpan:
+    """The days of one month, at the month's precision, with the words that name it."""
+    first = date(year, month, 1)
+    return DateSpan(first, first.replace(day=calendar.monthrange(year, month)[1]), "month", text)
+
+
+def nearest_year(month: int, anchor: date) -> int:
+    """The year that puts ``month`` nearest the anchor ("sa session de décembre" in a note of November)."""
+    return anchor.year + round((anchor.month - month) / 12)
+
+
 def _read_month(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
     if anchor is None:
         return None
     year, month = divmod(anchor.year * 12 + anchor.month - 1 + (-1 if _is_last(match[1]) else 1), 12)
-    first = date(year, month + 1, 1)
-    last = first.replace(day=calendar.monthrange(year, month + 1)[1])
-    return DateSpan(first, last, "month", match[0]), NOTE_RELATIVE
+    return month_span(year, month + 1, match[0]), NOTE_RELATIVE
 
 
 def _read_year(match: re.Match[str], anchor: date | None, _absolute: list[DateMatch]) -> Reading:
@@ -410,15 +419,20 @@ def _read_eve(match: re.Match[str], anchor: date | None, absolute: list[DateMatc
     return _days(day, day, match, NOTE_RELATIVE)
 
 
-def _read_bare_day(match: re.Match[str], _anchor: date | None, absolute: list[DateMatch]) -> Reading:
-    """A day of the month alone, in the month of the last day named before it in its sentence, if later."""
+def _last_in_sentence(match: re.Match[str], absolute: list[DateMatch], precisions: tuple[str, ...]) -> date | None:
+    """The last day of the last date of one of ``precisions`` written before ``match`` in its sentence."""
     text, start = match.string, match.start()
     low = max((found.end() for found in _SENTENCE_END.finditer(text, 0, start)), default=0)
     earlier = [found.span for found in absolute if low <= found.start and found.end <= start
-               and found.span.precision == "day"]
-    if not earlier:
+               and found.span.precision in precisions]
+    return earlier[-1].end if earlier else None
+
+
+def _read_bare_day(match: re.Match[str], _anchor: date | None, absolute: list[DateMatch]) -> Reading:
+    """A day of the month alone, in the month of the last day named before it in its sentence, if later."""
+    if (last := _last_in_sentence(match, absolute, ("day",))) is None:
         return None
-    last, day = earlier[-1].end, int(match["day"])
+    day = int(match["day"])
     if not last.day < day <= calendar.monthrange(last.year, last.month)[1]:
         return None
     when = last.replace(day=day)
@@ -428,13 +442,9 @@ def _read_bare_day(match: re.Match[str], _anchor: date | None, absolute: list[Da
 def _read_bare_days(match: re.Match[str], _anchor: date | None, absolute: list[DateMatch]) -> Reading:
     """Days of a month alone ("du 15 au 17"), in the month named last before them in their sentence ("En
     février, à Munich, du 15 au 17, la ministre a participé…")."""
-    text, start = match.string, match.start()
-    low = max((found.end() for found in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    earlier = [found.span for found in absolute if low <= found.start and found.end <= start
-               and found.span.precision in ("day", "month")]
-    if not earlier:
+    if (month := _last_in_sentence(match, absolute, ("day", "month"))) is None:
         return None
-    month, first, last = earlier[-1].end, int(match["first"]), int(match["last"])
+    first, last = int(match["first"]), int(match["last"])
     if not 1 <= first < last <= calendar.monthrange(month.year, month.month)[1]:
         return None
     return _days(month.replace(day=first), month.replace(day=last), match, NOTE_PREVIOUS_DATE)
@@ -459,10 +469,9 @@ def _read_yearless_month(match: re.Match[str], anchor: date | None, absolute: li
         year, note = told[-1].year, NOTE_CONTEXT
     elif tense == "past":  # "Ouagadougou avait déjà accueilli en février le sommet" (a text of September)
         year, note = anchor.year - (month > anchor.month), NOTE_PAST
-    else:  # the nearest to the anchor ("sa session de décembre" in a note of November)
-        year, note = anchor.year + round((anchor.month - month) / 12), NOTE_ANCHOR_YEAR
-    first = date(year, month, 1)
-    return DateSpan(first, first.replace(day=calendar.monthrange(year, month)[1]), "month", match[0]), note
+    else:
+        year, note = nearest_year(month, anchor), NOTE_ANCHOR_YEAR
+    return month_span(year, month, match[0]), note
 
 
 _READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
