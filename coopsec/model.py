@@ -236,6 +236,14 @@ class Place:
     def __bool__(self) -> bool:
         return bool(self.city or self.country or self.via)
 
+    @property
+    def rank(self) -> int:
+        """Which place wins when several are named for one meeting, the lowest first: a town, a venue's
+        seat, a region, then a country."""
+        if self.city:
+            return 1 if self.source == "siège" else 0
+        return 2 if self.via else 3
+
 
 @dataclass(slots=True)
 class Meeting:

@@ -26,7 +26,8 @@ from .addresses import ADDRESSES, AddressError, publish_addresses
 from .cache import ConversionCache, conversion_key
 from .enrich.actors import actor_matcher, load_actors
 from .enrich.citations import link_citations
-from .enrich.meetings import find_meetings, merge_meetings
+from .enrich.meetings import find_meetings
+from .enrich.merging import merge_meetings
 from .enrich.themes import ThesaurusError, load_themes, theme_matcher
 from .extract.clean import clean
 from .extract.metadata import extract_metadata

@@ -13,7 +13,8 @@ import pytest
 from slugify import slugify
 
 from coopsec.enrich.actors import load_actors
-from coopsec.enrich.meetings import _sentence_starts, find_meetings, merge_meetings
+from coopsec.enrich.meetings import _sentence_starts, find_meetings
+from coopsec.enrich.merging import merge_meetings
 from coopsec.extract.timex import NOTE_FUTURE
 from coopsec.gazetteer import Gazetteer
 from coopsec.model import Block, Citation, DateSpan, Document, Meeting, Metadata, Part, Place, Source, note_call

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from slugify import slugify
-
 from coopsec.data import word_lists
 from coopsec.extract.clean import HOUR_LINE_RE
 from coopsec.extract.dates import MONTH_NAME, WEEKDAY_NAME, DateMatch
@@ -40,10 +38,11 @@ from coopsec.gazetteer import Gazetteer, place_key
 from coopsec.model import Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
 from coopsec.text import fold, sentence_case, spellings, tokens
 
+from .merging import merge_meetings, same_days, within
+from .names import UNDATED_EVENT, alike, distinctive, tidy
+
 MAX_QUOTE = 300
 """Characters of the clause quoted as a meeting's source."""
-MAX_NAME_WORDS = 18
-"""Words: a meeting's name is cut after this many."""
 MAX_VENUE_WORDS = 5
 """Words read after a venue's first capitalised word ("siège de l'Union africaine à Addis-Abeba")."""
 MAX_MEETING_GAP = 3
@@ -113,7 +112,6 @@ _HELD_AT = re.compile(
 """A word that ties a dated event to a meeting, and the few words (article, ordinal) before the meeting's noun."""
 _EVENT_VERBS = tuple((_any_word(*words), label) for label, words in _WORDS["event_verbs"].items())
 _RELATIVE_NOTES = {NOTE_RELATIVE, NOTE_FUTURE}
-UNDATED_EVENT = "Date du texte"
 """Name of an event whose date stands without any cue word (a dateline)."""
 
 _STOP = re.compile(
@@ -203,7 +201,6 @@ La Haye"; "visite d'Europol, La Haye – présentation du Centre"; a town's whol
 comma too: "réunion du comité, Direction générale de la sûreté, Nouakchott."."""
 _WHERE = re.compile(rf"\b(?:à|À|au|aux|en|du|des|de|d['’])\s*(?P<place>{_PLACE_NAME}),?\s+où\b")
 """A place that a relative « où » takes up: "en provenance du Burkina Faso, où il avait effectué lundi…"."""
-_NUMBER = re.compile(r"\d+")
 _BYLINE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*[-–—]\s")
 """What follows a dispatch's byline date: the agency, then a dash ("22 janvier 2018 (APS) - ")."""
 _AFTER_OR_BEFORE = re.compile(
@@ -282,8 +279,6 @@ _NOT_PLACES = set(_WORDS["not_places"])
 _PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 """A subject that names nobody: "nous avons rencontré" is a meeting, not « Visite de nous »."""
 _DETERMINERS = {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"}
-_TRAILING = set(_WORDS["trailing"])
-_GENERIC = _TRAILING | set(tokens(UNDATED_EVENT)) | {fold(label) for _, label in _EVENT_VERBS} | set(_WORDS["generic"])
 
 
 @dataclass(frozen=True)
@@ -323,7 +318,7 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     meetings = _opening_and_closing(_bare_nouns_named(_joined(_read_parts(doc, anchor, places, own))))
     if anchor and not any(m.kind == "meeting" and m.span.start <= anchor <= m.span.end for m in meetings):
         meetings += [h for h in _heading_meeting(doc, anchor, own)
-                     if not any(m.kind == "meeting" and _alike(h.name, m.name) for m in meetings)]
+                     if not any(m.kind == "meeting" and alike(h.name, m.name) for m in meetings)]
     if anchor and own:
         meetings = [_placed_by_dateline(m, anchor, own) for m in meetings]
     if default := _default_place(doc, places):
@@ -378,7 +373,7 @@ def _joined(found: list[tuple[Meeting, bool]]) -> list[Meeting]:
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
-        joins = _within if entry.kind == "meeting" else _same_days  # "aujourd'hui" is a day of the meeting
+        joins = within if entry.kind == "meeting" else same_days  # "aujourd'hui" is a day of the meeting
         host = next((m for m in meetings if m.kind == "meeting" and joins(entry, m)), None)
         if host is None:
             meetings.append(entry)
@@ -546,8 +541,8 @@ def _heading_meeting(doc: Document, anchor: date, own: Place) -> list[Meeting]:
     name = sentence_case(match.group("name"), spellings((plain(block.text) for block in doc.blocks()),
                                                         of=match.group("name")))
     reason = "intitulé du texte ; date et lieu du texte"
-    citation = Citation(doc.slug, "", _tidy(match.group()))
-    return [Meeting("", _tidy(name), span, own, "meeting", [citation], _CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST,
+    citation = Citation(doc.slug, "", tidy(match.group()))
+    return [Meeting("", tidy(name), span, own, "meeting", [citation], _CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST,
                     reason, "date du texte")]
 
 
@@ -578,11 +573,11 @@ def _opening_and_closing(meetings: list[Meeting]) -> list[Meeting]:
     if sum(m.kind == "meeting" and m.span.precision == "day" for m in meetings) < 2:
         return meetings
     kept: list[Meeting] = []
-    words_of = {id(m): _name_words(m) for m in meetings}
+    words_of = {id(m): distinctive(m.name) for m in meetings}
     for meeting in sorted(meetings, key=lambda m: (m.span.start, m.span.end)):
         words = words_of[id(meeting)]
         earlier = next((m for m in kept if words and words_of[id(m)] == words and not (m.hour and meeting.hour)
-                        and (_continues(m, meeting) or (m.kind == meeting.kind == "meeting" and _within(meeting, m)))),
+                        and (_continues(m, meeting) or (m.kind == meeting.kind == "meeting" and within(meeting, m)))),
                        None)
         if earlier is None:
             kept.append(meeting)
@@ -602,10 +597,6 @@ def _continues(earlier: Meeting, later: Meeting) -> bool:
     towns = {place_key(m.place.city) for m in (earlier, later) if m.place.city}
     return (earlier.kind == later.kind == "meeting" and 0 < gap <= MAX_MEETING_GAP and len(towns) <= 1
             and earlier.span.precision == later.span.precision == "day")
-
-
-def _name_words(meeting: Meeting) -> frozenset[str]:
-    return frozenset(t for t in tokens(meeting.name) if len(t) > 2 and t not in _GENERIC)
 
 
 def _placed_by_dateline(meeting: Meeting, anchor: date, own: Place) -> Meeting:
@@ -656,22 +647,6 @@ def _day(iso: str) -> date | None:
         return date.fromisoformat(iso) if len(iso) == 10 else None
     except ValueError:
         return None
-
-
-def merge_meetings(per_document: list[list[Meeting]]) -> list[Meeting]:
-    """One entry per meeting cited anywhere, with all its sources, by date then name; ids unique."""
-    by_days: dict[tuple[str, date, date], list[Meeting]] = {}
-    for meeting in (m for meetings in per_document for m in meetings):
-        candidates = by_days.setdefault((meeting.kind, meeting.span.start, meeting.span.end), [])
-        same = next((m for m in candidates if _same_meeting(m, meeting)), None)
-        if same is None:
-            candidates.append(replace(meeting, sources=list(meeting.sources)))
-        else:
-            _absorb(same, meeting)
-    merged = [meeting for candidates in by_days.values() for meeting in candidates]
-    merged.sort(key=lambda m: (m.span.start, m.name, m.span.end))
-    _assign_ids(merged)
-    return merged
 
 
 def _texts(part: Part) -> Iterator[tuple[str, str, bool]]:
@@ -758,7 +733,7 @@ def _year_meetings(
         else:
             name = f"{text[cue.start : cue.end]} {_of(place.label)}"
         reason = f"« {text[cue.start : cue.end]} », année seule après le lieu"
-        yield Meeting("", _tidy(name), year.span, place, "meeting", [Citation(slug, anchor, _quote(zone))],
+        yield Meeting("", tidy(name), year.span, place, "meeting", [Citation(slug, anchor, _quote(zone))],
                       confidence=_CUE_CONFIDENCE["noun"] - INFERRED_DATE_COST, reason=reason)
 
 
@@ -863,7 +838,7 @@ def _calendar_item(zone: _Zone) -> str:
             zone.text, separator.end()):
         return ""  # "12 mai : départ pour Dakar", "11 janvier 2013 : la France déclenche l'opération Serval"
     town = _LISTED_PLACE.match(zone.text, zone.date.end)  # "Du lundi 15 au vendredi 19 – Carthagène des Indes :"
-    return _tidy(re.split(r"[,;(]", zone.text[town.end() if town else separator.end() : zone.end], maxsplit=1)[0])
+    return tidy(re.split(r"[,;(]", zone.text[town.end() if town else separator.end() : zone.end], maxsplit=1)[0])
 
 
 def _calendar_line(zone: _Zone) -> re.Match[str] | None:
@@ -894,7 +869,7 @@ def _reference_point(zone: _Zone, cues: list[_Cue]) -> str:
     meeting_ends = [c.end for c in cues if c.kind == "meeting" and c.end <= zone.date.start]
     start = max([zone.start, *meeting_ends])
     match = _AFTER_OR_BEFORE.search(zone.text, start, zone.date.start)
-    return _tidy(match.group("what")) if match else ""
+    return tidy(match.group("what")) if match else ""
 
 
 def _lasting(zone: _Zone) -> DateSpan:
@@ -935,7 +910,7 @@ def _elided(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting | None
     name = f"{noun} {_of(match.group('place'))}" if match.groupdict().get("of") else previous.name
     citation = Citation(previous.sources[0].document, previous.sources[0].anchor, _quote(zone))
     reason = f"{previous.reason} ; même nom que la réunion précédente de la phrase"
-    return Meeting("", _tidy(name), zone.date.span, place, "meeting", [citation], previous.confidence, reason,
+    return Meeting("", tidy(name), zone.date.span, place, "meeting", [citation], previous.confidence, reason,
                    zone.date.note)
 
 
@@ -962,7 +937,7 @@ def _elided_group(zone: _Zone, previous: Meeting, group: str, places: Gazetteer)
         previous.place = place
     citation = Citation(previous.sources[0].document, previous.sources[0].anchor, _quote(zone))
     reason = f"{previous.reason} ; même nom que la réunion précédente de la phrase"
-    return Meeting("", _tidy(f"{noun} {group}"), zone.date.span, place, "meeting", [citation],
+    return Meeting("", tidy(f"{noun} {group}"), zone.date.span, place, "meeting", [citation],
                    previous.confidence, reason, zone.date.note)
 
 
@@ -980,7 +955,7 @@ def _implied_meeting(zone: _Zone, event: Meeting) -> Meeting | None:
         return None
     stop = _STOP.search(zone.text, group.start("group"), zone.date.start)
     members = zone.text[group.start("group") : stop.start() if stop else zone.date.start]
-    name = _tidy(f"Réunion {members}")  # "des chefs d’État…", "de ses ministres"
+    name = tidy(f"Réunion {members}")  # "des chefs d’État…", "de ses ministres"
     reason = f"mot déclencheur « {zone.text[cue.start : cue.end]} » d’un groupe, faite dans une ville"
     return replace(event, name=name, kind="meeting", sources=list(event.sources), reason=reason,
                    confidence=_CUE_CONFIDENCE["people"] - INFERRED_DATE_COST)
@@ -1095,7 +1070,7 @@ def _noun_name(zone: _Zone, cue: _Cue) -> str:
     if cue.end <= zone.date.start and " " not in name.strip() and complement:
         stop = _STOP.search(zone.text, zone.date.end, zone.end)
         name += " " + zone.text[zone.date.end : stop.start() if stop else zone.end]
-    return _tidy(f"{_ordinal(zone.text[zone.clause[0] : cue.start])} {name}")
+    return tidy(f"{_ordinal(zone.text[zone.clause[0] : cue.start])} {name}")
 
 
 def _ordinal(before: str) -> str:
@@ -1117,7 +1092,7 @@ def _participants_name(zone: _Zone, cue: _Cue, word: str) -> str:
         if stop := _STOP.search(group):  # "le Conseil de sécurité nationale | s'était réuni"
             group = group[: stop.start()]
     group = group.strip()
-    return _tidy(f"{word} {_of(group)}") if group and group.split()[0].lower() not in _PRONOUNS else word
+    return tidy(f"{word} {_of(group)}") if group and group.split()[0].lower() not in _PRONOUNS else word
 
 
 _SUBJECT_START = re.compile(r",|\bqu['’]|\bque\s|\b(?i:lorsque?\s|lorsqu['’]|quand\s)")
@@ -1140,33 +1115,6 @@ def _event_name(zone: _Zone, cues: list[_Cue]) -> str:
         return _noun_name(zone, noun)
     first = _first(zone, cues)
     return first.label if first else ""
-
-
-def _tidy(name: str) -> str:
-    """One-line name of a few words, without a dangling article or quote, capitalised."""
-    kept, count = [], 0
-    for word in name.split():
-        count += any(map(str.isalnum, word))
-        if count > MAX_NAME_WORDS:
-            break
-        kept.append(word)
-    while kept and kept[-1].lower().rstrip("'’") in _TRAILING:
-        kept.pop()
-    text = " ".join(kept).strip(" ,;:.-–")
-    for opening, closing in (("«", "»"), ('"', '"')):
-        if opening in text and not _balanced(text, opening, closing):
-            text = text[: text.rindex(opening)].rstrip()
-    return text[:1].upper() + text[1:]
-
-
-def _balanced(text: str, opening: str, closing: str) -> bool:
-    if opening == closing:
-        return text.count(opening) % 2 == 0
-    return text.count(opening) <= text.count(closing)
-
-
-_PLACE_RANK = {"town": 0, "venue": 1, "region": 2, "country": 3}
-"""Which place wins when a zone names several: the town before the venue's seat, region, then country."""
 
 
 def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Place:
@@ -1223,7 +1171,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
         distance = _distance(zone, start, bracket.end() if bracket else end)
         place = _resolve(places, words, zone.text, end, town_first) if distance <= reach else None
         if place and (not named or (named_from <= start and end <= date.start and place.city)):
-            near.append((_PLACE_RANK[_rank(place)], distance, place))
+            near.append((place.rank, distance, place))
     if near:
         return min(near, key=lambda item: item[:2])[2]
     return named
@@ -1278,12 +1226,6 @@ def _resolve(places: Gazetteer, words: str, text: str, end: int, town_first: boo
     return found
 
 
-def _rank(place: Place) -> str:
-    if place.city:
-        return "venue" if place.source == "siège" else "town"
-    return "region" if place.via else "country"
-
-
 def _could_be_place(words: str) -> bool:
     """Not a meeting (``au Coreper``) or a person (``à M. X``, ``au Président``)."""
     first = next(iter(tokens(words)), "")
@@ -1329,75 +1271,3 @@ def _quote(zone: _Zone) -> str:
     return zone.text[start:end].strip()
 
 
-def _same_days(a: Meeting, b: Meeting) -> bool:
-    return (a.span.start, a.span.end) == (b.span.start, b.span.end)
-
-
-def _within(inner: Meeting, outer: Meeting) -> bool:
-    return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
-
-
-def _alike(name: str, other: str) -> bool:
-    """Whether ``other`` holds at least half of the distinctive words of ``name``, and no other number: the
-    26e and the 27e Conférence régionale are two meetings."""
-    words = _distinctive(name)
-    numbers = [set(_NUMBER.findall(text)) for text in (name, other)]
-    return bool(words) and 2 * len(words & _distinctive(other)) >= len(words) and (
-        not all(numbers) or numbers[0] == numbers[1])
-
-
-def _distinctive(name: str) -> set[str]:
-    return {t for t in tokens(name) if len(t) > 2 and t not in _GENERIC}
-
-
-def _significant(meeting: Meeting) -> set[str]:
-    return _distinctive(f"{meeting.name} {meeting.place.label}")
-
-
-def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Of two entries of the same kind and days, not told at two hours of a programme: same place, a shared
-    distinctive word, the same paragraph, or one with no distinctive word of the same text.
-
-    Two different towns (proper names) are never the same meeting; a venue ("siège de l'OTAN") may
-    be the same meeting as a town.
-    """
-    if a.hour and b.hour and a.hour != b.hour:
-        return False  # "10h30 : entretien avec le ministre", "15h00 : visite de la base"
-    if a.place.city and b.place.city:
-        if place_key(a.place.city) == place_key(b.place.city):
-            return True
-        if a.place.source != "siège" and b.place.source != "siège":
-            return False
-    paragraphs = {(c.document, c.anchor) for c in a.sources}
-    if bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources):
-        return True
-    # a text's bare "sa session" of the days of the Council it names elsewhere
-    return (not _distinctive(a.name) or not _distinctive(b.name)) and bool(
-        {c.document for c in a.sources} & {c.document for c in b.sources})
-
-
-def _absorb(into: Meeting, other: Meeting) -> None:
-    """Add ``other``'s sources to ``into``, keeping the more specific name and place."""
-    for citation in other.sources:
-        if citation not in into.sources:
-            into.sources.append(citation)
-    if len(other.name.split()) > len(into.name.split()):
-        into.name = other.name
-    if other.confidence > into.confidence:
-        into.confidence, into.reason, into.date_note = other.confidence, other.reason, other.date_note
-    if other.place and (not into.place or _PLACE_RANK[_rank(other.place)] < _PLACE_RANK[_rank(into.place)]):
-        into.place = other.place
-
-
-def _assign_ids(meetings: list[Meeting]) -> None:
-    """Stable slugs from start date, place and the first distinctive name words; unique."""
-    used: set[str] = set()
-    for meeting in meetings:
-        words = [t for t in tokens(meeting.name) if t not in _TRAILING][:3]
-        base = slugify(f"{meeting.span.start.isoformat()} {meeting.place.label} {' '.join(words)}", max_length=80)
-        slug, n = base, 1
-        while slug in used:
-            n += 1
-            slug = f"{base}-{n}"
-        used.add(slug)
-        meeting.id = slug
