@@ -445,11 +445,11 @@ def sentence_case(text: str, spelled: dict[str, str]) -> str:
             return word
         return spelled.get(_fold_word[word], word.lower())
 
-    number = _HEADING_NUMBER.match(text)
+    number = HEADING_NUMBER.match(text)
     lead = number.group() if number else ""
     cased = _WORD.sub(spell, text[len(lead):])
     return lead + cased[:1].upper() + cased[1:]
 
 
-_HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])[.)]\s+")
+HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])[.)]\s+")
 """A heading's number (``II. ``, ``3) ``, ``B. ``), kept as written before the words are cased."""

@@ -236,3 +236,14 @@ def test_a_programmes_hour_opens_a_line_of_its_own() -> None:
 def test_an_hour_without_a_colon_opens_a_line_too() -> None:
     body = "Mardi 23 mai 2006\n07h00  Vol vers Kisangani\n10h00  Visite du centre de formation\n"
     assert _text(body)[1:] == ["07h00 Vol vers Kisangani", "10h00 Visite du centre de formation"]
+
+
+def test_a_page_number_alone_marks_a_page_when_no_break_was_kept() -> None:
+    # an extraction that kept neither form feeds nor blank lines between pages: the footer and header lines
+    # around each "Page N sur M" repeat on every page, and a sentence cut there goes on
+    footer, header = "OBSERVATOIRE – 12, rue des Lilas, Tunis – www.observatoire.tn", "Bilan 2019 Document interne"
+    body = (f"{header}\n\nPremier paragraphe du bilan.\n\nLa réunion s'est tenue à Sfax les\n\n{footer}\n"
+            f"Page 1 sur 3\n\n{header}\n\n3 et 4 mai 2019.\n\nDeuxième paragraphe.\n\n{footer}\nPage 2 sur 3\n\n"
+            f"{header}\n\nDernier paragraphe.\n\n{footer}\nPage 3 sur 3")
+    assert _text(body) == [header, "Premier paragraphe du bilan.", "La réunion s'est tenue à Sfax les 3 et 4 mai 2019.",
+                           "Deuxième paragraphe.", "Dernier paragraphe."]

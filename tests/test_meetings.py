@@ -1635,3 +1635,68 @@ def test_a_meeting_hosted_by_a_town_sits_there() -> None:
     text = ("Ils ont préparé la 51e Conférence régionale européenne, qui se tiendra en mai à Chișinău, et la 26e "
             "Conférence régionale africaine, accueillie par Kigali, au Rwanda, du 2 au 4 septembre 2024.")
     assert towns_in(text, "2024-03-14")[("2024-09-02", "2024-09-04")] == "Kigali"
+
+
+def test_day_lines_under_a_heading_that_names_meetings_are_those_meetings() -> None:
+    # a parliamentary report's annex: hearings in Paris, then trips, each under a line naming its town
+    blocks = [Block("heading", "I. Auditions à Paris"), *paragraphs(
+        "Mardi 5 mars 2024", "Direction générale de la police nationale", "M. le directeur général", prefix="a"),
+        Block("heading", "II. Déplacements"), *paragraphs(
+        "Sénégal – Dakar", "Du lundi 8 au mercredi 10 avril 2024", "Entretiens avec le ministre des Forces armées",
+        "Mali – Bamako", "Jeudi 11 avril 2024", "Visite de l'École de maintien de la paix", prefix="b")]
+    doc = make_doc("annexe", [Part("Liste des personnes entendues", blocks=blocks)], "2024-06-12")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert (meetings[days("2024-03-05")].name, meetings[days("2024-03-05")].place.city) == ("Auditions à Paris",
+                                                                                          "Paris")
+    assert meetings[days("2024-04-08", "2024-04-10")].place.city == "Dakar"
+    assert meetings[days("2024-04-11")].place.city == "Bamako"
+    assert "ligne de jour sous « Auditions à Paris »" in meetings[days("2024-03-05")].reason
+
+
+def test_a_date_given_up_before_a_town_or_a_month_is_not_the_meetings() -> None:
+    doc = make_doc("report", [Part("Activités", blocks=paragraphs(
+        "Un atelier régional sur la sécurité des frontières, initialement prévu à Niamey du 6 au 8 mai 2019 et "
+        "reporté, pour des raisons de calendrier, au 14-16 octobre 2019, s'est tenu à Niamey.",
+        "Les parties sont convenues d'organiser un séminaire conjoint, initialement envisagé pour juin 2019 à "
+        "Sfax et désormais reporté au mois de novembre 2019."))], "2019-12-20")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert days("2019-05-06", "2019-05-08") not in meetings and days("2019-06-01", "2019-06-30") not in meetings
+    assert meetings[days("2019-10-14", "2019-10-16")].name.startswith("Atelier régional")
+    assert meetings[days("2019-11-01", "2019-11-30")].name.startswith("Séminaire conjoint")
+
+
+def test_an_ambush_dates_an_event_not_the_visit_it_coincides_with() -> None:
+    doc = make_doc("visite", [Part("Actualités", blocks=paragraphs(
+        "La visite du ministre coïncidait avec l'anniversaire de l'embuscade d'Inatès, survenue le 10 décembre "
+        "2019 près de la frontière.", "Mise à jour du 12/12/2020 : ajout des photos du déplacement."))], "2020-12-11")
+    found = find_meetings(doc, PLACES)
+    assert not by_kind(found, "meeting")
+    assert {m.span.start for m in found if m.kind == "event"} >= {date(2019, 12, 10), date(2020, 12, 12)}
+
+
+def test_a_visit_to_a_country_takes_its_town_from_the_undated_paragraphs_that_tell_it_on() -> None:
+    doc = make_doc("visite", [Part("Déplacement", blocks=[*paragraphs(
+        "Le ministre s'est rendu jeudi au Burkina Faso pour une visite de travail.", prefix="a"),
+        Block("heading", "Entretiens à Ouagadougou"), *paragraphs(
+        "Dès son arrivée à Ouagadougou, il a été reçu par le chef de l'État.",
+        "Le 3 mars 2022, une réunion s'était tenue à Paris.", "Il a salué le travail des forces à Ouahigouya.",
+        prefix="b")])], "2022-06-10")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    visit = meetings[days("2022-06-09")].place
+    assert (visit.city, visit.country, visit.source) == ("Ouagadougou", "Burkina Faso", "ville du pays")
+
+
+def test_respectivement_gives_each_date_its_place() -> None:
+    doc = make_doc("coordination", [Part("Coordination", blocks=paragraphs(
+        "Deux réunions de coordination avec Europol se sont tenues les 12 mars et 4 juin 2021, respectivement à "
+        "Lisbonne et à Varsovie."))], "2021-12-01")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert (meetings[days("2021-03-12")].place.city, meetings[days("2021-06-04")].place.city) == ("Lisbonne",
+                                                                                                "Varsovie")
+
+
+def test_a_support_mission_is_a_meeting() -> None:
+    doc = make_doc("missions", [Part("Missions", blocks=paragraphs(
+        "Mission d'appui au Niger (Niamey), en octobre 2020, à la demande des autorités."))], "2021-01-15")
+    (mission,) = by_kind(find_meetings(doc, PLACES), "meeting").values()
+    assert (mission.span.iso(), mission.place.city) == (("2020-10", "2020-10"), "Niamey")

@@ -83,3 +83,13 @@ def test_a_place_the_reference_data_does_not_know_as_a_town_is_not_taken():
 def test_one_table_of_reference_codes_reads_the_field_and_the_lines_that_are_a_code(line, codes, alone):
     assert find_references(line) == codes
     assert is_reference_line(line) is alone
+
+
+def test_a_city_a_heading_in_capitals_names_keeps_its_capital_when_the_text_never_writes_it_otherwise():
+    body = structure([Line(n, line) for n, line in enumerate((
+        "RAPPORT", "", "I. DÉPLACEMENT DE LA DÉLÉGATION À NAIROBI", "",
+        "La délégation a rencontré à cette occasion les autorités kényanes et les représentants de la délégation.",
+    ), 1)], "rapport.txt")
+    extract_metadata(body, {})
+    (heading,) = [block.text for part in body.parts for block in part.blocks if block.kind == "heading"]
+    assert heading == "I. Déplacement de la délégation à Nairobi"

@@ -41,11 +41,13 @@ def test_relevance_floors() -> None:
 
     The set is judged on the seeds and the 44 devset texts, indexed together (benchmarks.search.CORPORA).
     The baseline matches as the engine does (typos, phrases, exclusions, OU) and differs only in ranking: its
-    lead (0.071 and 0.105) is below the issue's 0.15, which is not met yet."""
+    lead (0.061 and 0.101) is below the issue's 0.15, which is not met yet. (Running headers and footers of
+    pages that only a page's number marks are debris since 2026-12-07: the texts' statistics moved, MRR 0.895
+    to 0.885.)"""
     results = evaluate()
     engine, base = results["bm25"]["mean"], results["hits"]["mean"]
-    assert engine["mrr"] >= 0.895
-    assert engine["ndcg@10"] >= 0.82
-    assert engine["recall@10"] >= 0.765
-    assert engine["mrr"] - base["mrr"] >= 0.07
+    assert engine["mrr"] >= 0.885
+    assert engine["ndcg@10"] >= 0.815
+    assert engine["recall@10"] >= 0.77
+    assert engine["mrr"] - base["mrr"] >= 0.06
     assert engine["ndcg@10"] - base["ndcg@10"] >= 0.10

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -35,8 +35,8 @@ from coopsec.extract.timex import (
     nearest_year,
 )
 from coopsec.gazetteer import Gazetteer, place_key
-from coopsec.model import Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
-from coopsec.text import fold, sentence_case, spellings, tokens
+from coopsec.model import Block, Citation, DateSpan, Document, Meeting, MeetingKind, Part, Place, plain
+from coopsec.text import HEADING_NUMBER, fold, sentence_case, spellings, tokens
 
 from .merging import merge_meetings, same_days, within
 from .names import UNDATED_EVENT, alike, distinctive, tidy
@@ -51,6 +51,9 @@ OWN_DAYS_BEFORE = 2
 """Days: a meeting ended this many days before the text's date is still placed where the text is dated."""
 PLACE_REACH = 120
 """Farthest distance, in characters, between a date and the place written next to it."""
+WORDS_BEFORE_DATE = 60
+"""Characters before a date searched for the words right before it that change what it dates ("depuis le",
+"avant le", "initialement envisagé pour", "reporté au mois d'"): each pattern ends where the date starts."""
 ANAPHOR_REACH = 40
 """Farthest distance, in characters, between a date and the words that refer to a place named elsewhere."""
 
@@ -92,6 +95,7 @@ def _with_adverb(verb: str) -> str:
 
 _MEETING_VERB = _any_word(*map(_with_adverb, _WORDS["meeting_verbs"]))
 _VISIT_VERB = _any_word(*map(_with_adverb, _WORDS["visit_verbs"]))
+_GOING_ON = _any_word(*_WORDS["going_on"])
 _HEARING_VERB = _any_word(*map(_with_adverb, _WORDS["hearing_verbs"]))
 _PEOPLE = _any_word(*_WORDS["people"])
 _BUILDING = re.compile(rf"(?i:\b(?:{'|'.join(_WORDS['venue_heads'])})(?:\s+\w+)?\s+(?:des|de|du|d['’])\s*)$")
@@ -199,6 +203,9 @@ _TRAILING_PLACE = re.compile(rf",\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*")
 """A town written last, after a comma, at the end of a clause or before a dash: "entretien avec le ministre,
 La Haye"; "visite d'Europol, La Haye – présentation du Centre"; a town's whole name before a point or a
 comma too: "réunion du comité, Direction générale de la sûreté, Nouakchott."."""
+_RESPECTIVELY = re.compile(
+    rf"\brespectivement\s+(?:(?:à|au|aux|en)\s+{_PLACE_NAME}\s*(?:,|et)?\s*)+", re.IGNORECASE)
+"""Places given one to each date before them: "respectivement à Tunis et à Rabat"."""
 _WHERE = re.compile(rf"\b(?:à|À|au|aux|en|du|des|de|d['’])\s*(?P<place>{_PLACE_NAME}),?\s+où\b")
 """A place that a relative « où » takes up: "en provenance du Burkina Faso, où il avait effectué lundi…"."""
 _BYLINE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*[-–—]\s")
@@ -211,8 +218,10 @@ _OPENING = _any_word(*_WORDS["opening_verbs"])
 _DEADLINE = re.compile(rf"\b(?i:{'|'.join(_WORDS['deadlines'] + _WORDS['superseded'])})\s*$")
 """Words before a date that is not the meeting's: a deadline ("avant le 15 janvier"), a date given up
 ("initialement prévu le 16 décembre")."""
-_MOVED_TO = re.compile(rf"\b(?i:{'|'.join(_WORDS['moved_to'])})\s+(?:au|à|pour)\s*$")
-"""The verb of a meeting moved to another date, right before it: "a été reporté au 13 janvier"."""
+_MOVED_TO = re.compile(
+    rf"\b(?i:{'|'.join(_WORDS['moved_to'])})(?:\s*,[^,;]{{1,40}},)?\s+(?:au|à|pour)(?:\s+(?:le\s+)?mois\s+(?:de|d['’]))?\s*$")
+"""The verb of a meeting moved to another date, right before it: "a été reporté au 13 janvier", "reporté au
+mois d'octobre", "reporté, pour des raisons de sécurité, au 2-4 novembre"."""
 _PLACE_LABEL = re.compile(r"\s*(?:\d+\.\s*)?Lieu\s*:\s*(?P<place>[^:]{2,80}?)\s*\.?\s*$")
 """A record's line giving where its meeting sits: "2. Lieu : Neuer Saal, Hofburg, Vienne"."""
 LABELLED_REACH = 20
@@ -301,6 +310,7 @@ class _Zone:
     start: int
     end: int
     date: DateMatch
+    rank: tuple[int, int] = (0, 1)  # the date's position among the dates of its clause, and their number
 
 
 def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
@@ -337,7 +347,9 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
     for part in doc.parts:
         programme = _Programme()
         last_day: DateMatch | None = None  # the last day the paragraph before named, for one that goes on
-        for text, paragraph, item in _texts(part):
+        for text, paragraph, kind in _texts(part):
+            item = kind == "item"
+            programme.open_section(text, places) if kind == "heading" else None
             times = programme.calendar_days(
                 text, find_times(text, anchor, context_year if item or not anchor else None, years=True), anchor)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
@@ -353,7 +365,8 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
                 found += [(m, weak) for m, weak in _readings(text, same_day, doc.slug, paragraph, places, own)
                           if m.kind == "meeting" and m.reason != UNCUED_REASON]
             elif times:
-                found += _readings(text, times, doc.slug, paragraph, places, own)
+                found += [(programme.day_meeting(m), joins) if programme.day_line else (m, joins)
+                          for m, joins in _readings(text, times, doc.slug, paragraph, places, own)]
             days = [d for d in times if d.span.precision == "day"]
             last_day = days[-1] if days else (last_day if _GOES_ON.match(text) or not paragraph else None)
             # (a heading line without a date, "Commission des affaires étrangères…", does not end the day)
@@ -398,6 +411,30 @@ class _Programme:
     month: DateSpan | None = None  # the month a calendar's heading gives to the day lines under it
     stay: tuple[DateSpan, Place] = (DateSpan(date.max, date.min, "day", ""), Place())
     """The days and town of a programme's heading: "Dakar, 16-18 janvier 2017"."""
+    town_line: Place = field(default_factory=Place)  # a line naming a town alone, for the day line after it:
+    # "Ghana – Accra" above "Vendredi 12 avril 2019"
+    day_line: bool = False  # the line is a programme's day line
+    section: str = ""  # the heading above, when it names meetings: "Auditions à Paris", "Déplacements"
+    section_place: Place = field(default_factory=Place)  # and the town it names
+
+    def open_section(self, heading: str, places: Gazetteer) -> None:
+        """Take in a heading: one that opens with a meeting noun names the meetings of the day lines under
+        it ("II. Déplacements", "Auditions à Paris"), with its town if it names one."""
+        words = HEADING_NUMBER.sub("", heading)
+        self.section = words if _MEETING_NOUN.match(words) else ""
+        town = _PLACE_AT.search(words) if self.section else None
+        self.section_place = (places.resolve(town["place"], town_first=True) if town else None) or Place()
+
+    def day_meeting(self, meeting: Meeting) -> Meeting:
+        """A day line's own reading, in the town of its programme: under a heading that names meetings, the
+        meeting of that heading when no cue word says what the date is ("Mercredi 13 février 2019" under
+        "Auditions à Paris")."""
+        if meeting.kind == "event" and meeting.reason.startswith(UNCUED_REASON) and self.section:
+            meeting = replace(meeting, kind="meeting", name=tidy(self.section),
+                              reason=meeting.reason.replace(UNCUED_REASON, f"ligne de jour sous « {self.section} »"))
+        if meeting.kind != "meeting" or meeting.place:
+            return meeting
+        return replace(meeting, place=self.place or self.section_place)
 
     def calendar_days(self, text: str, times: list[DateMatch], anchor: date | None) -> list[DateMatch]:
         """``times``, or the days a calendar's line opens with under a month heading ("SEPTEMBRE 2024" above
@@ -415,6 +452,9 @@ class _Programme:
         only = times[0] if len(times) == 1 else None
         rest = text[: only.start] + text[only.end :] if only else ""
         line = _DAY_LINE.fullmatch(rest) if only else None
+        self.day_line = line is not None
+        if not times and len(text) <= MAX_STAY_LINE and (alone := _town_line(text, places)):
+            self.town_line = alone
         if only and only.span.start < only.span.end and len(rest) <= MAX_STAY_LINE:
             # "Dakar, 16-18 janvier 2017", "Marseille, Palais du Pharo – 14 et 15 novembre 2005" above its days
             towns = (place for words in _STAY_PARTS.split(rest) if (place := places.resolve(words, town_first=True)))
@@ -425,7 +465,7 @@ class _Programme:
             self.place = (places.resolve(town, town_first=True) if town else None) or Place()
             if not self.place and self.stay[0].start <= only.span.start <= only.span.end <= self.stay[0].end:
                 self.place = self.stay[1]
-            self.place = self.place or self.moved_to
+            self.place, self.town_line = self.place or self.town_line or self.moved_to, Place()
         elif (timed or self.after_day) and self.day and not times:
             hour_line = HOUR_LINE_RE.match(text)
             if hour_line and (move := _moved_to(text, hour_line.end(), places)):
@@ -440,6 +480,14 @@ class _Programme:
         # a programme's day ("Lundi 15 avril – Brasília"), not a press release's date line ("15 mars 2024")
         self.after_day = line is not None and bool(self.place or _WEEKDAY_FIRST.match(text))
         return items
+
+
+def _town_line(text: str, places: Gazetteer) -> Place | None:
+    """The town of a line that names places alone, a town among them: "Côte d'Ivoire – Abidjan"."""
+    found = [places.resolve(words, town_first=True) for words in _STAY_PARTS.split(text) if words.strip()]
+    if not found or not all(found):
+        return None
+    return next((place for place in found if place and place.city), None)
 
 
 def _moved_to(text: str, start: int, places: Gazetteer) -> Place | None:
@@ -612,19 +660,39 @@ def _placed_by_dateline(meeting: Meeting, anchor: date, own: Place) -> Meeting:
 
 def _placed_in_the_town_named(meetings: list[Meeting], doc: Document, places: Gazetteer) -> list[Meeting]:
     """A meeting placed in a country alone takes the town of that country its paragraph names, when it names
-    only one ("le ministre s'est rendu en Tunisie. À Tunis, il a été reçu…"); a town named elsewhere in the
-    text may be another stage of a visit, or another meeting's."""
+    only one ("le ministre s'est rendu en Tunisie. À Tunis, il a été reçu…"); when its paragraph names none,
+    the paragraphs after it that date nothing tell the visit on ("s'est rendue jeudi au Niger. ¶ Entretiens à
+    Niamey ¶ Dès son arrivée à Niamey…"), up to the next paragraph that dates something. A town named
+    elsewhere in the text may be another stage of a visit, or another meeting's."""
     bare = [m for m in meetings if m.kind == "meeting" and m.place.country and not (m.place.city or m.place.via)]
-    texts = {block.anchor: plain(block.text) for block in doc.blocks() if block.anchor} if bare else {}
+    if not bare:
+        return meetings
+    blocks = [block for block in doc.blocks() if block.kind in ("paragraph", "item", "heading")]
+    dated = {citation.anchor for meeting in meetings for citation in meeting.sources if citation.anchor}
     for meeting in bare:
-        towns = {place.city: place for citation in meeting.sources for match in
-                 _PLACE_AT.finditer(texts.get(citation.anchor, ""))
-                 if (place := places.resolve(match.group("place"), town_first=True))
-                 and place.city and place.country == meeting.place.country}
+        country = meeting.place.country
+        own = {citation.anchor for citation in meeting.sources if citation.anchor}  # not a heading line's
+        towns = _towns_of(places, country, (plain(b.text) for b in blocks if b.anchor and b.anchor in own))
+        if not towns:
+            towns = _towns_of(places, country, (plain(b.text) for b in _told_on(blocks, own, dated)))
         if len(towns) == 1:
             town = next(iter(towns.values()))
             meeting.place = Place(town.city, town.country, "ville du pays")
     return meetings
+
+
+def _told_on(blocks: list[Block], own: set[str], dated: set[str]) -> list[Block]:
+    """The blocks after the last of ``own`` up to the next one in ``dated`` or telling of going elsewhere."""
+    last = max((i for i, block in enumerate(blocks) if block.anchor in own), default=len(blocks))
+    return list(itertools.takewhile(lambda block: block.anchor not in dated and not _GOING_ON.search(
+        plain(block.text)), blocks[last + 1 :]))
+
+
+def _towns_of(places: Gazetteer, country: str, texts: Iterable[str]) -> dict[str, Place]:
+    """The towns of ``country`` that ``texts`` name after « à », « au », « en »: town -> its place."""
+    return {place.city: place for text in texts for match in _PLACE_AT.finditer(text)
+            if (place := places.resolve(match.group("place"), town_first=True))
+            and place.city and place.country == country}
 
 
 def _at_the_seat(meeting: Meeting, places: Gazetteer, home: Place | None = None) -> Meeting:
@@ -649,15 +717,15 @@ def _day(iso: str) -> date | None:
         return None
 
 
-def _texts(part: Part) -> Iterator[tuple[str, str, bool]]:
+def _texts(part: Part) -> Iterator[tuple[str, str, str]]:
     """Header lines and the title unless a header line holds it (no anchor), then blocks, as plain text,
-    each with its anchor and whether it is a list item."""
+    each with its anchor and its kind (``header`` for a header line or the title, else the block's)."""
     header = [text for line in part.header if (text := plain(line).replace("*", "").strip())]
     title = plain(part.title).replace("*", "").strip()
     for text in header if not title or any(title in line for line in header) else [*header, title]:
-        yield text, "", False
+        yield text, "", "header"
     for block in part.blocks:
-        yield plain(block.text), block.anchor, block.kind == "item"
+        yield plain(block.text), block.anchor, block.kind
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
@@ -689,7 +757,7 @@ def _zones(text: str, dates: list[DateMatch]) -> Iterator[_Zone]:
         for i, found in enumerate(inside):
             start = inside[i - 1].end if i else clause[0]
             end = inside[i + 1].start if i + 1 < len(inside) else clause[1]
-            yield _Zone(text, clause, start, end, found)
+            yield _Zone(text, clause, start, end, found, (i, len(inside)))
 
 
 def _specifies(finer: DateMatch, coarse: DateMatch) -> bool:
@@ -796,12 +864,13 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     """The meeting or event a date stands for; the flag tells a weak reading (a date without any cue, or
     one told relative to the text's own day, such as "aujourd'hui"), which joins a meeting of the same
     days written out elsewhere in the document."""
-    if _MOVED_TO.search(zone.text, max(zone.start, zone.date.start - 30), zone.date.start):
+    if _MOVED_TO.search(zone.text, max(zone.start, zone.date.start - WORDS_BEFORE_DATE), zone.date.start):
         zone = replace(zone, start=zone.clause[0])  # "le sommet, initialement prévu le 16 décembre, a été
         # reporté au 13 janvier": the new date is the meeting's, named before the date given up
     cues = [] if _is_byline(zone) else _cues(zone)
-    if ((SINCE.search(zone.text, max(0, zone.date.start - 12), zone.date.start) and zone.date.note != NOTE_SINCE)
-            or _DEADLINE.search(zone.text, max(0, zone.date.start - 20), zone.date.start)):
+    before = max(0, zone.date.start - WORDS_BEFORE_DATE)
+    if ((SINCE.search(zone.text, before, zone.date.start) and zone.date.note != NOTE_SINCE)
+            or _DEADLINE.search(zone.text, before, zone.date.start)):
         # "copréside depuis le 1er janvier 2017": a state; "communiquer, avant le 15 janvier, les noms": a deadline
         cues = [c for c in cues if c.kind == "event"]
     cue = _first(zone, [c for c in cues if c.role == "noun" and c.end <= zone.date.start]) or _first(zone, cues)
@@ -818,8 +887,8 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
         kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
     else:
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
-    place = (_referred(zone, places, own) or _place(zone, cues, places, _place_in_name(name, places, zone.text))
-             or _town_before(zone, places))
+    place = (_respective(zone, places) or _referred(zone, places, own)
+             or _place(zone, cues, places, _place_in_name(name, places, zone.text)) or _town_before(zone, places))
     if cue and cue.role == "people" and not place.city and not any(
             c.kind == "meeting" and c.role != "people" for c in cues):
         cue, kind, name = None, "event", UNDATED_EVENT  # "les ministres ont accueilli la Suède, membre le 7 mars"
@@ -922,8 +991,9 @@ def _another_day(zone: _Zone, previous: Meeting, places: Gazetteer) -> Meeting |
         return None
     citation = Citation(previous.sources[0].document, previous.sources[0].anchor, _quote(zone))
     reason = f"{previous.reason} ; autre date de la même phrase, jointe à la précédente"
-    return Meeting("", previous.name, zone.date.span, _place(zone, [], places, Place()) or previous.place,
-                   "meeting", [citation], previous.confidence, reason, zone.date.note)
+    place = _respective(zone, places) or _place(zone, [], places, Place()) or previous.place
+    return Meeting("", previous.name, zone.date.span, place, "meeting", [citation], previous.confidence, reason,
+                   zone.date.note)
 
 
 def _elided_group(zone: _Zone, previous: Meeting, group: str, places: Gazetteer) -> Meeting:
@@ -1182,6 +1252,18 @@ def _whole_town(places: Gazetteer, words: str) -> bool:
     Schober")."""
     place = places.resolve(words, "texte", town_first=True)
     return place is not None and place_key(place.city) == place_key(words)
+
+
+def _respective(zone: _Zone, places: Gazetteer) -> Place:
+    """The place « respectivement » gives the date by its rank in its clause: "se sont tenues les 3 mars et
+    14 avril 2016, respectivement à Tunis et à Rabat" (the second date at Rabat), when it lists one place for
+    each date."""
+    index, count = zone.rank
+    listed = _RESPECTIVELY.search(zone.text, zone.date.end, zone.clause[1]) if count > 1 else None
+    named = [m.group("place") for m in _PLACE_AT.finditer(listed.group()) if listed] if listed else []
+    if len(named) != count:
+        return Place()
+    return places.resolve(named[index], town_first=True) or Place()
 
 
 def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:

@@ -64,6 +64,10 @@ _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|/|de)\s*\d{1,4})?$|^\d{1,4}\s*/\s*\d{1,4}$",
     re.IGNORECASE,
 )
+_PAGE_MARK_RE = re.compile(
+    r"^\s*(?:(?:page|p\.)\s*\d{1,4}\s*(?:sur|/|de)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—])\s*$", re.IGNORECASE)
+"""A page's number that says it is one ("Page 2 sur 5", "- 2 -"): a page ends or starts there, even when the
+extraction kept no form feed nor blank lines between pages, so that its running lines are found."""
 _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _SEPARATOR_CHARS = "-*_="
 """The characters a ``_SEPARATOR_RE`` line is made of: a line opening with none of them is no separator."""
@@ -86,6 +90,7 @@ COMPOUND_TAILS = frozenset(_WORDS["compound_tails"])
 PRONOUN_TAILS = frozenset(_WORDS["pronoun_tails"])
 """Compound tails that only follow a verb in the imperative: after a capitalised word, a town cut in two."""
 COMPOUND_HEADS = frozenset(_WORDS["compound_heads"])
+_UNFINISHED = frozenset(_WORDS["unfinished"])
 """Words that open a hyphenated compound (``anti-``): the hyphen after them is kept."""
 
 PAGE_EDGE = 2
@@ -158,6 +163,10 @@ def clean(source: Source) -> tuple[list[Line], list[Diagnostic]]:
     return [line for line in lines if line.text.strip()], diagnostics
 
 
+_PAGE_MARK_ENDS = frozenset("0123456789-–—")
+"""The last characters of a page mark, tried before its pattern."""
+
+
 def _pages(text: str) -> list[list[Entry]]:
     """Physical lines grouped by page, blank runs collapsed to one ``None``."""
     pages: list[list[Entry]] = [[]]
@@ -176,6 +185,8 @@ def _pages(text: str) -> list[list[Entry]]:
                 pages[-1].append(None)
             blanks = 0
             pages[-1].append((number, piece.rstrip()))
+            if piece[-1:] in _PAGE_MARK_ENDS and _PAGE_MARK_RE.match(piece):
+                pages.append([])
     return [page for page in pages if page]
 
 
@@ -340,7 +351,7 @@ def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:
         return True
     long = wrap and len(open_line.last) >= _LONG_LINE * wrap and not is_caps_line(text)
     if gap == _BREAK:
-        return bool(long and open_end)
+        return bool(open_end and (long or previous.rsplit(None, 1)[-1].lower() in _UNFINISHED))
     return bool(gap == _NONE and long and not is_caps_line(open_line.last))
 
 

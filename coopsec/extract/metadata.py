@@ -13,9 +13,9 @@ from typing import Any
 
 from ..data import word_lists
 from ..doctypes import DEFAULT, DOCUMENT_TYPES
-from ..gazetteer import display_name, place_key, towns_named
+from ..gazetteer import CITY_POPULATION, display_name, place_key, towns_named
 from ..model import Body, DateSpan, Diagnostic, Metadata, Part, plain
-from ..text import sentence_case, spellings
+from ..text import fold, sentence_case, spellings
 from .dates import WEEKDAY_NAME, DateMatch, find_dates
 from .markings import MARKING_IN_LINE
 from .references import find_references
@@ -117,11 +117,24 @@ def restore_case(body: Body) -> None:
     if not capitals:
         return
     spelled = spellings(texts, prefer_lower=True, of=" ".join(capitals))
+    spelled |= _cities_unspelled(capitals, spelled)
     for part in body.parts:
         part.title = sentence_case(part.title, spelled)
         for block in part.blocks:
             if block.kind == "heading":
                 block.text = sentence_case(block.text, spelled)
+
+
+def _cities_unspelled(capitals: list[str], spelled: dict[str, str]) -> dict[str, str]:
+    """The words of headings in capitals that the text never writes otherwise and that name a city, as the
+    city is written: "AUDITIONS À PARIS" is "Auditions à Paris", not "Auditions à paris"."""
+    words = {word for text in capitals for word in _LETTERS.findall(text)}
+    return {key: display_name(word) for word in words if (key := fold(word)) not in spelled
+            and any(town.population >= CITY_POPULATION for town in towns_named(place_key(word)))}
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+"""A word of letters alone, three or more: what may name a city in a heading."""
 
 
 def describe_part(part: Part) -> None:
