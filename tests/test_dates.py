@@ -211,3 +211,17 @@ def test_a_month_shortened_as_agencies_do() -> None:
 def test_a_number_after_a_counting_noun_is_no_day() -> None:
     assert [m.span.iso() for m in find_dates("Jour 1 – 14 novembre 2005")] == [("2005-11-14", "2005-11-14")]
     assert [m.span.iso() for m in find_dates("mis à jour le 2 septembre 2024")] == [("2024-09-02", "2024-09-02")]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("2 07-09/11/2021 Séminaire régional", date(2021, 11, 7), date(2021, 11, 9)),  # a table's row
+    ("du 28/02 au 03/03/2020", date(2020, 2, 28), date(2020, 3, 3)),
+    ("du 29/12 au 04/01/2019", date(2018, 12, 29), date(2019, 1, 4)),  # the year turns
+])
+def test_days_in_figures_as_a_range(text: str, start: date, end: date) -> None:
+    (found,) = find_dates(text)
+    assert (found.span.start, found.span.end) == (start, end)
+
+
+def test_a_range_in_figures_that_cannot_be_is_no_date() -> None:
+    assert find_dates("12-10/04/2019") == []  # the last day before the first

@@ -1700,3 +1700,35 @@ def test_a_support_mission_is_a_meeting() -> None:
         "Mission d'appui au Niger (Niamey), en octobre 2020, à la demande des autorités."))], "2021-01-15")
     (mission,) = by_kind(find_meetings(doc, PLACES), "meeting").values()
     assert (mission.span.iso(), mission.place.city) == (("2020-10", "2020-10"), "Niamey")
+
+
+def test_a_calendar_table_flattened_to_lines_gives_each_row_its_town() -> None:
+    doc = make_doc("calendrier", [Part("Calendrier", blocks=paragraphs(
+        "Date Réunion Lieu", "9-10 mars 2021 Réunion informelle des ministres de l'Intérieur Lisbonne",
+        "16 mars 2021 COSI Bruxelles", "1 22-23/04/2021 Réunion du comité de pilotage Dakar"))], "2021-01-20")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert meetings[days("2021-03-09", "2021-03-10")].place.city == "Lisbonne"
+    assert meetings[days("2021-03-16")].place.city == "Bruxelles"
+    assert meetings[days("2021-04-22", "2021-04-23")].place.city == "Dakar"
+
+
+def test_a_reports_annex_of_trips_and_of_the_people_heard() -> None:
+    blocks = [Block("heading", "Annexe 1 – Déplacements de la mission"), *paragraphs(
+        "Chili (Santiago) – du lundi 7 au mercredi 9 mars 2022", "Entretiens avec le ministre de l'Intérieur.",
+        "Pérou – du jeudi 10 au vendredi 11 mars 2022", "Jeudi 10 mars, Lima : entretien avec le procureur général.",
+        prefix="a"), Block("heading", "Annexe 2 – Liste des personnes entendues"), *paragraphs(
+        "(Sauf indication contraire, les auditions se sont tenues à l'Assemblée nationale.)", "Mardi 1er février 2022",
+        "– M. le directeur de la coopération internationale de sécurité", prefix="b")]
+    doc = make_doc("rapport", [Part("Rapport d'information", blocks=blocks)], "2022-04-06")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert meetings[days("2022-03-07", "2022-03-09")].place.city == "Santiago"
+    assert meetings[days("2022-03-10")].place.city == "Lima"
+    hearing = meetings[days("2022-02-01")]
+    assert (hearing.name, hearing.place.city) == ("Liste des personnes entendues", "Paris")
+
+
+def test_a_meeting_held_in_a_part_of_a_year_is_dated_by_the_year() -> None:
+    doc = make_doc("cimo", [Part("Déclaration", blocks=paragraphs(
+        "Le groupe de travail se réunira pour la première fois à Rabat au second semestre 2012."))], "2011-11-20")
+    (meeting,) = by_kind(find_meetings(doc, PLACES), "meeting").values()
+    assert (meeting.span.iso(), meeting.place.city) == (("2012", "2012"), "Rabat")

@@ -145,8 +145,9 @@ _CAPITAL = re.compile(
     r"(?:\s+[\w'’-]+){0,2})"
 )
 """A capital named after its country: "dans la capitale mauritanienne", "à la capitale du Burkina Faso"."""
-_LISTED_PLACE = re.compile(rf"\s*[–—-]\s*(?P<place>{_PLACE_NAME}(?:\s*\([^()]{{2,40}}\))?)\s*:")
-"""A place right after a date in a calendar, before what happens there: "5 et 6 avril – Dinard (Ille-et-Vilaine) :"."""
+_LISTED_PLACE = re.compile(rf"\s*[–—,-]\s*(?P<place>{_PLACE_NAME}(?:\s*\([^()]{{2,40}}\))?)\s*:")
+"""A place right after a date in a calendar, before what happens there: "5 et 6 avril – Dinard (Ille-et-Vilaine) :",
+"Lundi 6 décembre, Cayenne :"."""
 _SAME_TOWN = _any_word(*_WORDS["same_town"])
 _SEAT_ANAPHOR = re.compile(rf"(?i:(?:le\s+|la\s+)?(?:{'|'.join(_WORDS['seat_anaphors'])}))")
 _OWN_TOWN = _any_word(*_WORDS["own_town"])
@@ -159,8 +160,14 @@ _OF_PLACE = re.compile(
 """A place after "de" in a meeting's name: "de Nouakchott", "de La Celle-Saint-Cloud"."""
 _YEAR_TIE = re.compile(r"(?:\(|\ben|\bde)\s*$")
 """What ties a year to the place before it, checked first: "(", "en", "de"."""
-_YEAR_AFTER_PLACE = re.compile(rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+)$")
-"""A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat ("."""
+_PART_OF_YEAR_WORDS = (r"\b(?:au\s+|dans\s+le\s+)?(?i:premier|second|deuxi[èe]me|dernier|1er|2e)\s+"
+                       r"(?i:semestre|trimestre)\s+(?:de\s+)?")
+_PART_OF_YEAR = re.compile(rf"{_PART_OF_YEAR_WORDS}$")
+"""A part of a year, which dates a meeting by its year: "se réunira à Tunis au premier semestre 2010"."""
+_YEAR_AFTER_PLACE = re.compile(
+    rf"(?P<place>{_PLACE_NAME})\s*,?\s*(?:\(\s*|\ben\s+|\bde\s+|{_PART_OF_YEAR_WORDS})$")
+"""A place and the words that tie a year to it: "Bucarest de ", "pays de Galles, en ", "Rabat (", "Tunis au
+premier semestre "."""
 _BRACKETED_YEAR = re.compile(rf"\(\s*(?P<place>{_PLACE_NAME})\s*,\s*$")
 """A town and a year in brackets after a meeting's name: "la 17e Conférence régionale africaine (Yaoundé, 2004)"."""
 _PLACE_AFTER_YEAR = re.compile(rf"\s*,\s*(?:à|au|en)\s+(?P<place>{_PLACE_NAME})")
@@ -240,6 +247,9 @@ MAX_MONTH_HEADING = 40
 NOTE_HEADING = "mois et année de l'intitulé du calendrier"
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
+_ANNEX_LABEL = re.compile(r"(?i:annexe|appendice)\s*(?:[\dIVX]+\s*)?[–—:.-]\s*")
+"""An annex's label before its title: "Annexe 2 – "."""
+_HEARD = _any_word(*_WORDS["heard"])
 _GOES_ON = re.compile(rf"\s*(?i:{'|'.join(_WORDS['goes_on'])})\b")
 """The opening of a paragraph that tells what followed on the day the paragraph before named."""
 _STAY_PARTS = re.compile(r"[,;:()–—]|\s-\s")
@@ -248,7 +258,7 @@ MAX_STAY_LINE = 60
 """Characters besides its days of the longest heading line that gives a programme its town."""
 _DAY_LINE = re.compile(rf"[\s:.,–—-]*(?:(?i:jour|journ[ée]e)\s+\d{{1,2}}\s*[:.,–—-]*)?\s*"
                        rf"(?:(?P<place>{_CAP}(?:[\s-]+{_CAP})*)(?:\s+et\s+[^()]{{2,60}}?)?"
-                       rf"(?:\s*\([^()]{{2,40}}\))?[\s:.]*)?")
+                       rf"(?:\s*\([^()]{{2,40}}\))?[\s:.–—-]*)?")
 """What a programme's day line holds besides its date: punctuation, perhaps its number and its town ("Lundi
 13 mars :", "Mardi 14 mars – Rabat", "Jour 1 – 14 novembre 2005"); the lines under it are on that day."""
 _WEEKDAY_FIRST = re.compile(rf"\s*(?i:{WEEKDAY_NAME})\b")
@@ -257,8 +267,12 @@ _LOGISTICS = re.compile(rf"\s*{_any_word(*_WORDS['logistics']).pattern}", re.IGN
 _TOWARDS = re.compile(rf"\b(?:à|pour|vers|de|d['’])\s*(?P<place>{_PLACE_NAME})")
 """A town a line of travel names: "pour Agadez", "de Niamey"."""
 _CLAUSE_OPENING = re.compile(rf"(?i:{'|'.join(_WORDS['clause_openings'])})(?:\b|(?<=['’]))")
-_CALENDAR_SEPARATOR = re.compile(r"\s*[:–—]\s*(?=\w)")
-"""What follows the date that opens a calendar's line: "10-12 septembre : atelier…", "1er octobre – réunion…"."""
+_CALENDAR_SEPARATOR = re.compile(r"\s*[:–—]\s*(?=\w)|\s+(?=[A-ZÀ-Ý\"«])")
+"""What follows the date that opens a calendar's line: "10-12 septembre : atelier…", "1er octobre – réunion…",
+or only a space before a capital in a table's row flattened to one line ("28 janvier 2020 COSI Bruxelles")."""
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}[.)]?\s+")
+"""A table row's number before the date that opens it: "1 20-21/03/2019 Réunion du CDS Niamey"."""
+_TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKETED_TOWN = re.compile(rf"\(\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*(?:,\s*{_CAP}[^()]{{0,40}})?\)")
@@ -418,10 +432,11 @@ class _Programme:
     section_place: Place = field(default_factory=Place)  # and the town it names
 
     def open_section(self, heading: str, places: Gazetteer) -> None:
-        """Take in a heading: one that opens with a meeting noun names the meetings of the day lines under
-        it ("II. Déplacements", "Auditions à Paris"), with its town if it names one."""
-        words = HEADING_NUMBER.sub("", heading)
-        self.section = words if _MEETING_NOUN.match(words) else ""
+        """Take in a heading: one that opens with a meeting noun, or lists the people heard, names the meetings
+        of the day lines under it ("II. Déplacements", "Auditions à Paris", "Annexe 2 – Liste des personnes
+        entendues"), with its town if it names one."""
+        words = _ANNEX_LABEL.sub("", HEADING_NUMBER.sub("", heading))
+        self.section = words if _MEETING_NOUN.match(words) or _HEARD.search(words) else ""
         town = _PLACE_AT.search(words) if self.section else None
         self.section_place = (places.resolve(town["place"], town_first=True) if town else None) or Place()
 
@@ -462,7 +477,8 @@ class _Programme:
         items = None
         if line and only:
             self.day, town = only, line.group("place")
-            self.place = (places.resolve(town, town_first=True) if town else None) or Place()
+            self.place = (_town_line(rest, places) or (places.resolve(town, town_first=True) if town else None)
+                          or Place())  # "Colombie (Bogotá) – du lundi 15 au jeudi 18 novembre 2021"
             if not self.place and self.stay[0].start <= only.span.start <= only.span.end <= self.stay[0].end:
                 self.place = self.stay[1]
             self.place, self.town_line = self.place or self.town_line or self.moved_to, Place()
@@ -517,8 +533,10 @@ def _default_place(doc: Document, places: Gazetteer) -> Place:
     Bruxelles (bâtiment Justus Lipsius) sauf mention contraire"."""
     for part in doc.parts:
         for text, _, _ in _texts(part):
-            if (unless := _UNLESS_STATED.search(text)) and (held := _HELD_IN.search(text, 0, unless.start())):
-                return places.resolve(held.group("place"), "calendrier", town_first=True) or Place()
+            if (unless := _UNLESS_STATED.search(text)) and (
+                    held := _HELD_IN.search(text, 0, unless.start()) or _HELD_IN.search(text, unless.end())):
+                return (places.resolve(held.group("place"), "calendrier", town_first=True)
+                        or places.last_seat(text[held.start("place"):]) or Place())  # "à l'Assemblée nationale"
     return Place()
 
 
@@ -777,7 +795,8 @@ def _year_meetings(
     for year in years:
         clause = next(c for c in _clauses(text) if c[0] <= year.start < c[1])
         bracketed = _BRACKETED_YEAR.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
-        if not bracketed and not _YEAR_TIE.search(text, max(0, year.start - 6), year.start):
+        if not bracketed and not _YEAR_TIE.search(text, max(0, year.start - 6), year.start) and not (
+                _PART_OF_YEAR.search(text, max(0, year.start - WORDS_BEFORE_DATE), year.start)):
             continue
         before = bracketed or _YEAR_AFTER_PLACE.search(text, max(clause[0], year.start - PLACE_REACH), year.start)
         after = _PLACE_AFTER_YEAR.match(text, year.end, clause[1])  # "nous réunirons en 2017, à Bruxelles"
@@ -887,7 +906,7 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
         kind, name = "meeting", _meeting_name(zone, [c for c in cues if c.kind == "meeting"])
     else:
         kind, name = "event", _event_name(zone, [c for c in cues if c.kind == "event"])
-    place = (_respective(zone, places) or _referred(zone, places, own)
+    place = (_respective(zone, places) or _line_end_town(zone, places) or _referred(zone, places, own)
              or _place(zone, cues, places, _place_in_name(name, places, zone.text)) or _town_before(zone, places))
     if cue and cue.role == "people" and not place.city and not any(
             c.kind == "meeting" and c.role != "people" for c in cues):
@@ -911,8 +930,24 @@ def _calendar_item(zone: _Zone) -> str:
 
 
 def _calendar_line(zone: _Zone) -> re.Match[str] | None:
-    """The separator after the date when the date opens a calendar's line: " : " of "4 : Comité…"."""
-    return None if zone.date.start else _CALENDAR_SEPARATOR.match(zone.text, zone.date.end)
+    """The separator after the date when the date opens a calendar's line (after its row's number, if any):
+    " : " of "4 : Comité…"."""
+    if zone.date.start and not _ROW_NUMBER.fullmatch(zone.text, 0, zone.date.start):
+        return None
+    return _CALENDAR_SEPARATOR.match(zone.text, zone.date.end)
+
+
+def _line_end_town(zone: _Zone, places: Gazetteer) -> Place:
+    """The town that ends a calendar's line with no word before it, a table's last column flattened: "23-24
+    janvier 2020 Réunion informelle des ministres de la justice Zagreb"."""
+    if not _calendar_line(zone):
+        return Place()
+    words = _TRAILING_NUMBER.sub("", zone.text[zone.date.end : zone.end]).rstrip(" .;").split()
+    for size in (3, 2, 1):
+        tail = " ".join(words[-size:])
+        if len(words) > size and all(word[:1].isupper() for word in words[-size:]) and _whole_town(places, tail):
+            return places.resolve(tail, town_first=True) or Place()
+    return Place()
 
 
 def _participle_between(zone: _Zone, noun: _Cue, cues: list[_Cue]) -> _Cue | None:

@@ -61,6 +61,9 @@ _SAME_MONTH = re.compile(
 )
 _SINGLE = re.compile(rf"(?:\ble\s+)?{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?:\ble\s+)?(?<![\d/])([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)
+_NUMERIC_RANGE = re.compile(r"(?:\bdu\s+)?(?<![\d/])([0-3]?\d)(?:/([01]?\d))?(?:\s*[-–]\s*|\s+au\s+)"
+                            r"([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)
+"""Days written in figures as a range: "20-21/03/2019", "du 30/06 au 02/07/2019"."""
 _MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
 _ENUMERATED = re.compile(r"\bles\s+(?<![\d/.,])([0-3]?\d)(?:er)?\s*,\s*(?:[0-3]?\d\s*,\s*)*$",
@@ -204,6 +207,17 @@ def _read_numeric(match: re.Match[str], _context_year: int | None) -> DateSpan |
     return _interval(when, when, match.group(0))
 
 
+def _read_numeric_range(match: re.Match[str], _context_year: int | None) -> DateSpan | None:
+    day1, month1, day2, month2, year = match.groups()
+    end_month, year_end = int(month2), int(year)
+    first_month = int(month1) if month1 else end_month
+    if not (1 <= first_month <= 12 and 1 <= end_month <= 12):
+        return None
+    start_year = year_end - 1 if first_month > end_month else year_end  # "du 30/12 au 02/01/2020"
+    return _interval(_day(start_year, first_month, int(day1)), _day(year_end, end_month, int(day2)),
+                     match.group(0))
+
+
 def _read_year(match: re.Match[str], _context_year: int | None) -> DateSpan:
     year = int(match.group(1))
     return DateSpan(date(year, 1, 1), date(year, 12, 31), "year", match.group(0))
@@ -219,12 +233,13 @@ _READERS = (
     (_CROSS_MONTH, _read_cross_month),
     (_SAME_MONTH, _read_same_month),
     (_SINGLE, _read_single),
+    (_NUMERIC_RANGE, _read_numeric_range),
     (_NUMERIC, _read_numeric),
     (_MONTH_ONLY, _read_month_only),
 )
 
 
-_NUMERIC_READER = ((_NUMERIC, _read_numeric),)
+_NUMERIC_READER = ((_NUMERIC_RANGE, _read_numeric_range), (_NUMERIC, _read_numeric))
 """The only reader worth trying where no month is named."""
 
 
