@@ -74,7 +74,7 @@ PAIR_KEY_LENGTH = 1  # letters of the second term added to the first's KEY_LENGT
 CHUNK_CHARS = 48_000
 
 K1 = 1.2
-B = 0.75
+B = 0.6
 LEVELS = 26  # BM25F weights are stored as one letter, A (1/26 of the maximum) to Z
 FIELD_WEIGHTS = {"title": 4.0, "meta": 1.5, "heading": 2.5, "text": 1.0}
 """BM25F weight of a field: a word of the title counts four times a word of a paragraph."""
@@ -379,7 +379,8 @@ La recherche ignore les accents, les majuscules, les élisions (« l’OTAN ») 
 « terroriste » trouve aussi « terrorisme » et « terroristes », après les paragraphes qui portent le mot
 tel qu’il est écrit. Les résultats sont groupés par document, le plus pertinent d’abord : les paragraphes
 qui contiennent le plus de mots demandés, et les plus rares, passent devant ; un mot absent du paragraphe
-mais présent dans le titre du document compte aussi. Une référence comme « 12838/23 » trouve le document
+mais présent dans le titre du document compte aussi, et un document qui en parle en plusieurs paragraphes
+passe devant celui qui n’en a qu’un. Une référence comme « 12838/23 » trouve le document
 qui la porte.
 
 Une faute de frappe est tolérée (une lettre de trop, en moins, changée ou inversée à partir de cinq lettres,

@@ -103,7 +103,9 @@
   var PHRASE_CHUNKS = 6; // text chunks (~48 kB each) read at most to check a phrase of three words or more
   var MAX_FUZZY = 8; // near spellings a word may stand for, the nearest and most frequent first
   var PER_DOC = 5; // passages shown under each document, at most
-  var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of its best paragraph
+  var PASSAGE_FLOOR = 0.3; // a passage is shown under its document if it scores this share of its best paragraph
+  var DOC_DECAY = 0.3; // a document scores its best passage, plus this times its second, its square the third…
+  var META_LEADS = 0.7; // the document's own hit leads its passages when it scores this share of the best one
 
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
@@ -571,8 +573,7 @@
             covered++;
           }
         }
-        var share = covered / perItem.length;
-        score *= share * share;
+        score *= covered / perItem.length; // coordination: the share of the query's items the unit holds
         var at = kept;
         while (at > 0 && topScore[at - 1] < score) {
           topScore[at] = topScore[at - 1];
@@ -591,7 +592,18 @@
       for (var k = 0; k < kept && (!k || topScore[k] >= PASSAGE_FLOOR * best); k++) {
         shown.push({ unit: topUnit[k], doc: d, score: topScore[k], first: k === 0 });
       }
-      groups.push({ score: topScore[0] + 0.1 * (kept > 1 ? topScore[1] : 0), hits: shown });
+      // the document's own hit (its title and metadata: the page opened at its top) leads when it nearly ties
+      k = 1;
+      while (k < shown.length && shown[k].unit !== meta) k++;
+      if (k < shown.length && shown[k].score >= META_LEADS * shown[0].score) {
+        shown[0].first = false;
+        shown.unshift(shown.splice(k, 1)[0]);
+        shown[0].first = true;
+      }
+      // a document with several passages on the query passes one with a single passage as good as its best
+      var total = 0;
+      for (k = kept - 1; k >= 0; k--) total = topScore[k] + DOC_DECAY * total;
+      groups.push({ score: total, hits: shown });
     }
   }
 
