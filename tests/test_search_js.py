@@ -23,7 +23,8 @@ def test_node_unit_tests(tmp_path: Path) -> None:
         make_doc("b-declaration", "Déclaration d’Alger",
                  ["La lutte contre le terrorisme et la sécurité.", "Les réseaux terroristes et l'OTAN."],
                  place="Alger"),
-        make_doc("a-note", "Note du Conseil", ["Coopération policière renforcée."], references=["12838/23"]),
+        make_doc("a-note", "Note du Conseil", ["Coopération policière renforcée.", "La cyber-défense du réseau."],
+                 references=["12838/23"]),
     ]
     for name, content in search_files(docs).items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -797,6 +797,35 @@
       });
   }
 
+  /* Does a word of a text stand for one of the terms a search matched? */
+  function matcher(parsed) {
+    var wanted = new Set(parsed.matched);
+    return function (word) {
+      return terms(word).some(function (t) { return wanted.has(t); });
+    };
+  }
+
+  /* The [start, end] of the words of ``text`` to highlight: each word a hit, and a word written with hyphens
+   * whole when it is a hit joined (the index holds « cyber-défense » also as « cyberdefense »). */
+  function hitSpans(text, isHit) {
+    var spans = [];
+    var re = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      var parts = m[0].split("-");
+      if (parts.length > 1 && isHit(parts.join(""))) {
+        spans.push([m.index, m.index + m[0].length]);
+        continue;
+      }
+      var at = m.index;
+      parts.forEach(function (part) {
+        if (isHit(part)) spans.push([at, at + part.length]);
+        at += part.length + 1;
+      });
+    }
+    return spans;
+  }
+
   var api = {
     addShard: addShard,
     useSource: useSource,
@@ -811,7 +840,9 @@
     parseQuery: parseQuery,
     editDistance: editDistance,
     allowedEdits: allowedEdits,
-    fuzzy: fuzzy
+    fuzzy: fuzzy,
+    matcher: matcher,
+    hitSpans: hitSpans
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
@@ -839,21 +870,9 @@
 
   /* ---------- excerpts ---------- */
 
-  function matcher(parsed) {
-    var wanted = new Set(parsed.matched);
-    return function (word) {
-      return terms(word).some(function (t) { return wanted.has(t); });
-    };
-  }
-
   /* [[text, highlighted], ...] around the first hit, at most EXCERPT characters. */
   function excerpt(text, isHit) {
-    var words = [];
-    var re = /[\p{L}\p{N}]+/gu;
-    var m;
-    while ((m = re.exec(text)) !== null) {
-      if (isHit(m[0])) words.push([m.index, m.index + m[0].length]);
-    }
+    var words = hitSpans(text, isHit);
     var start = 0;
     if (words.length && words[0][0] > EXCERPT / 3) {
       start = text.lastIndexOf(" ", words[0][0] - EXCERPT / 3) + 1;
@@ -1227,16 +1246,13 @@
       while (walker.nextNode()) nodes.push(walker.currentNode);
       nodes.forEach(function (node) {
         var text = node.nodeValue;
-        var re = /[\p{L}\p{N}]+/gu;
-        var m;
         var pos = 0;
         var pieces = [];
-        while ((m = re.exec(text)) !== null) {
-          if (!isHit(m[0])) continue;
-          if (m.index > pos) pieces.push(document.createTextNode(text.slice(pos, m.index)));
-          pieces.push(el("mark", "coopsec-mark", m[0]));
-          pos = m.index + m[0].length;
-        }
+        hitSpans(text, isHit).forEach(function (span) {
+          if (span[0] > pos) pieces.push(document.createTextNode(text.slice(pos, span[0])));
+          pieces.push(el("mark", "coopsec-mark", text.slice(span[0], span[1])));
+          pos = span[1];
+        });
         if (!pieces.length) return;
         if (pos < text.length) pieces.push(document.createTextNode(text.slice(pos)));
         node.replaceWith.apply(node, pieces);

@@ -170,3 +170,14 @@ test("the document's own hit leads its passages when it scores nearly as well as
   found = await synthetic({ zz: { zzq: "0M2Z" } }).fresh.search("zzq");
   assert.deepEqual(found.hits.map((h) => [h.unit, h.first]), [[2, true], [0, false]]);
 });
+
+test("a word written with a hyphen is found typed in one piece, and highlighted whole", async () => {
+  assert.deepEqual(await passages("cyberdefense"), ["a-note.html#p-2"]);
+  assert.deepEqual(await passages("cyber défense"), ["a-note.html#p-2"]); // its parts still
+  assert.deepEqual(await passages('"cyber défense"'), ["a-note.html#p-2"]);
+  const found = await engine.search("cyberdefense");
+  const text = "La cyber-défense, la défense.";
+  assert.deepEqual(engine.hitSpans(text, engine.matcher(found.parsed)), [[3, 16]]);
+  const parts = await engine.search("défense");
+  assert.deepEqual(engine.hitSpans(text, engine.matcher(parts.parsed)), [[9, 16], [21, 28]]);
+});
