@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.search import evaluate
+from benchmarks.search import evaluate, load_set, metrics
+from benchmarks.search.__main__ import per_query
 from coopsec.publish.search import search_files
 from tests.test_search import make_doc
 
@@ -50,3 +51,19 @@ def test_relevance_floors() -> None:
     assert engine["recall@10"] >= 0.765
     assert engine["mrr"] - base["mrr"] >= 0.07
     assert engine["ndcg@10"] - base["ndcg@10"] >= 0.10
+
+
+def test_per_query_shows_each_query_for_both_rankings(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--per-query``: each query's figures, engine and baseline, and the first passages of each with their grades."""
+    queries = load_set()[:2]
+    answer = next(iter(queries[0].grades))
+    found = {"bm25": [[answer], [("elsewhere.html", "p-1")]], "hits": [[], [("elsewhere.html", "p-1")]]}
+    results = {name: {"found": lists,
+                      "queries": [metrics(hits, q.grades) for hits, q in zip(lists, queries, strict=True)]}
+               for name, lists in found.items()}
+    per_query(queries, results)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (f"+ {queries[0].text!r} ({queries[0].kind}): moteur RR 1.00 nDCG 1.00, "
+                        "référence RR 0.00 nDCG 0.00")
+    assert lines[1].split() == ["bm25", "001#:2"] and lines[2].split() == ["hits", "rien"]
+    assert lines[3].startswith(f"= {queries[1].text!r}") and lines[4].split() == ["bm25", "elsewhere.html#p-1:0"]
