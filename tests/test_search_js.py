@@ -42,15 +42,15 @@ def test_relevance_floors() -> None:
     """MRR, nDCG@10 and recall@10 of the engine on the relevance set, and their lead over the hit count.
 
     The set is judged on the seeds and the 44 devset texts, indexed together (benchmarks.search.CORPORA).
-    The baseline matches as the engine does (typos, phrases, exclusions, OU) and differs only in ranking: its
-    lead (0.071 and 0.105) is below the issue's 0.15, which is not met yet."""
+    The baseline matches as the engine does (typos, phrases, exclusions, OU, hyphenated words joined) and differs
+    only in ranking: its lead (0.082 and 0.113) is below the issue's 0.15, which is not met yet."""
     results = evaluate()
     engine, base = results["bm25"]["mean"], results["hits"]["mean"]
-    assert engine["mrr"] >= 0.895
-    assert engine["ndcg@10"] >= 0.82
-    assert engine["recall@10"] >= 0.765
-    assert engine["mrr"] - base["mrr"] >= 0.07
-    assert engine["ndcg@10"] - base["ndcg@10"] >= 0.10
+    assert engine["mrr"] >= 0.92
+    assert engine["ndcg@10"] >= 0.84
+    assert engine["recall@10"] >= 0.79
+    assert engine["mrr"] - base["mrr"] >= 0.08
+    assert engine["ndcg@10"] - base["ndcg@10"] >= 0.11
 
 
 def test_per_query_shows_each_query_for_both_rankings(capsys: pytest.CaptureFixture[str]) -> None:
