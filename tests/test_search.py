@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coopsec.model import Block, Document, Metadata, Part, Source, note_call
-from coopsec.publish.search import SEARCH_DIR, _shard_keys, analysis, search_files, search_units
+from coopsec.publish.search import SEARCH_DIR, _impacts, _shard_keys, analysis, compounds, search_files, search_units
 from coopsec.text import fold
 from coopsec.text import search_stem as stem
 from coopsec.text import search_terms as terms
@@ -204,6 +204,22 @@ def test_pair_shards_hold_consecutive_terms(files: dict[str, str]) -> None:
     # stopwords are left out, as in a query: "lutte contre le terrorisme" gives "lutte contre", "contre terror"
     assert load(files, f"{SEARCH_DIR}/p/co-t.js")["pairs"]["contre terror"] == "3"
     assert f"{SEARCH_DIR}/p/te-r.js" not in files  # "terroristes" is never followed by "réseaux"
+
+
+def test_a_hyphenated_word_is_also_indexed_joined() -> None:
+    """« cyber-défense » is found by « cyberdefense » as well as by its parts; the joined word takes its field's
+    weight and does not lengthen it, nor make a pair."""
+    assert compounds("La cyber-défense, l'anti-terrorisme, 2012-2015, G5-Sahel") == ["cyberdefense", "antiterrorisme"]
+    joined, plain = search_files([make_doc("a-note", "Note", ["La cyber-défense des réseaux et la sécurité."])]), \
+        search_files([make_doc("a-note", "Note", ["La cyber défense des réseaux et la sécurité."])])
+    assert postings(joined, "cyberdefense") == [1]
+    assert postings(joined, "cyber") == postings(plain, "cyber") == [1]
+    assert load(joined, f"{SEARCH_DIR}/i/se.js") == load(plain, f"{SEARCH_DIR}/i/se.js")  # same weights
+    assert load(joined, f"{SEARCH_DIR}/p/cy-d.js") == load(plain, f"{SEARCH_DIR}/p/cy-d.js")
+    assert not [path for path in joined if "/p/" in path and path not in plain]
+    unit = search_units(make_doc("a-note", "Note", ["La cyber-défense."]))[1]
+    assert unit.fields == {"heading": "preambule", "text": "cyber defense", "text+": "cyberdefense"}
+    assert _impacts([unit])[0]["cyberdefense"] == _impacts([unit])[0]["cyber"]
 
 
 def test_corpus_text_cannot_close_the_script(files: dict[str, str]) -> None:

@@ -32,7 +32,8 @@ Documents are numbered in the order of their slugs: the results page's filters, 
 documents by slug, rely on it.
 
 A unit is one searchable paragraph (or list item, or heading) of a document,
-or the document's metadata (title, type, date, place, body, references).
+or the document's metadata (title, type, date, place, body, references). A word written with hyphens is a
+term of its unit also joined (:func:`compounds`: « cyber-défense » is found by « cyberdefense »).
 
 Ranking is BM25F: a unit's fields (the title and the other metadata of the
 metadata unit, a heading, a paragraph) are weighted by :data:`FIELD_WEIGHTS`
@@ -45,6 +46,7 @@ the term's idf. The query logic itself is in search.js only, run by node for
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -62,6 +64,7 @@ from coopsec.text import (
     SEARCH_PLURALS,
     SEARCH_STOPWORDS,
     SEARCH_SUFFIXES,
+    fold,
     search_stem,
     search_words,
 )
@@ -74,7 +77,7 @@ PAIR_KEY_LENGTH = 1  # letters of the second term added to the first's KEY_LENGT
 CHUNK_CHARS = 48_000
 
 K1 = 1.2
-B = 0.75
+B = 0.6
 LEVELS = 26  # BM25F weights are stored as one letter, A (1/26 of the maximum) to Z
 FIELD_WEIGHTS = {"title": 4.0, "meta": 1.5, "heading": 2.5, "text": 1.0}
 """BM25F weight of a field: a word of the title counts four times a word of a paragraph."""
@@ -175,8 +178,24 @@ def _analysed(anchor: str, text: str, fields: dict[str, str]) -> SearchUnit:
         terms[kind] = " ".join(stems)
         forms.update(zip(found, stems, strict=True))
         pairs.update(f"{first} {second}" for first, second in pairwise(stems))
+        if joined := compounds(words):
+            stems = [search_stem(form) for form in joined]
+            terms[kind + JOINED] = " ".join(stems)
+            forms.update(zip(joined, stems, strict=True))
     return SearchUnit(anchor, text, terms, " ".join(f"{form} {stem}" for form, stem in forms.items()),
                       "\n".join(sorted(pairs)))
+
+
+JOINED = "+"
+"""Suffix of the kind of the extra field of a unit's field holding its joined compounds (:func:`compounds`):
+``text+``; they take the field's weight and its length, which they do not lengthen."""
+_COMPOUND = re.compile(r"(?<![0-9a-z])[a-z]+(?:-[a-z]+)+(?![0-9a-z])")
+
+
+def compounds(text: str) -> list[str]:
+    """The words written with a hyphen, joined (« cyber-défense » -> ``cyberdefense``), each also a term of its
+    field beside its parts, so that the word typed in one piece finds it; the pairs and phrases see only the parts."""
+    return [joined for match in _COMPOUND.findall(fold(text)) if search_words(joined := match.replace("-", ""))]
 
 
 Postings = dict[str, list[tuple[int, int]]]
@@ -229,16 +248,18 @@ def _impacts(units: list[SearchUnit]) -> list[dict[str, int]]:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for fields in counts:
         for kind, field in fields.items():
-            totals[kind][0] += field.length
-            totals[kind][1] += 1
+            if not kind.endswith(JOINED):
+                totals[kind][0] += field.length
+                totals[kind][1] += 1
     means = {kind: max(total / number, 1.0) for kind, (total, number) in totals.items()}
     impacts = []
     for fields in counts:
         weighted: dict[str, float] = defaultdict(float)
         for kind, field in fields.items():
-            norm = 1 - B + B * field.length / means[kind]
+            own = kind.removesuffix(JOINED)  # a field's joined compounds: its weight and length
+            norm = 1 - B + B * fields[own].length / means[own]
             for term, tf in field.terms.items():
-                weighted[term] += FIELD_WEIGHTS[kind] * tf / norm
+                weighted[term] += FIELD_WEIGHTS[own] * tf / norm
         impacts.append(
             {term: max(1, min(LEVELS, round(LEVELS * tf / (K1 + tf)))) for term, tf in weighted.items()}
         )
@@ -377,10 +398,11 @@ title: Recherche
 
 La recherche ignore les accents, les majuscules, les élisions (« l’OTAN ») et les traits d’union ;
 « terroriste » trouve aussi « terrorisme » et « terroristes », après les paragraphes qui portent le mot
-tel qu’il est écrit. Les résultats sont groupés par document, le plus pertinent d’abord : les paragraphes
-qui contiennent le plus de mots demandés, et les plus rares, passent devant ; un mot absent du paragraphe
-mais présent dans le titre du document compte aussi. Une référence comme « 12838/23 » trouve le document
-qui la porte.
+tel qu’il est écrit ; « cyberdefense » trouve aussi « cyber-défense ». Les résultats sont groupés par
+document, le plus pertinent d’abord : les paragraphes qui contiennent le plus de mots demandés, et les plus
+rares, passent devant ; un mot absent du paragraphe mais présent dans le titre du document compte aussi, et
+un document qui en parle en plusieurs paragraphes passe devant celui qui n’en a qu’un. Une référence comme
+« 12838/23 » trouve le document qui la porte.
 
 Une faute de frappe est tolérée (une lettre de trop, en moins, changée ou inversée à partir de cinq lettres,
 deux à partir de neuf) : « cooperaton » trouve « coopération », après les mots écrits exactement.

@@ -103,7 +103,9 @@
   var PHRASE_CHUNKS = 6; // text chunks (~48 kB each) read at most to check a phrase of three words or more
   var MAX_FUZZY = 8; // near spellings a word may stand for, the nearest and most frequent first
   var PER_DOC = 5; // passages shown under each document, at most
-  var PASSAGE_FLOOR = 0.35; // a passage is shown under its document if it scores this share of its best paragraph
+  var PASSAGE_FLOOR = 0.3; // a passage is shown under its document if it scores this share of its best paragraph
+  var DOC_DECAY = 0.3; // a document scores its best passage, plus this times its second, its square the third…
+  var META_LEADS = 0.7; // the document's own hit leads its passages when it scores this share of the best one
 
   var source = null; // path under data/search/ -> Promise, once the script ran
   var loaded = {};
@@ -571,8 +573,7 @@
             covered++;
           }
         }
-        var share = covered / perItem.length;
-        score *= share * share;
+        score *= covered / perItem.length; // coordination: the share of the query's items the unit holds
         var at = kept;
         while (at > 0 && topScore[at - 1] < score) {
           topScore[at] = topScore[at - 1];
@@ -591,7 +592,18 @@
       for (var k = 0; k < kept && (!k || topScore[k] >= PASSAGE_FLOOR * best); k++) {
         shown.push({ unit: topUnit[k], doc: d, score: topScore[k], first: k === 0 });
       }
-      groups.push({ score: topScore[0] + 0.1 * (kept > 1 ? topScore[1] : 0), hits: shown });
+      // the document's own hit (its title and metadata: the page opened at its top) leads when it nearly ties
+      k = 1;
+      while (k < shown.length && shown[k].unit !== meta) k++;
+      if (k < shown.length && shown[k].score >= META_LEADS * shown[0].score) {
+        shown[0].first = false;
+        shown.unshift(shown.splice(k, 1)[0]);
+        shown[0].first = true;
+      }
+      // a document with several passages on the query passes one with a single passage as good as its best
+      var total = 0;
+      for (k = kept - 1; k >= 0; k--) total = topScore[k] + DOC_DECAY * total;
+      groups.push({ score: total, hits: shown });
     }
   }
 
@@ -785,6 +797,35 @@
       });
   }
 
+  /* Does a word of a text stand for one of the terms a search matched? */
+  function matcher(parsed) {
+    var wanted = new Set(parsed.matched);
+    return function (word) {
+      return terms(word).some(function (t) { return wanted.has(t); });
+    };
+  }
+
+  /* The [start, end] of the words of ``text`` to highlight: each word a hit, and a word written with hyphens
+   * whole when it is a hit joined (the index holds « cyber-défense » also as « cyberdefense »). */
+  function hitSpans(text, isHit) {
+    var spans = [];
+    var re = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      var parts = m[0].split("-");
+      if (parts.length > 1 && isHit(parts.join(""))) {
+        spans.push([m.index, m.index + m[0].length]);
+        continue;
+      }
+      var at = m.index;
+      parts.forEach(function (part) {
+        if (isHit(part)) spans.push([at, at + part.length]);
+        at += part.length + 1;
+      });
+    }
+    return spans;
+  }
+
   var api = {
     addShard: addShard,
     useSource: useSource,
@@ -799,7 +840,9 @@
     parseQuery: parseQuery,
     editDistance: editDistance,
     allowedEdits: allowedEdits,
-    fuzzy: fuzzy
+    fuzzy: fuzzy,
+    matcher: matcher,
+    hitSpans: hitSpans
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
@@ -827,21 +870,9 @@
 
   /* ---------- excerpts ---------- */
 
-  function matcher(parsed) {
-    var wanted = new Set(parsed.matched);
-    return function (word) {
-      return terms(word).some(function (t) { return wanted.has(t); });
-    };
-  }
-
   /* [[text, highlighted], ...] around the first hit, at most EXCERPT characters. */
   function excerpt(text, isHit) {
-    var words = [];
-    var re = /[\p{L}\p{N}]+/gu;
-    var m;
-    while ((m = re.exec(text)) !== null) {
-      if (isHit(m[0])) words.push([m.index, m.index + m[0].length]);
-    }
+    var words = hitSpans(text, isHit);
     var start = 0;
     if (words.length && words[0][0] > EXCERPT / 3) {
       start = text.lastIndexOf(" ", words[0][0] - EXCERPT / 3) + 1;
@@ -1215,16 +1246,13 @@
       while (walker.nextNode()) nodes.push(walker.currentNode);
       nodes.forEach(function (node) {
         var text = node.nodeValue;
-        var re = /[\p{L}\p{N}]+/gu;
-        var m;
         var pos = 0;
         var pieces = [];
-        while ((m = re.exec(text)) !== null) {
-          if (!isHit(m[0])) continue;
-          if (m.index > pos) pieces.push(document.createTextNode(text.slice(pos, m.index)));
-          pieces.push(el("mark", "coopsec-mark", m[0]));
-          pos = m.index + m[0].length;
-        }
+        hitSpans(text, isHit).forEach(function (span) {
+          if (span[0] > pos) pieces.push(document.createTextNode(text.slice(pos, span[0])));
+          pieces.push(el("mark", "coopsec-mark", text.slice(span[0], span[1])));
+          pos = span[1];
+        });
         if (!pieces.length) return;
         if (pos < text.length) pieces.push(document.createTextNode(text.slice(pos)));
         node.replaceWith.apply(node, pieces);

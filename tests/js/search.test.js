@@ -96,8 +96,8 @@ test("OU finds either word; a filter keeps only the documents it accepts", async
 });
 
 /* A fresh engine on a made-up index: docs.js with the real analysis, and the given index shards (key -> terms),
- * of the sizes given (key -> bytes; by default their JSON's). */
-function synthetic(shards, bytes = {}) {
+ * of the sizes given (key -> bytes; by default their JSON's), the documents' first units as base-36 gaps. */
+function synthetic(shards, bytes = {}, first = "0") {
   const file = require.resolve("../../docs/assets/search.js");
   delete require.cache[file];
   const fresh = require(file);
@@ -113,7 +113,7 @@ function synthetic(shards, bytes = {}) {
     if (file === "docs.js") {
       const sizes = {};
       Object.keys(shards).forEach((key) => { sizes[key] = bytes[key] || JSON.stringify(shards[key]).length; });
-      fresh.addShard({ kind: "docs", units: 60, first: "0", chunks: [0], shards: sizes,
+      fresh.addShard({ kind: "docs", units: 60, first, chunks: [0], shards: sizes,
         analysis, ranking: { k1: 1.2, b: 0.75, levels: 26 } });
     } else {
       const key = file.slice(2, -3);
@@ -153,4 +153,31 @@ test("a prefix whose shards weigh more than a megabyte is not expanded, and the 
   assert.deepEqual(short.parsed.matched, ["zz"]);
   assert.deepEqual(loaded.slice(1), ["i/zz.js"]); // the big shards are not read
   assert.deepEqual((await fresh.search("zzb")).parsed.matched, ["zzbar", "zzbis"]); // 600 kB: expanded
+});
+
+test("a document with several passages on the query passes one with a single, slightly better passage", async () => {
+  // documents of units 0-9 and 10-19: "zzq" in unit 1 at weight Z (26); in units 11, 12, 13 at V (22)
+  const { fresh } = synthetic({ zz: { zzq: "1ZaV1V1V" } }, {}, "0,a");
+  const found = await fresh.search("zzq");
+  assert.deepEqual(found.hits.map((h) => [h.doc, h.unit]), [[1, 11], [1, 12], [1, 13], [0, 1]]);
+  assert.deepEqual(found.hits.map((h) => h.first), [true, false, false, true]);
+});
+
+test("the document's own hit leads its passages when it scores nearly as well as the best one", async () => {
+  // unit 0 is the document's metadata: at S (19) it is 0.73 of the paragraph's Z and leads; at M (13), not
+  let found = await synthetic({ zz: { zzq: "0S2Z" } }).fresh.search("zzq");
+  assert.deepEqual(found.hits.map((h) => [h.unit, h.first]), [[0, true], [2, false]]);
+  found = await synthetic({ zz: { zzq: "0M2Z" } }).fresh.search("zzq");
+  assert.deepEqual(found.hits.map((h) => [h.unit, h.first]), [[2, true], [0, false]]);
+});
+
+test("a word written with a hyphen is found typed in one piece, and highlighted whole", async () => {
+  assert.deepEqual(await passages("cyberdefense"), ["a-note.html#p-2"]);
+  assert.deepEqual(await passages("cyber défense"), ["a-note.html#p-2"]); // its parts still
+  assert.deepEqual(await passages('"cyber défense"'), ["a-note.html#p-2"]);
+  const found = await engine.search("cyberdefense");
+  const text = "La cyber-défense, la défense.";
+  assert.deepEqual(engine.hitSpans(text, engine.matcher(found.parsed)), [[3, 16]]);
+  const parts = await engine.search("défense");
+  assert.deepEqual(engine.hitSpans(text, engine.matcher(parts.parsed)), [[9, 16], [21, 28]]);
 });
