@@ -1732,3 +1732,17 @@ def test_a_meeting_held_in_a_part_of_a_year_is_dated_by_the_year() -> None:
         "Le groupe de travail se réunira pour la première fois à Rabat au second semestre 2012."))], "2011-11-20")
     (meeting,) = by_kind(find_meetings(doc, PLACES), "meeting").values()
     assert (meeting.span.iso(), meeting.place.city) == (("2012", "2012"), "Rabat")
+
+
+def test_a_conference_programme_is_the_conference_its_sessions_and_meals_are_parts_of() -> None:
+    blocks = paragraphs("Rabat (Maroc), 14-15 mai 2025", "Mardi 14 mai 2025", "09h00 – 10h00 Séance d'ouverture",
+                        "10h30 – 12h30 Session 1 : La menace dans la région", "13h00 Déjeuner",
+                        "15h00 Séance de travail avec le ministre de l'Intérieur", "Mercredi 15 mai 2025",
+                        "11h00 Séance de clôture")
+    doc = make_doc("programme", [Part("Conférence régionale sur la sécurité des frontières", blocks=blocks)],
+                   "2025-04-30")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    conference = meetings[days("2025-05-14", "2025-05-15")]
+    assert (conference.name, conference.place.city) == ("Conférence régionale sur la sécurité des frontières", "Rabat")
+    assert set(meetings) == {days("2025-05-14", "2025-05-15"), days("2025-05-14")}  # the working session alone
+    assert meetings[days("2025-05-14")].name.startswith("Séance de travail")

@@ -247,6 +247,9 @@ MAX_MONTH_HEADING = 40
 NOTE_HEADING = "mois et année de l'intitulé du calendrier"
 _MONTH_LINE = re.compile(rf"\s*(?i:{MONTH_NAME})\s*:?\s*")
 """A calendar's line naming a month alone ("JUIN"): its items keep the year above it."""
+_MEETING_PART = re.compile(rf"(?:{_ORD_NUM}\s*)?{_any_word(*_WORDS['meeting_parts']).pattern}", re.IGNORECASE)
+"""A programme's item that is a part of the meeting whose days it falls in: "Séance d'ouverture", "Session 2",
+"Déjeuner", "Dîner officiel": it joins that meeting when there is one."""
 _ANNEX_LABEL = re.compile(r"(?i:annexe|appendice)\s*(?:[\dIVX]+\s*)?[–—:.-]\s*")
 """An annex's label before its title: "Annexe 2 – "."""
 _HEARD = _any_word(*_WORDS["heard"])
@@ -360,6 +363,7 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
     found: list[tuple[Meeting, bool]] = []
     for part in doc.parts:
         programme = _Programme()
+        programme.open_section(plain(part.title), places)  # "Conférence régionale…" above "Amman, 10-12 mars"
         last_day: DateMatch | None = None  # the last day the paragraph before named, for one that goes on
         for text, paragraph, kind in _texts(part):
             item = kind == "item"
@@ -370,7 +374,8 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
             timed = item or HOUR_LINE_RE.match(text) is not None  # "10h00 : entretien avec le ministre"
             if items := programme.follow(text, times, timed, places):
                 hour, item_times = items
-                found += [(replace(m, place=m.place or programme.place, hour=hour), weak)
+                found += [(replace(m, place=m.place or programme.place, hour=hour),
+                           weak or _MEETING_PART.match(m.name) is not None)  # "Session 2" joins its conference
                           for m, weak in _readings(text, item_times, doc.slug, paragraph, places, own)]
             elif last_day and _GOES_ON.match(text) and all(_bare_year(d) for d in times):
                 # "Mardi 6 février, le ministre a rejoint le camp… ¶ De retour à Beyrouth dans l'après-midi, il
@@ -379,7 +384,7 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
                 found += [(m, weak) for m, weak in _readings(text, same_day, doc.slug, paragraph, places, own)
                           if m.kind == "meeting" and m.reason != UNCUED_REASON]
             elif times:
-                found += [(programme.day_meeting(m), joins) if programme.day_line else (m, joins)
+                found += [(programme.day_meeting(m), joins) if programme.day_line or programme.stay_line else (m, joins)
                           for m, joins in _readings(text, times, doc.slug, paragraph, places, own)]
             days = [d for d in times if d.span.precision == "day"]
             last_day = days[-1] if days else (last_day if _GOES_ON.match(text) or not paragraph else None)
@@ -428,6 +433,7 @@ class _Programme:
     town_line: Place = field(default_factory=Place)  # a line naming a town alone, for the day line after it:
     # "Ghana – Accra" above "Vendredi 12 avril 2019"
     day_line: bool = False  # the line is a programme's day line
+    stay_line: bool = False  # the line gives the programme its days and town: "Amman (Jordanie), 10-12 mars 2026"
     section: str = ""  # the heading above, when it names meetings: "Auditions à Paris", "Déplacements"
     section_place: Place = field(default_factory=Place)  # and the town it names
 
@@ -449,7 +455,7 @@ class _Programme:
                               reason=meeting.reason.replace(UNCUED_REASON, f"ligne de jour sous « {self.section} »"))
         if meeting.kind != "meeting" or meeting.place:
             return meeting
-        return replace(meeting, place=self.place or self.section_place)
+        return replace(meeting, place=self.place or (self.stay[1] if self.stay_line else Place()) or self.section_place)
 
     def calendar_days(self, text: str, times: list[DateMatch], anchor: date | None) -> list[DateMatch]:
         """``times``, or the days a calendar's line opens with under a month heading ("SEPTEMBRE 2024" above
@@ -474,6 +480,7 @@ class _Programme:
             # "Dakar, 16-18 janvier 2017", "Marseille, Palais du Pharo – 14 et 15 novembre 2005" above its days
             towns = (place for words in _STAY_PARTS.split(rest) if (place := places.resolve(words, town_first=True)))
             self.stay = only.span, next((place for place in towns if place.city), Place())
+        self.stay_line = only is not None and self.stay[0] is only.span
         items = None
         if line and only:
             self.day, town = only, line.group("place")
