@@ -3,6 +3,7 @@ and the GeoNames extract of towns. A maintainer extends a list in its file, neve
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,12 @@ import yaml
 DATA = Path(__file__).resolve().parent
 
 
+@cache
 def word_lists(name: str) -> dict[str, Any]:
-    """The lists of ``coopsec/data/<name>.yml``, by name; no word a boolean or a number (``on`` unquoted)."""
+    """The lists of ``coopsec/data/<name>.yml``, by name; no word a boolean or a number (``on`` unquoted).
+
+    Read once per process (the meeting rules and the names of meetings read the same file): callers only read
+    what it returns."""
     path = DATA / f"{name}.yml"
     lists: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     for key, words in lists.items():

@@ -116,7 +116,6 @@ _HELD_AT = re.compile(
 """A word that ties a dated event to a meeting, and the few words (article, ordinal) before the meeting's noun."""
 _EVENT_VERBS = tuple((_any_word(*words), label) for label, words in _WORDS["event_verbs"].items())
 _RELATIVE_NOTES = {NOTE_RELATIVE, NOTE_FUTURE}
-"""Name of an event whose date stands without any cue word (a dateline)."""
 
 _STOP = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s"
@@ -276,6 +275,7 @@ or only a space before a capital in a table's row flattened to one line ("28 jan
 _ROW_NUMBER = re.compile(r"\s*\d{1,3}[.)]?\s+")
 """A table row's number before the date that opens it: "1 20-21/03/2019 Réunion du CDS Niamey"."""
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}\s*$")
+"""The next row's number, left at the end of a row when a table's rows run on one line ("… Nouakchott 4")."""
 _YEARS_SPAN = re.compile(r"\b\d{4}\s*[-–/]\s*\d{4}\b")
 """Two years that bound a period ("SESSION ORDINAIRE DE 2023-2024", a parliament's year): no meeting's days."""
 _BRACKETED_TOWN = re.compile(rf"\(\s*(?P<place>{_CAP}(?:[\s-]+{_CAP})*)\s*(?:,\s*{_CAP}[^()]{{0,40}})?\)")
@@ -367,7 +367,8 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
         last_day: DateMatch | None = None  # the last day the paragraph before named, for one that goes on
         for text, paragraph, kind in _texts(part):
             item = kind == "item"
-            programme.open_section(text, places) if kind == "heading" else None
+            if kind == "heading":
+                programme.open_section(text, places)
             times = programme.calendar_days(
                 text, find_times(text, anchor, context_year if item or not anchor else None, years=True), anchor)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
