@@ -188,6 +188,8 @@ def test_yearless_dates_are_marked() -> None:
     ("au sommet de Riga, les 27, 28 et 29 novembre 2006, et", ("2006-11-27", "2006-11-29")),
     ("les 3, 4, 5 et 6 mai 2021", ("2021-05-03", "2021-05-06")),
     ("le point 12, les 13 et 14 mai 2020", ("2020-05-13", "2020-05-14")),  # a number before is no day
+    ("Accra, Centre international de conférences – 12, 13 et 14 juin 2018", ("2018-06-12", "2018-06-14")),
+    ("5, 6 et 7 octobre 2015 : séminaire régional", ("2015-10-05", "2015-10-07")),  # no article, a line's start
 ])
 def test_days_enumerated_before_a_pair_open_the_range(text: str, span: tuple[str, str]) -> None:
     (found,) = find_dates(text)

@@ -1421,6 +1421,39 @@ def test_a_town_hosting_or_named_with_its_particles_places_the_meeting(
     assert meetings_in(text, written)[(day, day)].place.city == city
 
 
+def test_the_eve_of_a_programmes_days_is_in_its_town() -> None:
+    blocks = [Block("paragraph", "Bamako, 4-5 mai 2016", anchor="p-1"),
+              Block("paragraph", "Mardi 3 mai", anchor="p-2"),
+              Block("item", "16h00 : réunion préparatoire des experts", anchor="i-1")]
+    doc = make_doc("c", [Part("c", blocks=blocks)], "2016-04-20")
+    (eve,) = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting" and m.hour]
+    assert (eve.span.iso(), eve.place.city) == (("2016-05-03", "2016-05-03"), "Bamako")
+
+
+def test_a_programmes_item_on_the_texts_day_does_not_hide_the_meeting_its_heading_names() -> None:
+    body = [Block("paragraph", "Mardi 10 octobre 2017", anchor="p-1"),
+            Block("item", "09h00 : Restitution des ateliers", anchor="i-1"),
+            Block("item", "15h00 : Visite du centre de coordination des secours", anchor="i-2")]
+    doc = make_doc("s", [Part("SÉMINAIRE RÉGIONAL SUR LA SÉCURITÉ DES PORTS", blocks=body)], "2017-10-10")
+    doc.meta.place, doc.meta.date_text = "Douala", "9 et 10 octobre 2017"
+    meetings = [m for m in find_meetings(doc, PLACES) if m.kind == "meeting" and not m.hour]
+    assert [(m.name, m.span.iso(), m.place.city) for m in meetings] == [
+        ("Séminaire régional sur la sécurité des ports", ("2017-10-09", "2017-10-10"), "Douala")]
+
+
+@pytest.mark.parametrize("first_day", [
+    ["Lundi 14 mars 2022 – Rabat", "10h00 : entretien avec le directeur général de la sûreté nationale"],
+    ["Lundi 14 mars 2022", "10h00 : entretien au ministère de l'Intérieur, Rabat"],
+])
+def test_a_programmes_day_that_names_no_town_is_where_the_day_before_ended(first_day: list[str]) -> None:
+    lines = [*first_day, "Mardi 15 mars 2022", "11h00 : réunion de synthèse avec la direction de la police"]
+    blocks = [Block("item" if line[0].isdigit() else "paragraph", line, anchor=f"b-{n}")
+              for n, line in enumerate(lines)]
+    doc = make_doc("p", [Part("p", blocks=blocks)], "2022-03-01")
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert meetings[days("2022-03-15")].place.city == "Rabat"
+
+
 def test_two_hours_of_a_programmes_day_are_two_meetings() -> None:
     blocks = [Block("paragraph", "Jeudi 12 octobre – Tunis", anchor="p-1"),
               Block("paragraph", "9h30 : entretien avec le ministre de l'Intérieur", anchor="p-2"),

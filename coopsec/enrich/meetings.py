@@ -343,7 +343,8 @@ def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
     own = (places.resolve(doc.meta.place, "date du texte", town_first=True) if doc.meta.place else None) or (
         _labelled_place(doc, places))
     meetings = _opening_and_closing(_bare_nouns_named(_joined(_read_parts(doc, anchor, places, own))))
-    if anchor and not any(m.kind == "meeting" and m.span.start <= anchor <= m.span.end for m in meetings):
+    if anchor and not any(m.kind == "meeting" and not m.hour and m.span.start <= anchor <= m.span.end
+                          for m in meetings):  # a programme's item at its hour is a part of the text's meeting
         meetings += [h for h in _heading_meeting(doc, anchor, own)
                      if not any(m.kind == "meeting" and alike(h.name, m.name) for m in meetings)]
     if anchor and own:
@@ -375,9 +376,13 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
             timed = item or HOUR_LINE_RE.match(text) is not None  # "10h00 : entretien avec le ministre"
             if items := programme.follow(text, times, timed, places):
                 hour, item_times = items
-                found += [(replace(m, place=m.place or programme.place, hour=hour),
-                           weak or _MEETING_PART.match(m.name) is not None)  # "Session 2" joins its conference
-                          for m, weak in _readings(text, item_times, doc.slug, paragraph, places, own)]
+                read = [(replace(m, place=m.place or programme.place, hour=hour),
+                         weak or _MEETING_PART.match(m.name) is not None)  # "Session 2" joins its conference
+                        for m, weak in _readings(text, item_times, doc.slug, paragraph, places, own)]
+                written_towns = [m.place for m, _ in read if m.place.city and m.place.source == "texte"]
+                programme.here = written_towns[-1] if written_towns else programme.here  # "14 h 30 : réunion (…),
+                # Tunis" for a day line after it that names no town
+                found += read
             elif last_day and _GOES_ON.match(text) and all(_bare_year(d) for d in times):
                 # "Mardi 6 février, le ministre a rejoint le camp… ¶ De retour à Beyrouth dans l'après-midi, il
                 # s'est entretenu avec le Premier ministre": the same day
@@ -427,7 +432,8 @@ class _Programme:
     place: Place = field(default_factory=Place)  # and the town it names: "Mardi 14 mars – Rabat"
     after_day: bool = False  # right after a day line
     under_hour: bool = False  # under a programme's hour line, or the lines that describe it
-    moved_to: Place = field(default_factory=Place)  # where the last journey went: "Retour à Niamey"
+    here: Place = field(default_factory=Place)  # where the programme last was: the town of the last day line
+    # that named one, or where the last journey went ("Retour à Niamey"), for a day line that names none
     month: DateSpan | None = None  # the month a calendar's heading gives to the day lines under it
     stay: tuple[DateSpan, Place] = (DateSpan(date.max, date.min, "day", ""), Place())
     """The days and town of a programme's heading: "Dakar, 16-18 janvier 2017"."""
@@ -446,6 +452,7 @@ class _Programme:
         self.section = words if _MEETING_NOUN.match(words) or _HEARD.search(words) else ""
         town = _PLACE_AT.search(words) if self.section else None
         self.section_place = (places.resolve(town["place"], town_first=True) if town else None) or Place()
+        self.here = Place()  # a new section of a report is another journey, or the hearings at home
 
     def day_meeting(self, meeting: Meeting) -> Meeting:
         """A day line's own reading, in the town of its programme: under a heading that names meetings, the
@@ -487,13 +494,15 @@ class _Programme:
             self.day, town = only, line.group("place")
             self.place = (_town_line(rest, places) or (places.resolve(town, town_first=True) if town else None)
                           or Place())  # "Colombie (Bogotá) – du lundi 15 au jeudi 18 novembre 2021"
-            if not self.place and self.stay[0].start <= only.span.start <= only.span.end <= self.stay[0].end:
-                self.place = self.stay[1]
-            self.place, self.town_line = self.place or self.town_line or self.moved_to, Place()
+            eve, last = self.stay[0].start - timedelta(1), self.stay[0].end
+            if not self.place and eve <= only.span.start <= only.span.end <= last:
+                self.place = self.stay[1]  # its eve too: "Dimanche 5 novembre : réunion préparatoire"
+            self.place, self.town_line = self.place or self.town_line or self.here, Place()
+            self.here = self.place
         elif (timed or self.after_day) and self.day and not times:
             hour_line = HOUR_LINE_RE.match(text)
             if hour_line and (move := _moved_to(text, hour_line.end(), places)):
-                self.place = self.moved_to = move  # "07h30 : Départ pour Agadez", "14h30 : Retour à Niamey"
+                self.place = self.here = move  # "07h30 : Départ pour Agadez", "14h30 : Retour à Niamey"
             day, logistics = self.day, bool(hour_line and _LOGISTICS.match(text, hour_line.end()))
             items = (hour_line[0].strip(" :–—-") if hour_line else "",
                      [] if logistics else [replace(day, start=start, end=start) for start in _sentence_starts(text)])

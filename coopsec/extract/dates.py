@@ -66,9 +66,10 @@ _NUMERIC_RANGE = re.compile(r"(?:\bdu\s+)?(?<![\d/])([0-3]?\d)(?:/([01]?\d))?(?:
 """Days written in figures as a range: "20-21/03/2019", "du 30/06 au 02/07/2019"."""
 _MONTH_ONLY = re.compile(rf"(?:\ben\s+)?\b{_MONTH}\s+{_YEAR}", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])")
-_ENUMERATED = re.compile(r"\bles\s+(?<![\d/.,])([0-3]?\d)(?:er)?\s*,\s*(?:[0-3]?\d\s*,\s*)*$",
+_ENUMERATED = re.compile(r"(?:\bles\s+|(?:^|[–—:-])\s*)(?<![\d/.,])([0-3]?\d)(?:er)?\s*,\s*(?:[0-3]?\d\s*,\s*)*$",
                          re.IGNORECASE)
-"""Days enumerated before a pair of days, up to it: "les 28, " of "les 28, 29 et 30 juin"."""
+"""Days enumerated before a pair of days, up to it: "les 28, " of "les 28, 29 et 30 juin", or with no article at
+the start of a line or after a dash ("Cotonou – 6, " of "Cotonou – 6, 7 et 8 novembre 2023")."""
 _DAYS_APART = re.compile(r"((?:\b(?:les?|des)\s+)?[0-3]?\d(?:er)?)\s+et\s+(?:(?:le|ce)\s+)?(?=[0-3]?\d(?:er)?\s)",
                          re.IGNORECASE)
 """The first of two days joined by "et" at the start of a date: "des 10 " of "des 10 et 15 novembre"."""
