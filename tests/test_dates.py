@@ -227,3 +227,20 @@ def test_days_in_figures_as_a_range(text: str, start: date, end: date) -> None:
 
 def test_a_range_in_figures_that_cannot_be_is_no_date() -> None:
     assert find_dates("12-10/04/2019") == []  # the last day before the first
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("se retrouveront à Oslo les 31 mai et 1er juin 2023 pour", ("2023-05-31", "2023-06-01")),
+    ("les 30 septembre et 1er octobre 2016", ("2016-09-30", "2016-10-01")),
+    ("le 31 décembre 2009 et le 1er janvier 2010", ("2009-12-31", "2010-01-01")),
+])
+def test_the_last_day_of_a_month_and_the_first_of_the_next_are_one_range(text: str, span: tuple[str, str]) -> None:
+    (found,) = find_dates(text)
+    assert found.span.iso() == span
+
+
+def test_two_days_of_two_months_that_do_not_follow_each_other_stay_two_dates() -> None:
+    assert [d.span.iso() for d in find_dates("les 29 mai et 1er juin 2023", 2023)] == [
+        ("2023-05-29", "2023-05-29"), ("2023-06-01", "2023-06-01")]
+    assert [d.span.iso() for d in find_dates("les 30 juillet et 10 août 2019", 2019)] == [
+        ("2019-07-30", "2019-07-30"), ("2019-08-10", "2019-08-10")]

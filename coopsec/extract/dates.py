@@ -59,6 +59,14 @@ _SAME_MONTH = re.compile(
     rf"(?:\b(?:du|les?|ce)\s+)?{_WEEKDAY}{_DAY}(?:\s+(?:et|à)\s+(?:(?:le|ce)\s+)?|{_TO}){_DAY_MONTH_YEAR}",
     re.IGNORECASE,
 )
+_MONTH_END = "|".join(
+    rf"{days}\s+(?:{_names({n: get_month_names('wide', locale='fr')[n] for n in numbers})})"
+    for days, numbers in (("31", (1, 3, 5, 7, 8, 10, 12)), ("30", (4, 6, 9, 11)), ("2[89]", (2,))))
+_MONTH_TURN = re.compile(
+    rf"(?:\b(?:les?|des)\s+)?{_WEEKDAY}(?<![\d/.,])(?=(?:{_MONTH_END})(?!\w))([0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?"
+    rf"\s+et\s+(?:(?:le|ce)\s+)?{_WEEKDAY}(1)(?:er)?\s+{_MONTH}(?:\s+{_YEAR})?", re.IGNORECASE)
+"""The last day of a month and the first of the next, joined by "et": one range ("les 31 mai et 1er juin 2023",
+"les 28 février et 1er mars 2019"), read as "du … au …" is."""
 _SINGLE = re.compile(rf"(?:\ble\s+)?{_DAY_MONTH_YEAR}", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?:\ble\s+)?(?<![\d/])([0-3]?\d)/([01]?\d)/(\d{4})(?![\d/])", re.IGNORECASE)
 _NUMERIC_RANGE = re.compile(r"(?:\bdu\s+)?(?<![\d/])([0-3]?\d)(?:/([01]?\d))?(?:\s*[-–]\s*|\s+au\s+)"
@@ -232,6 +240,7 @@ def _read_month_only(match: re.Match[str], _context_year: int | None) -> DateSpa
 
 _READERS = (
     (_CROSS_MONTH, _read_cross_month),
+    (_MONTH_TURN, _read_cross_month),
     (_SAME_MONTH, _read_same_month),
     (_SINGLE, _read_single),
     (_NUMERIC_RANGE, _read_numeric_range),
