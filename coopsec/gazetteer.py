@@ -28,7 +28,7 @@ from pathlib import Path
 from babel import Locale
 
 from .model import Actor, Place
-from .text import name_key, phrase, tokens
+from .text import loose, name_key, phrase, tokens
 
 CITIES = Path(__file__).parent / "data" / "cities.tsv.gz"
 CITY_POPULATION = 200_000
@@ -138,6 +138,12 @@ class Gazetteer:
         self._seat_names = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
         """Any organisation with a seat, in folded words (built once: the copies :meth:`focused` makes share it)."""
         self._place_countries = {place_key(a.label): a.country for a in actors if a.kind == "place" and a.country}
+        venues = sorted({name for a in actors if a.kind == "place" for name in a.aliases
+                         if " " in name and place_key(name) != place_key(a.label) and place_key(name) in self.towns},
+                        key=len, reverse=True)
+        self.venues = re.compile(rf"\b(?i:{'|'.join(map(loose, venues))})\b") if venues else None
+        """A town's alias of several words that names a building of it (``place Beauvau``, ``Quai d'Orsay``):
+        written with no preposition before it ("a reçu hier, place Beauvau, son homologue"), still its town."""
 
     def resolve(self, words: str, source: str = "texte", town_first: bool = False) -> Place | None:
         """The place ``words`` name (``Bamako (Mali)``, ``siège de l'OTAN``), or None.

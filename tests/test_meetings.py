@@ -1779,3 +1779,10 @@ def test_a_conference_programme_is_the_conference_its_sessions_and_meals_are_par
     assert (conference.name, conference.place.city) == ("Conférence régionale sur la sécurité des frontières", "Rabat")
     assert set(meetings) == {days("2025-05-14", "2025-05-15"), days("2025-05-14")}  # the working session alone
     assert meetings[days("2025-05-14")].name.startswith("Séance de travail")
+
+
+def test_a_building_named_with_no_preposition_places_a_meeting_in_its_town() -> None:
+    text = "Le ministre de l'Intérieur a reçu le 3 avril 2024, place Beauvau, son homologue portugais."
+    meetings = by_kind(find_meetings(make_doc("b", [Part("b", blocks=paragraphs(text))], "2024-04-04"), PLACES),
+                       "meeting")
+    assert meetings[days("2024-04-03")].place.city == "Paris"  # not Lisbonne, the guest's country's capital

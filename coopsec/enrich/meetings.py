@@ -1249,6 +1249,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     text, span = zone.text, (zone.start, zone.end)
     candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(text, *span)]
     candidates += [(m.start(), m.end(), m.group(), False) for m in _SEAT_ANAPHOR.finditer(text, *span)]
+    candidates += [(m.start(), m.end(), m.group(), True) for m in places.venues.finditer(text, *span)] if (
+        places.venues) else []
     for match in _PLACE_AT.finditer(text, *span):
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))
