@@ -379,9 +379,7 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
                 read = [(replace(m, place=m.place or programme.place, hour=hour),
                          weak or _MEETING_PART.match(m.name) is not None)  # "Session 2" joins its conference
                         for m, weak in _readings(text, item_times, doc.slug, paragraph, places, own)]
-                written_towns = [m.place for m, _ in read if m.place.city and m.place.source == "texte"]
-                programme.here = written_towns[-1] if written_towns else programme.here  # "14 h 30 : réunion (…),
-                # Tunis" for a day line after it that names no town
+                programme.went_to(m for m, _ in read)
                 found += read
             elif last_day and _GOES_ON.match(text) and all(_bare_year(d) for d in times):
                 # "Mardi 6 février, le ministre a rejoint le camp… ¶ De retour à Beyrouth dans l'après-midi, il
@@ -453,6 +451,13 @@ class _Programme:
         town = _PLACE_AT.search(words) if self.section else None
         self.section_place = (places.resolve(town["place"], town_first=True) if town else None) or Place()
         self.here = Place()  # a new section of a report is another journey, or the hearings at home
+
+    def went_to(self, meetings: Iterable[Meeting]) -> None:
+        """Take in the items of a programme's line: the last town they write is where the programme is, for a day
+        line after it that names none ("14 h 30 : réunion avec la protection civile, Tunis")."""
+        for meeting in meetings:
+            if meeting.place.city and meeting.place.source == "texte":
+                self.here = meeting.place
 
     def day_meeting(self, meeting: Meeting) -> Meeting:
         """A day line's own reading, in the town of its programme: under a heading that names meetings, the
@@ -1249,8 +1254,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
     text, span = zone.text, (zone.start, zone.end)
     candidates = [(m.start("place"), m.end("place"), m.group("place"), False) for m in _VENUE.finditer(text, *span)]
     candidates += [(m.start(), m.end(), m.group(), False) for m in _SEAT_ANAPHOR.finditer(text, *span)]
-    candidates += [(m.start(), m.end(), m.group(), True) for m in places.venues.finditer(text, *span)] if (
-        places.venues) else []
+    if places.venues:  # "a reçu hier, place Beauvau, son homologue": a building of a town, with no preposition
+        candidates += [(m.start(), m.end(), m.group(), True) for m in places.venues.finditer(text, *span)]
     for match in _PLACE_AT.finditer(text, *span):
         town_first = match.group(0)[:1] in "àÀ"
         candidates.append((match.start("place"), match.end("place"), match.group("place"), town_first))

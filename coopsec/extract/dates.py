@@ -41,7 +41,8 @@ _SHORT_MONTH = "|".join(
     for name in sorted([*get_month_names("abbreviated", locale="fr").values(),
                         *(f"{name}." for name in _PRESS_ABBREVIATED.values())], key=len, reverse=True)
 )
-MONTH_NAME = _names(get_month_names("wide", locale="fr"))
+_WIDE_MONTHS = get_month_names("wide", locale="fr")
+MONTH_NAME = _names(_WIDE_MONTHS)
 """A French month name in full, from Babel's locale data, its accents optional (``fevrier``)."""
 _MONTH = rf"({MONTH_NAME}|{_SHORT_MONTH})(?!\w)"
 WEEKDAY_NAME = _names(get_day_names("wide", locale="fr"))
@@ -59,9 +60,12 @@ _SAME_MONTH = re.compile(
     rf"(?:\b(?:du|les?|ce)\s+)?{_WEEKDAY}{_DAY}(?:\s+(?:et|à)\s+(?:(?:le|ce)\s+)?|{_TO}){_DAY_MONTH_YEAR}",
     re.IGNORECASE,
 )
+_LAST_DAYS = {month: tuple(sorted({calendar.monthrange(year, month)[1] for year in (2000, 2001)}))
+              for month in range(1, 13)}
+"""Month -> the days it can end on, in a leap year and in another (February: 28 or 29)."""
 _MONTH_END = "|".join(
-    rf"{days}\s+(?:{_names({n: get_month_names('wide', locale='fr')[n] for n in numbers})})"
-    for days, numbers in (("31", (1, 3, 5, 7, 8, 10, 12)), ("30", (4, 6, 9, 11)), ("2[89]", (2,))))
+    rf"(?:{'|'.join(map(str, days))})\s+(?:{_names({n: _WIDE_MONTHS[n] for n in _LAST_DAYS if _LAST_DAYS[n] == days})})"
+    for days in dict.fromkeys(_LAST_DAYS.values()))
 _MONTH_TURN = re.compile(
     rf"(?:\b(?:les?|des)\s+)?{_WEEKDAY}(?<![\d/.,])(?=(?:{_MONTH_END})(?!\w))([0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?"
     rf"\s+et\s+(?:(?:le|ce)\s+)?{_WEEKDAY}(1)(?:er)?\s+{_MONTH}(?:\s+{_YEAR})?", re.IGNORECASE)
