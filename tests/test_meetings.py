@@ -1786,3 +1786,15 @@ def test_a_building_named_with_no_preposition_places_a_meeting_in_its_town() -> 
     meetings = by_kind(find_meetings(make_doc("b", [Part("b", blocks=paragraphs(text))], "2024-04-04"), PLACES),
                        "meeting")
     assert meetings[days("2024-04-03")].place.city == "Paris"  # not Lisbonne, the guest's country's capital
+
+
+@pytest.mark.parametrize("text", [
+    "Le Conseil de paix et de sécurité, en sa 840e réunion tenue le 12 mars 2019, consacrée à la situation en "
+    "Somalie, a adopté la décision suivante.",
+    "Le Conseil s'est réuni le 12 mars 2019 pour examiner la crise sécuritaire au Mali.",
+])
+def test_a_country_a_meeting_is_about_is_not_its_place(text: str) -> None:
+    doc = make_doc("t", [Part("t", header=["Addis-Abeba, le 12 mars 2019"], blocks=paragraphs(text))], "2019-03-12")
+    doc.meta.place = "Addis-Abeba"
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert meetings[days("2019-03-12")].place.city == "Addis-Abeba"  # the dateline's, not Somalie or Mali

@@ -56,6 +56,8 @@ WORDS_BEFORE_DATE = 60
 "avant le", "initialement envisagé pour", "reporté au mois d'"): each pattern ends where the date starts."""
 ANAPHOR_REACH = 40
 """Farthest distance, in characters, between a date and the words that refer to a place named elsewhere."""
+TOPIC_REACH = 40
+"""Characters before a place searched for the noun that makes it a meeting's topic ("la situation sécuritaire au")."""
 
 _ORD_NUM = r"(?:(?:\d{1,4}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,4}\s*e|[IVXLC]{2,6}e)\b"
 """An ordinal: ``15ème``, ``83 ème``, ``83e``, ``XVIème``, ``XVIe`` (but not the words ``Le``, ``Ce``)."""
@@ -302,6 +304,10 @@ _RELATIVE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", 
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
 _NOT_PLACES = set(_WORDS["not_places"])
+_TOPIC = re.compile(
+    rf"{_any_word(*_WORDS['topics']).pattern}(?:\s+[\w-]+)?\s+(?:à|au|aux|en|dans\s+l[ae]s?|de\s+la|du|des)\s*$",
+    re.IGNORECASE)
+"""What a meeting is about, right before a place: "sur la situation en Somalie", "la crise sécuritaire au Mali"."""
 _PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 """A subject that names nobody: "nous avons rencontré" is a meeting, not « Visite de nous »."""
 _DETERMINERS = {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"}
@@ -1291,6 +1297,8 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             continue
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
             continue
+        if _TOPIC.search(text, max(0, start - TOPIC_REACH), start):
+            continue  # "sa 791e réunion, consacrée à la situation au Soudan du Sud": what it is about
         if start >= date.end and (next_opens or any(date.end <= c < start for c in others_after)
                                   or _RELATIVE.search(text, date.end, start)):
             continue  # "à Maroua, les 4 et 5 décembre, puis à Diffa": Diffa is the next one's; so is a town after
