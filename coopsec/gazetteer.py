@@ -137,6 +137,12 @@ class Gazetteer:
         names = sorted(self.seats, key=len, reverse=True)
         self._seat_names = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
         """Any organisation with a seat, in folded words (built once: the copies :meth:`focused` makes share it)."""
+        self.venue_seats = self.seats | {place_key(_PARENTHESIS.sub("", name)): actor.seat for actor in actors
+                                         if actor.kind == "organisation" and actor.seat
+                                         for name in actor.aliases if _PARENTHESIS.search(name)}
+        """:attr:`seats`, and names written without their acronym in brackets: "au siège de l'Autorité
+        intergouvernementale pour le développement (IGAD)" names the IGAD (in running text, a full name says
+        less: "l'Union pour la Méditerranée centrale")."""
         self._place_countries = {place_key(a.label): a.country for a in actors if a.kind == "place" and a.country}
         venues = sorted({name for a in actors if a.kind == "place" for name in a.aliases
                          if " " in name and place_key(name) != place_key(a.label) and place_key(name) in self.towns},
@@ -162,7 +168,7 @@ class Gazetteer:
             return Place(capital_town, self.country_of(capital_town), "capitale", _tidy(words))
         if venue := _VENUE.match(words):
             body = venue.group("body")
-            while (seat := self.seats.get(place_key(body))) is None and " " in body.strip():
+            while (seat := self.venue_seats.get(place_key(body))) is None and " " in body.strip():
                 body = body.rsplit(None, 1)[0]  # "l'Union africaine à Addis-Abeba" -> "l'Union africaine"
             if seat is None:
                 return None

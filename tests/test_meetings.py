@@ -6,6 +6,7 @@ The documents are built directly from paragraphs copied from the seed files
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -1798,3 +1799,45 @@ def test_a_country_a_meeting_is_about_is_not_its_place(text: str) -> None:
     doc.meta.place = "Addis-Abeba"
     meetings = by_kind(find_meetings(doc, PLACES), "meeting")
     assert meetings[days("2019-03-12")].place.city == "Addis-Abeba"  # the dateline's, not Somalie or Mali
+
+
+def test_a_seat_written_by_the_full_name_without_its_acronym() -> None:
+    text = ("Le 20 mars 2024, le ministre s'est rendu au siège de l'Autorité intergouvernementale pour le "
+            "développement, où il s'est entretenu avec son Secrétaire exécutif.")
+    meetings = by_kind(find_meetings(make_doc("s", [Part("s", blocks=paragraphs(text))], "2024-03-21"), PLACES),
+                       "meeting")
+    assert meetings[days("2024-03-20")].place.city == "Djibouti"
+
+
+def test_two_seats_of_the_same_day_are_two_meetings() -> None:
+    text = "Le 20 mars 2024, le ministre s'est rendu au siège de l'IGAD, où il s'est entretenu avec son Secrétaire."
+    found = next(m for m in find_meetings(make_doc("s", [Part("s", blocks=paragraphs(text))], "2024-03-21"), PLACES)
+                 if m.kind == "meeting")
+    other = replace(found, name="Visite du ministre", sources=[replace(found.sources[0], anchor="p-2")],
+                    place=Place("Addis-Abeba", "Éthiopie", "siège", "siège de l'Union africaine"))
+    assert sorted(m.place.city for m in merge_meetings([[found, other]])) == ["Addis-Abeba", "Djibouti"]
+
+
+def test_a_day_of_a_trip_is_a_meeting_of_its_own() -> None:
+    texts = ("La ministre effectue du 19 au 21 mars 2024 une visite de travail au Tchad et au Cameroun.",
+             "Mardi, elle a eu un entretien avec le Premier ministre tchadien.")
+    doc = make_doc("s", [Part("s", blocks=paragraphs(*texts))], "2024-03-21")
+    spans = {(m.span.start, m.span.end) for m in find_meetings(doc, PLACES) if m.kind == "meeting"}
+    assert days("2024-03-19", "2024-03-21") in spans and days("2024-03-19") in spans
+
+
+def test_a_city_hall_is_in_the_town_named_after_it() -> None:
+    text = "Mercredi 13 mars 2024, les membres du Comité ont été reçus à l'Hôtel de Ville de Lyon par le maire."
+    meetings = by_kind(find_meetings(make_doc("h", [Part("h", blocks=paragraphs(text))], "2024-03-14"), PLACES),
+                       "meeting")
+    assert meetings[days("2024-03-13")].place.city == "Lyon"  # not "Hôtel-de-Ville", a quarter of Paris
+
+
+def test_an_embassy_abroad_does_not_place_a_meeting() -> None:
+    heading = Part("e", header=["Paris, le 3 octobre 2018"], blocks=paragraphs(
+        "Le 19 octobre 2018, une séance de restitution se tiendra en présence de l'attaché de sécurité intérieure "
+        "de l'Ambassade de France au Niger."))
+    doc = make_doc("e", [heading], "2018-10-03")
+    doc.meta.place = "Paris"
+    meetings = by_kind(find_meetings(doc, PLACES), "meeting")
+    assert meetings[days("2018-10-19")].place.label != "Niger"

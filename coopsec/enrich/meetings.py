@@ -56,8 +56,9 @@ WORDS_BEFORE_DATE = 60
 "avant le", "initialement envisagé pour", "reporté au mois d'"): each pattern ends where the date starts."""
 ANAPHOR_REACH = 40
 """Farthest distance, in characters, between a date and the words that refer to a place named elsewhere."""
-TOPIC_REACH = 40
-"""Characters before a place searched for the noun that makes it a meeting's topic ("la situation sécuritaire au")."""
+COMPLEMENT_REACH = 40
+"""Characters before a place searched for the noun it completes ("la situation sécuritaire au", "l'Ambassade de
+France au")."""
 
 _ORD_NUM = r"(?:(?:\d{1,4}|[IVXLC]{1,6})\s*(?:ème|eme|è|er|re|ère)|\d{1,4}\s*e|[IVXLC]{2,6}e)\b"
 """An ordinal: ``15ème``, ``83 ème``, ``83e``, ``XVIème``, ``XVIe`` (but not the words ``Le``, ``Ce``)."""
@@ -112,6 +113,7 @@ _SITTING = _any_word(*_WORDS["sittings"])
 _LEADING_ORDINAL = re.compile(rf"{_ORD_NUM}\s*")
 """The ordinal a meeting's name opens with: "8667e | séance"."""
 _TRAVELLING = _any_word(*_WORDS["travelling"])
+_TRIP = _any_word(*_WORDS["trips"])
 _HELD_AT = re.compile(
     rf"(?i:\b(?:{'|'.join(_WORDS['held_at'])}))\s*(?P<words>(?:[^\W\d]+['’]?\s*|\d+\s*\w*\s+){{0,3}})"
 )
@@ -304,10 +306,10 @@ _RELATIVE = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b", 
 _CLAUSE_END = re.compile(r";|[.!?…](?=\s+[\"«A-ZÀ-Ý]|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|n°)$")
 _NOT_PLACES = set(_WORDS["not_places"])
-_TOPIC = re.compile(
-    rf"{_any_word(*_WORDS['topics']).pattern}(?:\s+[\w-]+)?\s+(?:à|au|aux|en|dans\s+l[ae]s?|de\s+la|du|des)\s*$",
-    re.IGNORECASE)
-"""What a meeting is about, right before a place: "sur la situation en Somalie", "la crise sécuritaire au Mali"."""
+_COMPLETED = re.compile(rf"{_any_word(*_WORDS['place_complements']).pattern}(?:\s+[\w'’-]+){{0,2}}"
+                        rf"\s+(?:à|au|aux|en|dans\s+l[ae]s?|de\s+la|du|des)\s*$", re.IGNORECASE)
+"""A noun that the place right after it completes: "sur la situation en Somalie", "la crise sécuritaire au Mali",
+"l'Ambassade de France au Niger"."""
 _PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 """A subject that names nobody: "nous avons rencontré" is a meeting, not « Visite de nous »."""
 _DETERMINERS = {"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"}
@@ -410,13 +412,25 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
     return found
 
 
+def _elsewhere(entry: Meeting, host: Meeting) -> bool:
+    """Whether a reading is a meeting of its own beside one of the same days: in another town ("hier au siège
+    de l'Union africaine" beside "mercredi au siège de l'IGAD"), or a day of a trip ("mardi, le ministre a été
+    reçu en audience" during "le déplacement du ministre (19-21 mars)")."""
+    if entry.reason.startswith(UNCUED_REASON):
+        return False  # a programme's day line: "Mardi 16 octobre – Lyon" is a day of the visit
+    if entry.place.city and host.place.city and place_key(entry.place.city) != place_key(host.place.city):
+        return True
+    return (host.span.start < host.span.end and entry.span.start == entry.span.end and bool(_TRIP.match(host.name))
+            and not _TRIP.match(entry.name))  # "il a achevé hier une tournée": the trip's last day
+
+
 def _joined(found: list[tuple[Meeting, bool]]) -> list[Meeting]:
     """The readings, a weak one joined to a meeting of the same days when there is one (see :func:`_read`)."""
     meetings = [meeting for meeting, weak in found if not weak]
     weak_ones = sorted((meeting for meeting, weak in found if weak), key=lambda m: m.span.start - m.span.end)
     for entry in weak_ones:  # the longest first: "hier" joins "lundi et mardi"
         joins = within if entry.kind == "meeting" else same_days  # "aujourd'hui" is a day of the meeting
-        host = next((m for m in meetings if m.kind == "meeting" and joins(entry, m)), None)
+        host = next((m for m in meetings if m.kind == "meeting" and joins(entry, m) and not _elsewhere(entry, m)), None)
         if host is None:
             meetings.append(entry)
             continue
@@ -1270,7 +1284,9 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
                    for pattern in (_REACHED, _HOSTED_BY) for m in pattern.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _WHERE.finditer(text, *span)]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), False) for m in _CAPITAL.finditer(text, *span)]
-    candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in _SITE.finditer(text, *span)]
+    sites = list(_SITE.finditer(text, *span))  # "à l'Hôtel de Ville de Lyon": Lyon, not a quarter of Paris
+    candidates = [c for c in candidates if not any(m.start() <= c[0] < m.start("place") for m in sites)]
+    candidates += [(m.start("place"), m.end("place"), m.group("place"), True) for m in sites]
     candidates += [(m.start("place"), m.end("place"), m.group("place"), True)
                    for m in _TRAILING_PLACE.finditer(text, *span) if m.end() == zone.end or text[m.end()] in "–—("
                    or (text[m.end()] in ".;," and _whole_town(places, m.group("place")))]
@@ -1297,7 +1313,7 @@ def _place(zone: _Zone, cues: list[_Cue], places: Gazetteer, named: Place) -> Pl
             continue
         if any(c.start < end and start < c.end for c in cues) or not _could_be_place(words):
             continue
-        if _TOPIC.search(text, max(0, start - TOPIC_REACH), start):
+        if _COMPLETED.search(text, max(0, start - COMPLEMENT_REACH), start):
             continue  # "sa 791e réunion, consacrée à la situation au Soudan du Sud": what it is about
         if start >= date.end and (next_opens or any(date.end <= c < start for c in others_after)
                                   or _RELATIVE.search(text, date.end, start)):

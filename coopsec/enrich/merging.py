@@ -46,7 +46,7 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     """Of two entries of the same kind and days, not told at two hours of a programme: same place, a shared
     distinctive word, the same paragraph, or one with no distinctive word of the same text.
 
-    Two different towns (proper names) are never the same meeting; a venue ("siège de l'OTAN") may
+    Two different towns (proper names) or seats are never the same meeting; a venue ("siège de l'OTAN") may
     be the same meeting as a town.
     """
     if a.hour and b.hour and a.hour != b.hour:
@@ -54,8 +54,8 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     if a.place.city and b.place.city:
         if place_key(a.place.city) == place_key(b.place.city):
             return True
-        if a.place.source != "siège" and b.place.source != "siège":
-            return False
+        if (a.place.source == "siège") == (b.place.source == "siège"):
+            return False  # two towns, or two seats ("au siège de l'IGAD", "au siège de l'Union africaine")
     paragraphs = {(c.document, c.anchor) for c in a.sources}
     if bool(_significant(a) & _significant(b)) or any((c.document, c.anchor) in paragraphs for c in b.sources):
         return True
