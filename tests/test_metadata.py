@@ -66,6 +66,20 @@ def test_a_dateline_without_its_year_takes_the_first_year_after_every_date_the_t
     assert extract_metadata(body, {}).date == ""  # no date written in full: no year to go by
 
 
+def test_a_dateline_without_its_year_comes_after_the_years_the_text_recounts():
+    body = structure([Line(n, line) for n, line in enumerate((
+        "TUNIS, 9 avril (MAP) - Le ministre a reçu son homologue, arrivé hier à Tunis.", "",
+        "La réunion de Nice des 4 et 5 mai 2017 avait lancé ce dialogue.", "",
+        "Le programme a permis de former 300 agents en 2019, a-t-il indiqué.",
+    ), 1)], "dépêche.txt")
+    assert extract_metadata(body, {}, "dépêche.txt").date == "2020-04-09"  # after « en 2019 »
+    body = structure([Line(n, line) for n, line in enumerate((
+        "TUNIS, 9 avril (MAP) - La réunion de Nice des 4 et 5 mai 2017 avait lancé ce dialogue.", "",
+        "Il vise une réduction de moitié à l'horizon 2030.",
+    ), 1)], "dépêche.txt")
+    assert extract_metadata(body, {}, "dépêche.txt").date == "2018-04-09"  # a year not « en » says nothing
+
+
 def test_a_place_the_reference_data_does_not_know_as_a_town_is_not_taken():
     meta = _meta("NOTE\n\nPublié le 19 juin 2018\n\nLe ministre a rappelé la déclaration du 3 mai.\n")
     assert meta.date == "2018-06-19"

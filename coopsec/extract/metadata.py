@@ -49,6 +49,8 @@ _TOWN_BEFORE_END = re.compile(r",\s*([A-ZÉÈÀÂÎÔ][\w’'\- ]{1,40}?)\s*(?:\
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _ENDS_WITH_YEAR = re.compile(r"\d{4}[\s.]*$")
 """How a line that ends with its date ends."""
+_IN_YEAR = re.compile(r"\ben\s+$", re.IGNORECASE)
+"""What writes a bare year as the time of something recounted: « en » just before it (« en 2021 »)."""
 _PARENTHESIS_OR_COUNTRY = re.compile(r"\s*(?:\([^)]*\)|,\s*[^,]{2,30})\s*$")
 _BODIES = word_lists("issuing-bodies")
 _ORIGINS: list[tuple[re.Pattern[str], str]] = [
@@ -241,17 +243,24 @@ def _dateline_match(text: str, probe_year: int | None = None) -> tuple[DateMatch
 
 def yearless_dateline(body: Body) -> tuple[DateSpan, str] | None:
     """A dateline written without its year (``NIAMEY, 12 mars (AFP) -``), in the first year that puts it
-    on or after every date the text writes in full: a text is written after what it recounts."""
+    on or after every date the text writes in full and after every year it places something « en »: a
+    text is written after what it recounts (« 250 réseaux démantelés en 2021 »)."""
     first = body.parts[0]
     texts = [plain(line) for line in first.header] + [plain(b.text) for b in first.blocks[:OPENING_BLOCKS]]
     for text in texts:
         found = _dateline_match(text, _PROBE_YEAR)
         if found is None or not found[0].yearless:
             continue
-        written = [m.span.end for part in body.parts for b in part.blocks for m in find_dates(plain(b.text))]
+        written = [m.span.end for part in body.parts for b in part.blocks for m in _recounted(plain(b.text))]
         dated = last_or_next(found[0].span, max(written), last=False) if written else None
         return (dated, found[1]) if dated else None
     return None
+
+
+def _recounted(text: str) -> list[DateMatch]:
+    """The dates of ``text`` and the years it writes after « en » (« lancé en 2006 »)."""
+    return [m for m in find_dates(text, years=True)
+            if m.span.precision != "year" or _IN_YEAR.search(text, max(0, m.start - 4), m.start)]
 
 
 def _closing_dateline(text: str) -> tuple[DateSpan, str] | None:
