@@ -264,6 +264,19 @@ def test_eve_and_morrow_of_the_last_day_named() -> None:
     assert found("en avril 2013, puis le lendemain")[1][1:] == day(D(2019, 3, 15))  # a month is no day to count from
 
 
+def test_eve_of_a_day_still_to_come_named_in_the_paragraph_before() -> None:
+    # A note of 14 March proposes a session "les 9 et 10 avril 2019", then: "Cette session serait précédée, la
+    # veille, d'une réunion des experts": the eve of 9 April; a past day before does not say it (the eve of
+    # "la réunion tenue la veille" in a communiqué is the day before the text's own day).
+    text = "Cette session serait précédée, la veille, d'une réunion préparatoire des experts."
+    proposed = DateSpan(D(2019, 4, 9), D(2019, 4, 10), "day", "les 9 et 10 avril 2019")
+    (match,) = find_times(text, THURSDAY, previous_day=proposed)
+    assert (match.span.start, match.span.end, match.note) == (D(2019, 4, 8), D(2019, 4, 8), NOTE_PREVIOUS_DATE)
+    past = DateSpan(D(2008, 11, 25), D(2008, 11, 25), "day", "le 25 novembre 2008")
+    (match,) = find_times("La réunion des hauts fonctionnaires, tenue la veille.", THURSDAY, previous_day=past)
+    assert (match.span.start, match.note) == (D(2019, 3, 13), NOTE_RELATIVE)
+
+
 def test_absolute_dates_hide_their_weekday() -> None:
     assert found("lundi 15 février 2021", THURSDAY) == [
         ("lundi 15 février 2021", D(2021, 2, 15), D(2021, 2, 15), "day", "")

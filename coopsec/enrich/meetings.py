@@ -379,7 +379,8 @@ def _read_parts(doc: Document, anchor: date | None, places: Gazetteer, own: Plac
             if kind == "heading":
                 programme.open_section(text, places)
             times = programme.calendar_days(
-                text, find_times(text, anchor, context_year if item or not anchor else None, years=True), anchor)
+                text, find_times(text, anchor, context_year if item or not anchor else None, years=True,
+                                 previous_day=last_day.span if last_day else None), anchor)
             written = [d for d in times if not d.note and not _bare_year(d)]  # a year alone is no context
             timed = item or HOUR_LINE_RE.match(text) is not None  # "10h00 : entretien avec le ministre"
             if items := programme.follow(text, times, timed, places):

@@ -30,6 +30,7 @@ NOTE_PAST = "verbe au passé : avant la date du texte"
 NOTE_RELATIVE = "relative à la date du texte"
 NOTE_FUTURE = "relative à la date du texte, verbe au futur"
 NOTE_PREVIOUS_DATE = "relative à la date précédente"
+NOTE_PREVIOUS_PARAGRAPH = "dernier jour du paragraphe précédent"  # only "la veille" and "le lendemain" read it
 NOTE_SINCE = "« depuis » : jusqu'à la date du texte"
 
 _PROBE_YEAR = 2000
@@ -121,13 +122,16 @@ _EVE = re.compile(
 
 
 def find_times(
-    text: str, anchor: date | None, context_year: int | None = None, *, years: bool = False
+    text: str, anchor: date | None, context_year: int | None = None, *, years: bool = False,
+    previous_day: DateSpan | None = None,
 ) -> list[DateMatch]:
     """Every date expression of ``text`` (one paragraph), absolute or relative, resolved to calendar dates.
 
     ``anchor`` is the day the text was written (None if unknown); ``context_year`` the year of the last
-    absolute date before the paragraph. Matches are in reading order; ``years`` is passed to ``find_dates``.
-    """
+    absolute date before the paragraph; ``previous_day`` the last day the paragraph before named, which a
+    "la veille" with no day before it in its paragraph is the eve of ("la troisième session, les 9 et 10
+    avril. ¶ Cette session serait précédée, la veille, …"). Matches are in reading order; ``years`` is
+    passed to ``find_dates``."""
     relative = _KEYWORD.search(text.lower()) is not None
     if not relative and not _DIGIT.search(text):
         return []
@@ -137,6 +141,8 @@ def find_times(
     if relative:
         hidden = [(match.start, match.end) for match in found]  # absolute matches hide what they overlap
         before = [_year_before(context_year)] if context_year is not None else []  # the context, as a date
+        if previous_day is not None:
+            before.append(DateMatch(previous_day, -1, -1, NOTE_PREVIOUS_PARAGRAPH))
         extra = [
             match for match in _relatives(text, anchor, before + absolute)
             if not any(start < match.end and match.start < end for start, end in hidden)
@@ -407,9 +413,12 @@ def _read_year(match: re.Match[str], anchor: date | None, _absolute: list[DateMa
 
 
 def _read_eve(match: re.Match[str], anchor: date | None, absolute: list[DateMatch]) -> Reading:
-    """"La veille" or "le lendemain" of the last day named before it in the paragraph, else of the anchor."""
+    """"La veille" or "le lendemain" of the last day named before it in the paragraph, or in the paragraph
+    before when that day is still to come (the eve of a session proposed for April, in a note of March), else
+    of the anchor."""
     eve = fold(match[0]).startswith("la")
-    earlier = [found.span for found in absolute if found.end <= match.start() and found.span.precision == "day"]
+    earlier = [found.span for found in absolute if found.end <= match.start() and found.span.precision == "day"
+               and (found.note != NOTE_PREVIOUS_PARAGRAPH or anchor is None or found.span.start > anchor)]
     if earlier:
         day = earlier[-1].start - timedelta(1) if eve else earlier[-1].end + timedelta(1)
         return _days(day, day, match, NOTE_PREVIOUS_DATE)
@@ -458,7 +467,8 @@ def _read_yearless_month(match: re.Match[str], anchor: date | None, absolute: li
     if anchor is None:
         return None
     month, word = _MONTH_NUMBERS[match["month"]], match["word"]
-    told = [_told_day(match.string, m) for m in absolute if m.end <= match.start() and not m.yearless]
+    told = [_told_day(match.string, m) for m in absolute
+            if m.end <= match.start() and not m.yearless and m.note != NOTE_PREVIOUS_PARAGRAPH]
     if word:
         later = not _is_last(word)
         year = anchor.year + (month <= anchor.month if later else -(month >= anchor.month))
