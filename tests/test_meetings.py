@@ -1837,3 +1837,15 @@ def test_an_embassy_abroad_does_not_place_a_meeting() -> None:
     doc.meta.place = "Paris"
     meetings = by_kind(find_meetings(doc, PLACES), "meeting")
     assert meetings[days("2018-10-19")].place.label != "Niger"
+
+
+def test_places_named_before_respectivement_go_one_to_each_date_after_it() -> None:
+    # "les conférences de Madrid et d'Oran, tenues respectivement…": Madrid in March, Oran in October, and the
+    # second date is a conference too, not the next clause's seminar in Tunis.
+    text = ("Les ministres saluent les résultats des conférences de Madrid et d'Oran, tenues respectivement les "
+            "3 et 4 mars 2015 et le 20 octobre 2016, ainsi que le séminaire de Tunis du 5 mai 2017.")
+    found = meetings_in(text, "2017-06-01")
+    assert {days: m.place.city for days, m in found.items()} == {
+        ("2015-03-03", "2015-03-04"): "Madrid", ("2016-10-20", "2016-10-20"): "Oran",
+        ("2017-05-05", "2017-05-05"): "Tunis"}
+    assert "Oran" in found["2016-10-20", "2016-10-20"].name

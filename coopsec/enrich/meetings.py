@@ -216,6 +216,12 @@ comma too: "réunion du comité, Direction générale de la sûreté, Nouakchott
 _RESPECTIVELY = re.compile(
     rf"\brespectivement\s+(?:(?:à|au|aux|en)\s+{_PLACE_NAME}\s*(?:,|et)?\s*)+", re.IGNORECASE)
 """Places given one to each date before them: "respectivement à Tunis et à Rabat"."""
+_RESPECTIVE_NAMES = re.compile(
+    rf"(?:\bde\s+|\bd['’])(?P<places>{_CAP}(?:[\s-]+{_CAP})*(?:\s*(?:,|et)\s*(?:de\s+|d['’]){_CAP}"
+    rf"(?:[\s-]+{_CAP})*)+)\s*,?\s*(?:[\w'’]+\s+){{0,4}}respectivement\s+", re.IGNORECASE)
+"""Places named one for each date after them: "les réunions de Lisbonne et de Rome, tenues respectivement les
+6 et 7 décembre 2017 et le 12 décembre 2018"."""
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|et)\s*(?:de\s+|d['’])", re.IGNORECASE)
 _WHERE = re.compile(rf"\b(?:à|À|au|aux|en|du|des|de|d['’])\s*(?P<place>{_PLACE_NAME}),?\s+où\b")
 """A place that a relative « où » takes up: "en provenance du Burkina Faso, où il avait effectué lundi…"."""
 _BYLINE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*[-–—]\s")
@@ -335,7 +341,7 @@ class _Zone:
     start: int
     end: int
     date: DateMatch
-    rank: tuple[int, int] = (0, 1)  # the date's position among the dates of its clause, and their number
+    dates: tuple[DateMatch, ...] = ()  # the dates of its clause, in reading order
 
 
 def find_meetings(doc: Document, places: Gazetteer) -> list[Meeting]:
@@ -818,7 +824,7 @@ def _zones(text: str, dates: list[DateMatch]) -> Iterator[_Zone]:
         for i, found in enumerate(inside):
             start = inside[i - 1].end if i else clause[0]
             end = inside[i + 1].start if i + 1 < len(inside) else clause[1]
-            yield _Zone(text, clause, start, end, found, (i, len(inside)))
+            yield _Zone(text, clause, start, end, found, tuple(inside))
 
 
 def _specifies(finer: DateMatch, coarse: DateMatch) -> bool:
@@ -929,6 +935,10 @@ def _read(zone: _Zone, slug: str, anchor: str, places: Gazetteer, own: Place) ->
     if _MOVED_TO.search(zone.text, max(zone.start, zone.date.start - WORDS_BEFORE_DATE), zone.date.start):
         zone = replace(zone, start=zone.clause[0])  # "le sommet, initialement prévu le 16 décembre, a été
         # reporté au 13 janvier": the new date is the meeting's, named before the date given up
+    elif named := _respective_names(zone):
+        # "les sommets de Paris et d'Abuja, tenus respectivement le 17 mai 2014 et le 14 mai 2016": the second
+        # date is a summit's too
+        zone = replace(zone, start=max(zone.clause[0], min(zone.start, named.start() - WORDS_BEFORE_DATE)))
     cues = [] if _is_byline(zone) else _cues(zone)
     before = max(0, zone.date.start - WORDS_BEFORE_DATE)
     if ((SINCE.search(zone.text, before, zone.date.start) and zone.date.note != NOTE_SINCE)
@@ -1338,16 +1348,32 @@ def _whole_town(places: Gazetteer, words: str) -> bool:
     return place is not None and place_key(place.city) == place_key(words)
 
 
+def _respective_names(zone: _Zone) -> re.Match[str] | None:
+    """The places named before « respectivement » and the dates of ``zone``'s clause after it."""
+    if len(zone.dates) < 2:
+        return None
+    found = list(_RESPECTIVE_NAMES.finditer(zone.text, max(zone.clause[0], zone.date.start - PLACE_REACH),
+                                            zone.date.start))
+    return found[-1] if found else None
+
+
 def _respective(zone: _Zone, places: Gazetteer) -> Place:
     """The place « respectivement » gives the date by its rank in its clause: "se sont tenues les 3 mars et
-    14 avril 2016, respectivement à Tunis et à Rabat" (the second date at Rabat), when it lists one place for
-    each date."""
-    index, count = zone.rank
-    listed = _RESPECTIVELY.search(zone.text, zone.date.end, zone.clause[1]) if count > 1 else None
-    named = [m.group("place") for m in _PLACE_AT.finditer(listed.group()) if listed] if listed else []
-    if len(named) != count:
+    14 avril 2016, respectivement à Tunis et à Rabat" (the second date at Rabat), or "les sommets de Paris et
+    d'Abuja, tenus respectivement le 17 mai 2014 et le 14 mai 2016", when it lists one place for each date."""
+    if len(zone.dates) < 2:
         return Place()
-    return places.resolve(named[index], town_first=True) or Place()
+    if listed := _RESPECTIVELY.search(zone.text, zone.date.end, zone.clause[1]):
+        named = [m.group("place") for m in _PLACE_AT.finditer(listed.group())]
+        dates = list(zone.dates)
+    elif before := _respective_names(zone):
+        named = _NAME_SEPARATOR.split(before.group("places"))
+        dates = [d for d in zone.dates if d.start >= before.end()][: len(named)]
+    else:
+        return Place()
+    if len(named) != len(dates) or zone.date not in dates:
+        return Place()
+    return places.resolve(named[dates.index(zone.date)], town_first=True) or Place()
 
 
 def _referred(zone: _Zone, places: Gazetteer, own: Place) -> Place:
