@@ -16,9 +16,9 @@ FLOORS = {
     # set: {field: (precision, recall)}
     "seeds": {"meetings + city (strict)": (0.95, 1.0)},
     "devset": {
-        "meetings (strict)": (0.93, 0.88),
-        "meetings + city (strict)": (0.88, 0.84),
-        "document date": (0.99, 0.98),  # d184: a yearless dateline read after a meeting the text says is to come
+        "meetings (strict)": (0.93, 0.89),
+        "meetings + city (strict)": (0.88, 0.85),
+        "document date": (0.99, 0.99),  # d184: a yearless dateline read after a meeting the text says is to come
         "document place": (0.99, 0.86),
     },
     "holdout": {
@@ -28,7 +28,7 @@ FLOORS = {
     },
     "unseen": {
         "meetings (strict)": (0.91, 0.82),
-        "meetings + city (strict)": (0.83, 0.76),
+        "meetings + city (strict)": (0.82, 0.75),  # the 27th blind batch (w, first score 75.3 / 70.3) joined
         "document date": (0.98, 0.98),
     },
 }

@@ -177,6 +177,14 @@ def test_markdown_separator_is_a_page_break() -> None:
     assert _text("Un texte coupé par\n\n---\n\nune page.\n") == ["Un texte coupé par une page."]
 
 
+def test_a_line_drawn_apart_by_rules_is_no_wrapped_line() -> None:
+    # A programme's day between two rules, after a long item line that does not end a sentence: the rules say
+    # where the lines part, as a page break alone would not ("Lieu : … (salle 12) Jeudi 4 juin 2020").
+    long = "Lieu : Assemblée nationale, 126 rue de l'Université, Paris, salle des commissions (salle 12)"
+    text = f"{long}\n{long}\n\n------------\nJeudi 4 juin 2020\n------------\n10 h 00 Réunion de bilan\n"
+    assert _text(text)[-2:] == ["Jeudi 4 juin 2020", "10 h 00 Réunion de bilan"]
+
+
 def test_hyphenation_rule() -> None:
     wrapped = "{}\nLa coopé-\nration des États.\n"
     assert _text(wrapped.format("Une coopération."))[1] == "La coopération des États."

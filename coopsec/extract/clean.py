@@ -34,6 +34,7 @@ capitalised inside a sentence (``Bruxel-les``, ``Marseil-le``) the hyphen is dro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -102,7 +103,8 @@ _WRAP_MAX_WIDTH = 160
 _WRAP_MIN_SHARE = 0.5
 _LONG_LINE = 0.6
 
-_NONE, _BLANK, _BREAK = 0, 1, 2
+_NONE, _BLANK, _BREAK, _RULE = 0, 1, 2, 3
+"""How two physical lines are apart: not at all, by blank lines, by a page break, by a drawn rule ("-----")."""
 Entry = tuple[int, str] | None
 """A physical line (number, text) of a page, or ``None`` for a blank line."""
 
@@ -149,12 +151,12 @@ _MESSAGES = {
 def clean(source: Source) -> tuple[list[Line], list[Diagnostic]]:
     """Logical lines of ``source`` without extraction debris, and what was removed."""
     counts: Counter[str] = Counter()
-    pages = _pages(source.text)
+    pages, rules = _pages(source.text)
     counts["break"] = len(pages) - 1
     pages = _remove_debris(pages, counts)
     hyphens = _LINE_END_HYPHEN_RE.search(source.text)  # the vocabulary is only needed to rejoin hyphenated words
     context = _Context(_wrap_width(pages), source.text.lower() if hyphens else "", counts)
-    lines = [Line(o.number, _finish(o.text)) for o in _assemble(pages, _bullet_depths(pages), context)]
+    lines = [Line(o.number, _finish(o.text)) for o in _assemble(pages, rules, _bullet_depths(pages), context)]
     diagnostics = [
         Diagnostic(source.path, f"{counts[kind]} {forms[counts[kind] > 1]}", None, "info")
         for kind, forms in _MESSAGES.items()
@@ -167,13 +169,17 @@ _PAGE_MARK_ENDS = frozenset("0123456789-–—")
 """The last characters of a page mark, tried before its pattern."""
 
 
-def _pages(text: str) -> list[list[Entry]]:
-    """Physical lines grouped by page, blank runs collapsed to one ``None``."""
+def _pages(text: str) -> tuple[list[list[Entry]], list[int]]:
+    """Physical lines grouped by page, blank runs collapsed to one ``None``, and the numbers of the lines that
+    are a drawn rule (each one also ends a page)."""
     pages: list[list[Entry]] = [[]]
+    rules: list[int] = []
     blanks = 0
     for number, raw in enumerate(text.split("\n"), 1):
         for index, piece in enumerate(raw.split("\f") if "\f" in raw else (raw,)):
             separator = piece.lstrip()[:1] in _SEPARATOR_CHARS and _SEPARATOR_RE.match(piece)
+            if separator:
+                rules.append(number)
             if index or separator:
                 blanks = 3
             if separator or not piece.strip():
@@ -187,7 +193,7 @@ def _pages(text: str) -> list[list[Entry]]:
             pages[-1].append((number, piece.rstrip()))
             if piece[-1:] in _PAGE_MARK_ENDS and _PAGE_MARK_RE.match(piece):
                 pages.append([])
-    return [page for page in pages if page]
+    return [page for page in pages if page], rules
 
 
 def _key(text: str) -> str:
@@ -350,8 +356,11 @@ def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:
     if open_end and text[0].islower() and not is_caps_line(open_line.last):
         return True
     long = wrap and len(open_line.last) >= _LONG_LINE * wrap and not is_caps_line(text)
+    unfinished = previous.rsplit(None, 1)[-1].lower() in _UNFINISHED
+    if gap == _RULE:  # a page drawn apart is no wrapped line: "Lieu : Palais Bourbon ¶ ----- ¶ Mercredi 12 mars"
+        return open_end and unfinished
     if gap == _BREAK:
-        return bool(open_end and (long or previous.rsplit(None, 1)[-1].lower() in _UNFINISHED))
+        return bool(open_end and (long or unfinished))
     return bool(gap == _NONE and long and not is_caps_line(open_line.last))
 
 
@@ -384,8 +393,9 @@ def _keeps_hyphen(head: str, tail: str, named: bool, context: _Context) -> bool:
     return tail in COMPOUND_TAILS or head in COMPOUND_HEADS
 
 
-def _assemble(pages: list[list[Entry]], depths: dict[int, int], context: _Context) -> list[_Open]:
-    """Join physical lines into logical lines; footnotes follow the paragraph they interrupt."""
+def _assemble(pages: list[list[Entry]], rules: list[int], depths: dict[int, int], context: _Context) -> list[_Open]:
+    """Join physical lines into logical lines; footnotes follow the paragraph they interrupt; ``rules``: the
+    numbers of the lines that are a drawn rule."""
     out: list[_Open] = []
     notes: list[_Open] = []
     paragraph: _Open | None = None
@@ -398,13 +408,17 @@ def _assemble(pages: list[list[Entry]], depths: dict[int, int], context: _Contex
         out.extend(notes)
         notes.clear()
 
+    last = 0
     for page in pages:
-        tail_gap = paragraph_gap = _BREAK
+        first = next((entry[0] for entry in page if entry is not None), last)
+        ruled = bool(rules) and bisect_left(rules, first) > bisect_left(rules, last)
+        tail_gap = paragraph_gap = _RULE if ruled else _BREAK
         for entry in page:
             if entry is None:
                 tail_gap, paragraph_gap = max(tail_gap, _BLANK), max(paragraph_gap, _BLANK)
                 continue
             number, text = entry[0], _normalise(entry[1], depths)
+            last = number
             if FOOTNOTE_DEF_RE.match(text):
                 tail = _Open(number, text, text)
                 notes.append(tail)
@@ -412,7 +426,7 @@ def _assemble(pages: list[list[Entry]], depths: dict[int, int], context: _Contex
             elif tail is not None and tail_gap == _NONE and _continues(tail, text, _NONE, context.wrap):
                 _extend(tail, text, context)
             elif paragraph is not None and paragraph_gap and _continues(paragraph, text, paragraph_gap, context.wrap):
-                context.counts["page_join"] += paragraph_gap == _BREAK
+                context.counts["page_join"] += paragraph_gap >= _BREAK
                 _extend(paragraph, text, context)
                 tail, tail_gap, paragraph_gap = paragraph, _NONE, _NONE
             else:
