@@ -1849,3 +1849,14 @@ def test_places_named_before_respectivement_go_one_to_each_date_after_it() -> No
         ("2015-03-03", "2015-03-04"): "Madrid", ("2016-10-20", "2016-10-20"): "Oran",
         ("2017-05-05", "2017-05-05"): "Tunis"}
     assert "Oran" in found["2016-10-20", "2016-10-20"].name
+
+
+def test_a_meeting_carried_on_to_a_later_day_lasts_until_it() -> None:
+    # Written on Monday 2 March 2020: the forum opens "ce lundi" and "se poursuivra jusqu'à mercredi", one
+    # meeting of three days; a day after « jusqu'au » that no verb ties to the meeting stays apart.
+    text = ("Le Forum régional sur la sécurité maritime s'est ouvert ce lundi à Dakar. Ses travaux se "
+            "poursuivront jusqu'à mercredi.")
+    assert towns_in(text, "2020-03-02") == {("2020-03-02", "2020-03-04"): "Dakar"}
+    text = ("Le Forum régional sur la sécurité maritime s'est ouvert ce lundi à Dakar. Les inscriptions au "
+            "séminaire de Praia restent ouvertes jusqu'au 20 mars.")
+    assert ("2020-03-02", "2020-03-04") not in towns_in(text, "2020-03-02")

@@ -222,6 +222,11 @@ _RESPECTIVE_NAMES = re.compile(
 """Places named one for each date after them: "les réunions de Lisbonne et de Rome, tenues respectivement les
 6 et 7 décembre 2017 et le 12 décembre 2018"."""
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|et)\s*(?:de\s+|d['’])", re.IGNORECASE)
+_LASTS_UNTIL = re.compile(rf"{_any_word(*_WORDS['lasting']).pattern}\s+(?:jusqu['’](?:à|au)|au)\s+(?:le\s+)?$",
+                          re.IGNORECASE)
+"""What carries the meeting before a date on to that date: "Ils se poursuivront jusqu'à jeudi"."""
+MAX_LASTING_DAYS = 14
+"""Days: the longest stretch "se poursuivront jusqu'à …" carries a meeting over."""
 _WHERE = re.compile(rf"\b(?:à|À|au|aux|en|du|des|de|d['’])\s*(?P<place>{_PLACE_NAME}),?\s+où\b")
 """A place that a relative « où » takes up: "en provenance du Burkina Faso, où il avait effectué lundi…"."""
 _BYLINE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*[-–—]\s")
@@ -624,9 +629,13 @@ def _readings(
 ) -> list[tuple[Meeting, bool]]:
     """What each date of one paragraph stands for (see :func:`_read`), with the meetings the readings imply
     and those dated by a year alone; ``own`` is the place the text is written in."""
-    found = []
+    found: list[tuple[Meeting, bool]] = []
     previous: tuple[_Zone, Meeting] | None = None
     for zone in _zones(text, [d for d in times if not _bare_year(d)]):
+        meeting = next((m for m, _ in reversed(found) if m.kind == "meeting"), None)
+        if meeting and (longer := _carried_on(zone, meeting)):
+            found = [(longer, weak) if m is meeting else (m, weak) for m, weak in found]
+            continue
         reading = _read(zone, slug, anchor, places, own)
         if previous and previous[0].clause == zone.clause and (elided := _elided(zone, previous[1], places)):
             reading = (elided, False)
@@ -637,6 +646,19 @@ def _readings(
         previous = zone, reading[0]
     years = [d for d in times if _bare_year(d)]
     return found + [(m, False) for m in _year_meetings(text, years, slug, anchor, places)]
+
+
+def _carried_on(zone: _Zone, meeting: Meeting) -> Meeting | None:
+    """``meeting`` lasting until ``zone``'s date when the words before that date carry it on ("Les travaux se
+    sont ouverts ce mardi (…). Ils se poursuivront jusqu'à jeudi"), a few days after it opened; else None."""
+    date = zone.date
+    if not _LASTS_UNTIL.search(zone.text, max(0, date.start - WORDS_BEFORE_DATE), date.start):
+        return None
+    span = meeting.span
+    if span.precision != "day" or date.span.precision != "day" or not (
+            span.end < date.span.end <= span.start + timedelta(MAX_LASTING_DAYS)):
+        return None
+    return replace(meeting, span=DateSpan(span.start, date.span.end, "day", f"{span.text} – {date.span.text}"))
 
 
 def _heading_meeting(doc: Document, anchor: date, own: Place) -> list[Meeting]:
