@@ -1371,7 +1371,8 @@ def _whole_town(places: Gazetteer, words: str) -> bool:
 
 
 def _respective_names(zone: _Zone) -> re.Match[str] | None:
-    """The places named before « respectivement » and the dates of ``zone``'s clause after it."""
+    """The last stretch of places named before « respectivement » and before ``zone``'s date ("de Lisbonne et
+    de Rome, tenues respectivement "), in a clause of several dates; else None."""
     if len(zone.dates) < 2:
         return None
     found = list(_RESPECTIVE_NAMES.finditer(zone.text, max(zone.clause[0], zone.date.start - PLACE_REACH),

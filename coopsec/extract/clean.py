@@ -356,11 +356,8 @@ def _continues(open_line: _Open, text: str, gap: int, wrap: int) -> bool:
     if open_end and text[0].islower() and not is_caps_line(open_line.last):
         return True
     long = wrap and len(open_line.last) >= _LONG_LINE * wrap and not is_caps_line(text)
-    unfinished = previous.rsplit(None, 1)[-1].lower() in _UNFINISHED
-    if gap == _RULE:  # a page drawn apart is no wrapped line: "Lieu : Palais Bourbon ¶ ----- ¶ Mercredi 12 mars"
-        return open_end and unfinished
-    if gap == _BREAK:
-        return bool(open_end and (long or unfinished))
+    if gap >= _BREAK:  # across a drawn rule, a long line is no wrapped one: "Lieu : Palais Bourbon ¶ ----- ¶ Mercredi"
+        return bool(open_end and ((gap == _BREAK and long) or previous.rsplit(None, 1)[-1].lower() in _UNFINISHED))
     return bool(gap == _NONE and long and not is_caps_line(open_line.last))
 
 
